@@ -36,246 +36,246 @@ import org.jfree.data.xy.DefaultXYZDataset;
  */
 public final class DiagnosticCharts {
 
-  /** Number of histogram bins used when the caller does not choose. */
-  public static final int DEFAULT_BINS = 20;
+    /** Number of histogram bins used when the caller does not choose. */
+    public static final int DEFAULT_BINS = 20;
 
-  private DiagnosticCharts() {}
+    private DiagnosticCharts() {}
 
-  /**
-   * The spike raster: units along x, samples along y, each firing cell coloured by its phase code; silent cells
-   * stay white.
-   *
-   * @param raster the layer's phases
-   * @param title chart title
-   */
-  public static JFreeChart spikeRaster(PhaseRaster raster, String title) {
-    int n = raster.samples() * raster.units();
-    double[] x = new double[n];
-    double[] y = new double[n];
-    double[] z = new double[n];
-    int i = 0;
-    for (int s = 0; s < raster.samples(); s++) {
-      for (int u = 0; u < raster.units(); u++) {
-        x[i] = u;
-        y[i] = s;
-        z[i] = raster.phase(s, u);
-        i++;
-      }
-    }
-    DefaultXYZDataset data = new DefaultXYZDataset();
-    data.addSeries("phase", new double[][] {x, y, z});
+    /**
+     * The spike raster: units along x, samples along y, each firing cell coloured by its phase code; silent cells
+     * stay white.
+     *
+     * @param raster the layer's phases
+     * @param title chart title
+     */
+    public static JFreeChart spikeRaster(PhaseRaster raster, String title) {
+        int n = raster.samples() * raster.units();
+        double[] x = new double[n];
+        double[] y = new double[n];
+        double[] z = new double[n];
+        int i = 0;
+        for (int s = 0; s < raster.samples(); s++) {
+            for (int u = 0; u < raster.units(); u++) {
+                x[i] = u;
+                y[i] = s;
+                z[i] = raster.phase(s, u);
+                i++;
+            }
+        }
+        DefaultXYZDataset data = new DefaultXYZDataset();
+        data.addSeries("phase", new double[][] {x, y, z});
 
-    PhaseScale scale = new PhaseScale(Math.max(1, raster.maxPhase()));
-    XYBlockRenderer renderer = new XYBlockRenderer();
-    renderer.setPaintScale(scale);
-    NumberAxis unitAxis = new NumberAxis("unit (" + raster.unitName(0) + " … "
-        + raster.unitName(raster.units() - 1) + ")");
-    unitAxis.setRange(-0.5, raster.units() - 0.5);
-    unitAxis.setStandardTickUnits(NumberAxis.createIntegerTickUnits());
-    NumberAxis sampleAxis = new NumberAxis("sample");
-    sampleAxis.setRange(-0.5, raster.samples() - 0.5);
-    sampleAxis.setInverted(true);
-    sampleAxis.setStandardTickUnits(NumberAxis.createIntegerTickUnits());
-    XYPlot plot = new XYPlot(data, unitAxis, sampleAxis, renderer);
-    plot.setBackgroundPaint(Color.WHITE);
-    plot.setDomainGridlinesVisible(false);
-    plot.setRangeGridlinesVisible(false);
+        PhaseScale scale = new PhaseScale(Math.max(1, raster.maxPhase()));
+        XYBlockRenderer renderer = new XYBlockRenderer();
+        renderer.setPaintScale(scale);
+        NumberAxis unitAxis = new NumberAxis("unit (" + raster.unitName(0) + " … "
+                + raster.unitName(raster.units() - 1) + ")");
+        unitAxis.setRange(-0.5, raster.units() - 0.5);
+        unitAxis.setStandardTickUnits(NumberAxis.createIntegerTickUnits());
+        NumberAxis sampleAxis = new NumberAxis("sample");
+        sampleAxis.setRange(-0.5, raster.samples() - 0.5);
+        sampleAxis.setInverted(true);
+        sampleAxis.setStandardTickUnits(NumberAxis.createIntegerTickUnits());
+        XYPlot plot = new XYPlot(data, unitAxis, sampleAxis, renderer);
+        plot.setBackgroundPaint(Color.WHITE);
+        plot.setDomainGridlinesVisible(false);
+        plot.setRangeGridlinesVisible(false);
 
-    JFreeChart chart = new JFreeChart(title, JFreeChart.DEFAULT_TITLE_FONT, plot, false);
-    NumberAxis legendAxis = new NumberAxis("phase code (0 = silent)");
-    legendAxis.setRange(0, scale.getUpperBound());
-    PaintScaleLegend legend = new PaintScaleLegend(scale, legendAxis);
-    legend.setPosition(RectangleEdge.RIGHT);
-    legend.setMargin(4, 4, 4, 4);
-    chart.addSubtitle(legend);
-    chart.setBackgroundPaint(Color.WHITE);
-    return chart;
-  }
-
-  /**
-   * Histogram of per-sample utilization with its mean and SD (n − 1) written on the plot.
-   *
-   * @param perSample utilization of each sample, in %, at least one value
-   * @param bins number of bins, ≥ 1
-   * @param title chart title
-   * @throws IllegalArgumentException if {@code bins} < 1 or there is no sample
-   */
-  public static JFreeChart utilizationHistogram(double[] perSample, int bins, String title) {
-    if (bins < 1) {
-      throw new IllegalArgumentException("bins must be >= 1, got " + bins);
-    }
-    Utilization.Summary summary = Utilization.summarize(perSample);
-    HistogramDataset data = new HistogramDataset();
-    // Fixed 0–100 % range, so charts of different conditions compare at a glance.
-    data.addSeries("utilization", perSample, bins, 0.0, 100.0);
-    NumberAxis xAxis = new NumberAxis("utilization (% of units that fired)");
-    xAxis.setRange(0.0, 100.0);
-    NumberAxis yAxis = new NumberAxis("samples");
-    yAxis.setStandardTickUnits(NumberAxis.createIntegerTickUnits());
-    XYBarRenderer bars = new XYBarRenderer(0.05);
-    bars.setSeriesPaint(0, new Color(0x3B, 0x6E, 0xA8));
-    bars.setShadowVisible(false);
-    bars.setBarPainter(new StandardXYBarPainter());
-    bars.setDrawBarOutline(false);
-    XYPlot plot = new XYPlot(data, xAxis, yAxis, bars);
-    plot.setBackgroundPaint(Color.WHITE);
-    plot.setRangeGridlinePaint(Color.LIGHT_GRAY);
-
-    ValueMarker mean = new ValueMarker(summary.mean(), Color.RED, new BasicStroke(2f));
-    mean.setLabel(summaryLabel(summary));
-    mean.setLabelFont(new Font(Font.SANS_SERIF, Font.BOLD, 13));
-    mean.setLabelPaint(Color.RED);
-    mean.setLabelAnchor(summary.mean() < 50 ? RectangleAnchor.TOP_RIGHT : RectangleAnchor.TOP_LEFT);
-    mean.setLabelTextAnchor(summary.mean() < 50 ? TextAnchor.TOP_LEFT : TextAnchor.TOP_RIGHT);
-    plot.addDomainMarker(mean);
-
-    JFreeChart chart = new JFreeChart(title, JFreeChart.DEFAULT_TITLE_FONT, plot, false);
-    chart.addSubtitle(new TextTitle(summaryLabel(summary) + ", " + summary.samples() + " samples"));
-    chart.setBackgroundPaint(Color.WHITE);
-    return chart;
-  }
-
-  /** "mean = 43.75 %, SD = 2.10" — the SD with the n − 1 denominator. */
-  public static String summaryLabel(Utilization.Summary summary) {
-    return String.format(Locale.ROOT, "mean = %.2f %%, SD = %.2f", summary.mean(), summary.sd());
-  }
-
-  /**
-   * One feature's data histogram with a vertical line at each neuron's threshold (neurons that never fire are
-   * listed in the subtitle instead).
-   *
-   * @param thresholds the feature's neuron thresholds
-   * @param values the feature's values (missing values as NaN are skipped), at least one finite value
-   * @param bins number of bins, ≥ 1
-   * @throws IllegalArgumentException if there is no finite value or {@code bins} < 1
-   */
-  public static JFreeChart thresholdsOverHistogram(FeatureThresholds thresholds, double[] values, int bins) {
-    if (bins < 1) {
-      throw new IllegalArgumentException("bins must be >= 1, got " + bins);
-    }
-    double[] finite = Arrays.stream(values).filter(Double::isFinite).toArray();
-    if (finite.length == 0) {
-      throw new IllegalArgumentException("feature " + thresholds.feature() + " has no finite value to plot");
-    }
-    double[] t = thresholds.thresholds();
-    double dataMin = Arrays.stream(finite).min().getAsDouble();
-    double dataMax = Arrays.stream(finite).max().getAsDouble();
-    double lo = dataMin;
-    double hi = dataMax;
-    int silent = 0;
-    for (double v : t) {
-      if (Double.isFinite(v)) {
-        lo = Math.min(lo, v);
-        hi = Math.max(hi, v);
-      } else {
-        silent++;
-      }
-    }
-    if (hi <= lo) {
-      hi = lo + 1.0;
-    }
-    HistogramDataset data = new HistogramDataset();
-    // A constant feature still gets one visible bar.
-    data.addSeries(thresholds.feature(), finite, bins, dataMin, Math.max(dataMax, dataMin + 1e-12));
-    NumberAxis xAxis = new NumberAxis(thresholds.feature() + " (column input)");
-    double pad = 0.03 * (hi - lo);
-    xAxis.setRange(lo - pad, hi + pad);
-    NumberAxis yAxis = new NumberAxis("samples");
-    yAxis.setStandardTickUnits(NumberAxis.createIntegerTickUnits());
-    XYBarRenderer bars = new XYBarRenderer(0.05);
-    bars.setSeriesPaint(0, new Color(0x9A, 0xA5, 0xB1));
-    bars.setShadowVisible(false);
-    bars.setBarPainter(new StandardXYBarPainter());
-    bars.setDrawBarOutline(false);
-    XYPlot plot = new XYPlot(data, xAxis, yAxis, bars);
-    plot.setBackgroundPaint(Color.WHITE);
-    plot.setRangeGridlinePaint(Color.LIGHT_GRAY);
-    PhaseScale colours = new PhaseScale(Math.max(1, t.length));
-    for (int k = 0; k < t.length; k++) {
-      if (Double.isFinite(t[k])) {
-        plot.addDomainMarker(new ValueMarker(t[k], colours.getPaint(k + 1), new BasicStroke(1.5f)));
-      }
-    }
-    JFreeChart chart = new JFreeChart("Neuron thresholds of " + thresholds.feature(),
-        JFreeChart.DEFAULT_TITLE_FONT, plot, false);
-    chart.addSubtitle(new TextTitle(t.length + " neurons" + (silent > 0 ? ", " + silent + " never fire" : "")
-        + "; lines = input value at which each neuron starts to fire"));
-    chart.setBackgroundPaint(Color.WHITE);
-    return chart;
-  }
-
-  /**
-   * Renders a chart to an RGB image.
-   *
-   * @param width pixels, ≥ 50
-   * @param height pixels, ≥ 50
-   */
-  public static BufferedImage render(JFreeChart chart, int width, int height) {
-    if (width < 50 || height < 50) {
-      throw new IllegalArgumentException("image size must be at least 50 x 50 pixels, got " + width + " x " + height);
-    }
-    return chart.createBufferedImage(width, height, BufferedImage.TYPE_INT_RGB, null);
-  }
-
-  /** Stacks panels top to bottom on a white background; the result is as wide as the widest panel. */
-  public static BufferedImage stack(List<BufferedImage> panels) {
-    if (panels.isEmpty()) {
-      throw new IllegalArgumentException("panels must hold at least one image");
-    }
-    int width = panels.stream().mapToInt(BufferedImage::getWidth).max().getAsInt();
-    int height = panels.stream().mapToInt(BufferedImage::getHeight).sum();
-    BufferedImage out = new BufferedImage(width, height, BufferedImage.TYPE_INT_RGB);
-    Graphics2D g = out.createGraphics();
-    g.setRenderingHint(RenderingHints.KEY_ANTIALIASING, RenderingHints.VALUE_ANTIALIAS_ON);
-    g.setColor(Color.WHITE);
-    g.fillRect(0, 0, width, height);
-    int y = 0;
-    for (BufferedImage p : panels) {
-      g.drawImage(p, 0, y, null);
-      y += p.getHeight();
-    }
-    g.dispose();
-    return out;
-  }
-
-  /** White for silent (0); codes 1 … max run along a perceptually ordered blue → yellow ramp. */
-  static final class PhaseScale implements PaintScale, Serializable {
-    private static final long serialVersionUID = 1L;
-    private static final Color[] RAMP = {
-      new Color(0x44, 0x01, 0x54), new Color(0x3B, 0x52, 0x8B), new Color(0x21, 0x90, 0x8C),
-      new Color(0x5D, 0xC8, 0x63), new Color(0xFD, 0xE7, 0x25)
-    };
-    private final int max;
-
-    PhaseScale(int max) {
-      this.max = max;
+        JFreeChart chart = new JFreeChart(title, JFreeChart.DEFAULT_TITLE_FONT, plot, false);
+        NumberAxis legendAxis = new NumberAxis("phase code (0 = silent)");
+        legendAxis.setRange(0, scale.getUpperBound());
+        PaintScaleLegend legend = new PaintScaleLegend(scale, legendAxis);
+        legend.setPosition(RectangleEdge.RIGHT);
+        legend.setMargin(4, 4, 4, 4);
+        chart.addSubtitle(legend);
+        chart.setBackgroundPaint(Color.WHITE);
+        return chart;
     }
 
-    @Override
-    public double getLowerBound() {
-      return 0;
+    /**
+     * Histogram of per-sample utilization with its mean and SD (n − 1) written on the plot.
+     *
+     * @param perSample utilization of each sample, in %, at least one value
+     * @param bins number of bins, ≥ 1
+     * @param title chart title
+     * @throws IllegalArgumentException if {@code bins} < 1 or there is no sample
+     */
+    public static JFreeChart utilizationHistogram(double[] perSample, int bins, String title) {
+        if (bins < 1) {
+            throw new IllegalArgumentException("bins must be >= 1, got " + bins);
+        }
+        Utilization.Summary summary = Utilization.summarize(perSample);
+        HistogramDataset data = new HistogramDataset();
+        // Fixed 0–100 % range, so charts of different conditions compare at a glance.
+        data.addSeries("utilization", perSample, bins, 0.0, 100.0);
+        NumberAxis xAxis = new NumberAxis("utilization (% of units that fired)");
+        xAxis.setRange(0.0, 100.0);
+        NumberAxis yAxis = new NumberAxis("samples");
+        yAxis.setStandardTickUnits(NumberAxis.createIntegerTickUnits());
+        XYBarRenderer bars = new XYBarRenderer(0.05);
+        bars.setSeriesPaint(0, new Color(0x3B, 0x6E, 0xA8));
+        bars.setShadowVisible(false);
+        bars.setBarPainter(new StandardXYBarPainter());
+        bars.setDrawBarOutline(false);
+        XYPlot plot = new XYPlot(data, xAxis, yAxis, bars);
+        plot.setBackgroundPaint(Color.WHITE);
+        plot.setRangeGridlinePaint(Color.LIGHT_GRAY);
+
+        ValueMarker mean = new ValueMarker(summary.mean(), Color.RED, new BasicStroke(2f));
+        mean.setLabel(summaryLabel(summary));
+        mean.setLabelFont(new Font(Font.SANS_SERIF, Font.BOLD, 13));
+        mean.setLabelPaint(Color.RED);
+        mean.setLabelAnchor(summary.mean() < 50 ? RectangleAnchor.TOP_RIGHT : RectangleAnchor.TOP_LEFT);
+        mean.setLabelTextAnchor(summary.mean() < 50 ? TextAnchor.TOP_LEFT : TextAnchor.TOP_RIGHT);
+        plot.addDomainMarker(mean);
+
+        JFreeChart chart = new JFreeChart(title, JFreeChart.DEFAULT_TITLE_FONT, plot, false);
+        chart.addSubtitle(new TextTitle(summaryLabel(summary) + ", " + summary.samples() + " samples"));
+        chart.setBackgroundPaint(Color.WHITE);
+        return chart;
     }
 
-    @Override
-    public double getUpperBound() {
-      return max;
+    /** "mean = 43.75 %, SD = 2.10" — the SD with the n − 1 denominator. */
+    public static String summaryLabel(Utilization.Summary summary) {
+        return String.format(Locale.ROOT, "mean = %.2f %%, SD = %.2f", summary.mean(), summary.sd());
     }
 
-    @Override
-    public Paint getPaint(double value) {
-      if (!(value > 0.5)) {
-        return Color.WHITE;
-      }
-      // The legend asks for fractional values too; clamp them onto the ramp.
-      double f = max <= 1 ? 0.0
-          : Math.max(0.0, Math.min(1.0, (value - 1) / (max - 1))) * (RAMP.length - 1);
-      int i = Math.min(RAMP.length - 2, (int) f);
-      double w = f - i;
-      Color a = RAMP[i];
-      Color b = RAMP[i + 1];
-      return new Color((int) Math.round(a.getRed() + w * (b.getRed() - a.getRed())),
-          (int) Math.round(a.getGreen() + w * (b.getGreen() - a.getGreen())),
-          (int) Math.round(a.getBlue() + w * (b.getBlue() - a.getBlue())));
+    /**
+     * One feature's data histogram with a vertical line at each neuron's threshold (neurons that never fire are
+     * listed in the subtitle instead).
+     *
+     * @param thresholds the feature's neuron thresholds
+     * @param values the feature's values (missing values as NaN are skipped), at least one finite value
+     * @param bins number of bins, ≥ 1
+     * @throws IllegalArgumentException if there is no finite value or {@code bins} < 1
+     */
+    public static JFreeChart thresholdsOverHistogram(FeatureThresholds thresholds, double[] values, int bins) {
+        if (bins < 1) {
+            throw new IllegalArgumentException("bins must be >= 1, got " + bins);
+        }
+        double[] finite = Arrays.stream(values).filter(Double::isFinite).toArray();
+        if (finite.length == 0) {
+            throw new IllegalArgumentException("feature " + thresholds.feature() + " has no finite value to plot");
+        }
+        double[] t = thresholds.thresholds();
+        double dataMin = Arrays.stream(finite).min().getAsDouble();
+        double dataMax = Arrays.stream(finite).max().getAsDouble();
+        double lo = dataMin;
+        double hi = dataMax;
+        int silent = 0;
+        for (double v : t) {
+            if (Double.isFinite(v)) {
+                lo = Math.min(lo, v);
+                hi = Math.max(hi, v);
+            } else {
+                silent++;
+            }
+        }
+        if (hi <= lo) {
+            hi = lo + 1.0;
+        }
+        HistogramDataset data = new HistogramDataset();
+        // A constant feature still gets one visible bar.
+        data.addSeries(thresholds.feature(), finite, bins, dataMin, Math.max(dataMax, dataMin + 1e-12));
+        NumberAxis xAxis = new NumberAxis(thresholds.feature() + " (column input)");
+        double pad = 0.03 * (hi - lo);
+        xAxis.setRange(lo - pad, hi + pad);
+        NumberAxis yAxis = new NumberAxis("samples");
+        yAxis.setStandardTickUnits(NumberAxis.createIntegerTickUnits());
+        XYBarRenderer bars = new XYBarRenderer(0.05);
+        bars.setSeriesPaint(0, new Color(0x9A, 0xA5, 0xB1));
+        bars.setShadowVisible(false);
+        bars.setBarPainter(new StandardXYBarPainter());
+        bars.setDrawBarOutline(false);
+        XYPlot plot = new XYPlot(data, xAxis, yAxis, bars);
+        plot.setBackgroundPaint(Color.WHITE);
+        plot.setRangeGridlinePaint(Color.LIGHT_GRAY);
+        PhaseScale colours = new PhaseScale(Math.max(1, t.length));
+        for (int k = 0; k < t.length; k++) {
+            if (Double.isFinite(t[k])) {
+                plot.addDomainMarker(new ValueMarker(t[k], colours.getPaint(k + 1), new BasicStroke(1.5f)));
+            }
+        }
+        JFreeChart chart = new JFreeChart("Neuron thresholds of " + thresholds.feature(),
+                JFreeChart.DEFAULT_TITLE_FONT, plot, false);
+        chart.addSubtitle(new TextTitle(t.length + " neurons" + (silent > 0 ? ", " + silent + " never fire" : "")
+                + "; lines = input value at which each neuron starts to fire"));
+        chart.setBackgroundPaint(Color.WHITE);
+        return chart;
     }
-  }
+
+    /**
+     * Renders a chart to an RGB image.
+     *
+     * @param width pixels, ≥ 50
+     * @param height pixels, ≥ 50
+     */
+    public static BufferedImage render(JFreeChart chart, int width, int height) {
+        if (width < 50 || height < 50) {
+            throw new IllegalArgumentException("image size must be at least 50 x 50 pixels, got " + width + " x " + height);
+        }
+        return chart.createBufferedImage(width, height, BufferedImage.TYPE_INT_RGB, null);
+    }
+
+    /** Stacks panels top to bottom on a white background; the result is as wide as the widest panel. */
+    public static BufferedImage stack(List<BufferedImage> panels) {
+        if (panels.isEmpty()) {
+            throw new IllegalArgumentException("panels must hold at least one image");
+        }
+        int width = panels.stream().mapToInt(BufferedImage::getWidth).max().getAsInt();
+        int height = panels.stream().mapToInt(BufferedImage::getHeight).sum();
+        BufferedImage out = new BufferedImage(width, height, BufferedImage.TYPE_INT_RGB);
+        Graphics2D g = out.createGraphics();
+        g.setRenderingHint(RenderingHints.KEY_ANTIALIASING, RenderingHints.VALUE_ANTIALIAS_ON);
+        g.setColor(Color.WHITE);
+        g.fillRect(0, 0, width, height);
+        int y = 0;
+        for (BufferedImage p : panels) {
+            g.drawImage(p, 0, y, null);
+            y += p.getHeight();
+        }
+        g.dispose();
+        return out;
+    }
+
+    /** White for silent (0); codes 1 … max run along a perceptually ordered blue → yellow ramp. */
+    static final class PhaseScale implements PaintScale, Serializable {
+        private static final long serialVersionUID = 1L;
+        private static final Color[] RAMP = {
+            new Color(0x44, 0x01, 0x54), new Color(0x3B, 0x52, 0x8B), new Color(0x21, 0x90, 0x8C),
+            new Color(0x5D, 0xC8, 0x63), new Color(0xFD, 0xE7, 0x25)
+        };
+        private final int max;
+
+        PhaseScale(int max) {
+            this.max = max;
+        }
+
+        @Override
+        public double getLowerBound() {
+            return 0;
+        }
+
+        @Override
+        public double getUpperBound() {
+            return max;
+        }
+
+        @Override
+        public Paint getPaint(double value) {
+            if (!(value > 0.5)) {
+                return Color.WHITE;
+            }
+            // The legend asks for fractional values too; clamp them onto the ramp.
+            double f = max <= 1 ? 0.0
+                    : Math.max(0.0, Math.min(1.0, (value - 1) / (max - 1))) * (RAMP.length - 1);
+            int i = Math.min(RAMP.length - 2, (int) f);
+            double w = f - i;
+            Color a = RAMP[i];
+            Color b = RAMP[i + 1];
+            return new Color((int) Math.round(a.getRed() + w * (b.getRed() - a.getRed())),
+                    (int) Math.round(a.getGreen() + w * (b.getGreen() - a.getGreen())),
+                    (int) Math.round(a.getBlue() + w * (b.getBlue() - a.getBlue())));
+        }
+    }
 }

@@ -16,78 +16,78 @@ import java.util.Locale;
  */
 public record FeatureThresholds(String feature, double[] thresholds) implements Serializable {
 
-  public FeatureThresholds {
-    if (feature == null || feature.isBlank()) {
-      throw new IllegalArgumentException("feature name must not be blank");
-    }
-    if (thresholds.length < 1) {
-      throw new IllegalArgumentException("feature " + feature + ": at least one neuron threshold is required");
-    }
-    for (int k = 0; k < thresholds.length; k++) {
-      if (Double.isNaN(thresholds[k]) || thresholds[k] == Double.NEGATIVE_INFINITY) {
-        throw new IllegalArgumentException("feature " + feature + ", neuron " + k
-            + ": threshold must be a number or +Infinity, got " + thresholds[k]);
-      }
-    }
-    thresholds = thresholds.clone();
-  }
-
-  @Override
-  public double[] thresholds() {
-    return thresholds.clone();
-  }
-
-  /**
-   * Parses {@code name: t0, t1, …; name2: …} — one feature per {@code ;}-separated group, thresholds separated by
-   * commas or blanks, {@code Infinity} (or {@code inf}) for a neuron that never fires.
-   *
-   * @param spec the text; blank gives an empty list
-   * @throws IllegalArgumentException naming the group that cannot be read
-   */
-  public static List<FeatureThresholds> parseAll(String spec) {
-    List<FeatureThresholds> out = new ArrayList<>();
-    if (spec == null || spec.isBlank()) {
-      return out;
-    }
-    for (String group : spec.split(";")) {
-      if (group.isBlank()) {
-        continue;
-      }
-      int colon = group.lastIndexOf(':');
-      if (colon < 0) {
-        throw new IllegalArgumentException("thresholds group '" + group.trim()
-            + "' must read 'feature: t0, t1, …'");
-      }
-      String name = group.substring(0, colon).trim();
-      String[] parts = group.substring(colon + 1).trim().split("[,\\s]+");
-      double[] t = new double[parts.length];
-      for (int k = 0; k < parts.length; k++) {
-        String p = parts[k].toLowerCase(Locale.ROOT);
-        try {
-          t[k] = p.equals("inf") || p.equals("infinity") || p.equals("+inf") ? Double.POSITIVE_INFINITY
-              : Double.parseDouble(p);
-        } catch (NumberFormatException e) {
-          throw new IllegalArgumentException("thresholds of feature " + name + ", neuron " + k
-              + ": '" + parts[k] + "' is not a number", e);
+    public FeatureThresholds {
+        if (feature == null || feature.isBlank()) {
+            throw new IllegalArgumentException("feature name must not be blank");
         }
-      }
-      out.add(new FeatureThresholds(name, t));
+        if (thresholds.length < 1) {
+            throw new IllegalArgumentException("feature " + feature + ": at least one neuron threshold is required");
+        }
+        for (int k = 0; k < thresholds.length; k++) {
+            if (Double.isNaN(thresholds[k]) || thresholds[k] == Double.NEGATIVE_INFINITY) {
+                throw new IllegalArgumentException("feature " + feature + ", neuron " + k
+                        + ": threshold must be a number or +Infinity, got " + thresholds[k]);
+            }
+        }
+        thresholds = thresholds.clone();
     }
-    return out;
-  }
 
-  @Override
-  public boolean equals(Object o) {
-    return o instanceof FeatureThresholds f && f.feature.equals(feature) && Arrays.equals(f.thresholds, thresholds);
-  }
+    @Override
+    public double[] thresholds() {
+        return thresholds.clone();
+    }
 
-  @Override
-  public int hashCode() {
-    return feature.hashCode() * 31 + Arrays.hashCode(thresholds);
-  }
+    /**
+     * Parses {@code name: t0, t1, …; name2: …} — one feature per {@code ;}-separated group, thresholds separated by
+     * commas or blanks, {@code Infinity} (or {@code inf}) for a neuron that never fires.
+     *
+     * @param spec the text; blank gives an empty list
+     * @throws IllegalArgumentException naming the group that cannot be read
+     */
+    public static List<FeatureThresholds> parseAll(String spec) {
+        List<FeatureThresholds> out = new ArrayList<>();
+        if (spec == null || spec.isBlank()) {
+            return out;
+        }
+        for (String group : spec.split(";")) {
+            if (group.isBlank()) {
+                continue;
+            }
+            int colon = group.lastIndexOf(':');
+            if (colon < 0) {
+                throw new IllegalArgumentException("thresholds group '" + group.trim()
+                        + "' must read 'feature: t0, t1, …'");
+            }
+            String name = group.substring(0, colon).trim();
+            String[] parts = group.substring(colon + 1).trim().split("[,\\s]+");
+            double[] t = new double[parts.length];
+            for (int k = 0; k < parts.length; k++) {
+                String p = parts[k].toLowerCase(Locale.ROOT);
+                try {
+                    t[k] = p.equals("inf") || p.equals("infinity") || p.equals("+inf") ? Double.POSITIVE_INFINITY
+                            : Double.parseDouble(p);
+                } catch (NumberFormatException e) {
+                    throw new IllegalArgumentException("thresholds of feature " + name + ", neuron " + k
+                            + ": '" + parts[k] + "' is not a number", e);
+                }
+            }
+            out.add(new FeatureThresholds(name, t));
+        }
+        return out;
+    }
 
-  @Override
-  public String toString() {
-    return feature + ": " + Arrays.toString(thresholds);
-  }
+    @Override
+    public boolean equals(Object o) {
+        return o instanceof FeatureThresholds f && f.feature.equals(feature) && Arrays.equals(f.thresholds, thresholds);
+    }
+
+    @Override
+    public int hashCode() {
+        return feature.hashCode() * 31 + Arrays.hashCode(thresholds);
+    }
+
+    @Override
+    public String toString() {
+        return feature + ": " + Arrays.toString(thresholds);
+    }
 }

@@ -32,222 +32,222 @@ import weka.knowledgeflow.StepManager;
  * {@code text}. Each incoming batch (a data set, or each fold's training or test set) gives one image.
  */
 @KFStep(name = "HetQuantDiagnostics", category = "HetQuant",
-    toolTipText = "Spike raster, utilization histogram (mean, SD) and neuron thresholds of a HetQuant layer",
-    iconPath = KFGUIConsts.BASE_ICON_PATH + "HetQuantDiagnostics.gif")
+        toolTipText = "Spike raster, utilization histogram (mean, SD) and neuron thresholds of a HetQuant layer",
+        iconPath = KFGUIConsts.BASE_ICON_PATH + "HetQuantDiagnostics.gif")
 public class HetQuantDiagnostics extends BaseStep {
 
-  private static final long serialVersionUID = 1L;
+    private static final long serialVersionUID = 1L;
 
-  private String m_unitPattern = ".+_n\\d+";
-  private String m_thresholds = "";
-  private File m_featureData = new File("");
-  private int m_width = 900;
-  private int m_height = 420;
+    private String m_unitPattern = ".+_n\\d+";
+    private String m_thresholds = "";
+    private File m_featureData = new File("");
+    private int m_width = 900;
+    private int m_height = 420;
 
-  private transient Pattern m_compiledPattern;
-  private transient List<FeatureThresholds> m_parsedThresholds;
-  private transient Map<String, double[]> m_featureValues;
+    private transient Pattern m_compiledPattern;
+    private transient List<FeatureThresholds> m_parsedThresholds;
+    private transient Map<String, double[]> m_featureValues;
 
-  @OptionMetadata(displayName = "Unit attribute pattern",
-      description = "Regular expression matching the names of the layer's unit attributes "
-          + "(the quantizer names them <source>_n<kk>).", displayOrder = 1)
-  public void setUnitPattern(String pattern) {
-    m_unitPattern = pattern;
-  }
-
-  public String getUnitPattern() {
-    return m_unitPattern;
-  }
-
-  @OptionMetadata(displayName = "Neuron thresholds",
-      description = "<html>Optional: for a calibrated column, the input value at which each neuron starts to "
-          + "fire,<br>as 'feature: t0, t1, …; feature2: …' (Infinity = never fires). Needs the feature "
-          + "data file.</html>", displayOrder = 2)
-  public void setThresholds(String thresholds) {
-    m_thresholds = thresholds;
-  }
-
-  public String getThresholds() {
-    return m_thresholds;
-  }
-
-  @OptionMetadata(displayName = "Feature data file",
-      description = "Data set (ARFF/CSV) holding the column inputs named in the thresholds, for their "
-          + "histograms. Environment variables are allowed.", displayOrder = 3)
-  @FilePropertyMetadata(fileChooserDialogType = KFGUIConsts.OPEN_DIALOG, directoriesOnly = false)
-  public void setFeatureData(File file) {
-    m_featureData = file;
-  }
-
-  public File getFeatureData() {
-    return m_featureData;
-  }
-
-  @OptionMetadata(displayName = "Panel width", description = "Width of each chart, in pixels (>= 50).",
-      displayOrder = 4)
-  public void setWidth(int width) {
-    m_width = width;
-  }
-
-  public int getWidth() {
-    return m_width;
-  }
-
-  @OptionMetadata(displayName = "Raster height",
-      description = "Height of the raster chart, in pixels (>= 75); the other charts are 2/3 of it.",
-      displayOrder = 5)
-  public void setHeight(int height) {
-    m_height = height;
-  }
-
-  public int getHeight() {
-    return m_height;
-  }
-
-  @Override
-  public void stepInit() throws WekaException {
-    if (m_width < 50) {
-      throw new WekaException("Panel width must be >= 50 pixels, got " + m_width);
+    @OptionMetadata(displayName = "Unit attribute pattern",
+            description = "Regular expression matching the names of the layer's unit attributes "
+                    + "(the quantizer names them <source>_n<kk>).", displayOrder = 1)
+    public void setUnitPattern(String pattern) {
+        m_unitPattern = pattern;
     }
-    if (m_height < 75) {
-      throw new WekaException("Raster height must be >= 75 pixels, got " + m_height);
-    }
-    try {
-      m_compiledPattern = Pattern.compile(m_unitPattern);
-    } catch (PatternSyntaxException e) {
-      throw new WekaException("Unit attribute pattern '" + m_unitPattern + "' is not a regular expression: "
-          + e.getDescription());
-    }
-    try {
-      m_parsedThresholds = FeatureThresholds.parseAll(environmentSubstitute(m_thresholds));
-    } catch (IllegalArgumentException e) {
-      throw new WekaException("Neuron thresholds: " + e.getMessage());
-    }
-    m_featureValues = Collections.emptyMap();
-    if (!m_parsedThresholds.isEmpty()) {
-      String path = environmentSubstitute(m_featureData.toString());
-      if (path.isEmpty() || !new File(path).isFile()) {
-        throw new WekaException("Neuron thresholds are set, so the feature data file is needed for the "
-            + "histograms; '" + path + "' is not a file");
-      }
-      try {
-        m_featureValues = numericColumns(DataSource.read(path));
-      } catch (Exception e) {
-        throw new WekaException("Cannot read feature data file " + path + ": " + e.getMessage(), e);
-      }
-    }
-  }
 
-  @Override
-  public List<String> getIncomingConnectionTypes() {
-    return Arrays.asList(StepManager.CON_DATASET, StepManager.CON_TRAININGSET, StepManager.CON_TESTSET);
-  }
+    public String getUnitPattern() {
+        return m_unitPattern;
+    }
 
-  @Override
-  public List<String> getOutgoingConnectionTypes() {
-    return getStepManager().numIncomingConnections() > 0
-        ? Arrays.asList(StepManager.CON_IMAGE, StepManager.CON_TEXT)
-        : new ArrayList<String>();
-  }
+    @OptionMetadata(displayName = "Neuron thresholds",
+            description = "<html>Optional: for a calibrated column, the input value at which each neuron starts to "
+                    + "fire,<br>as 'feature: t0, t1, …; feature2: …' (Infinity = never fires). Needs the feature "
+                    + "data file.</html>", displayOrder = 2)
+    public void setThresholds(String thresholds) {
+        m_thresholds = thresholds;
+    }
 
-  @Override
-  public void processIncoming(Data data) throws WekaException {
-    getStepManager().processing();
-    Instances insts = data.getPrimaryPayload();
-    String title = title(insts, data);
-    PhaseRaster raster;
-    try {
-      raster = raster(insts, m_compiledPattern);
-    } catch (IllegalArgumentException e) {
-      throw new WekaException(e.getMessage(), e);
+    public String getThresholds() {
+        return m_thresholds;
     }
-    BufferedImage image;
-    try {
-      image = DiagnosticsReport.image(raster, title, m_parsedThresholds, m_featureValues, m_width, m_height);
-    } catch (IllegalArgumentException e) {
-      throw new WekaException(e.getMessage(), e);
-    }
-    getStepManager().logBasic(String.format("%s: %d samples x %d units, utilization mean %.2f %%, SD %.2f",
-        title, raster.samples(), raster.units(), raster.utilization().mean(), raster.utilization().sd()));
 
-    Data imageOut = new Data(StepManager.CON_IMAGE, image);
-    imageOut.setPayloadElement(StepManager.CON_AUX_DATA_TEXT_TITLE, title);
-    getStepManager().outputData(imageOut);
-    Data textOut = new Data(StepManager.CON_TEXT, DiagnosticsReport.text(raster, title));
-    textOut.setPayloadElement(StepManager.CON_AUX_DATA_TEXT_TITLE, "HetQuant diagnostics: " + title);
-    getStepManager().outputData(textOut);
-    getStepManager().finished();
-  }
+    @OptionMetadata(displayName = "Feature data file",
+            description = "Data set (ARFF/CSV) holding the column inputs named in the thresholds, for their "
+                    + "histograms. Environment variables are allowed.", displayOrder = 3)
+    @FilePropertyMetadata(fileChooserDialogType = KFGUIConsts.OPEN_DIALOG, directoriesOnly = false)
+    public void setFeatureData(File file) {
+        m_featureData = file;
+    }
 
-  /**
-   * The layer's phases: every numeric, non-class attribute whose name matches {@code unitPattern}, in order.
-   * A missing value counts as silent (0), as the quantizer leaves a neuron with missing input silent.
-   *
-   * @throws IllegalArgumentException if no attribute matches, or a value is negative or not a whole number
-   */
-  static PhaseRaster raster(Instances insts, Pattern unitPattern) {
-    List<Integer> units = new ArrayList<>();
-    for (int a = 0; a < insts.numAttributes(); a++) {
-      Attribute att = insts.attribute(a);
-      if (a != insts.classIndex() && att.isNumeric() && unitPattern.matcher(att.name()).matches()) {
-        units.add(a);
-      }
+    public File getFeatureData() {
+        return m_featureData;
     }
-    if (units.isEmpty()) {
-      throw new IllegalArgumentException("No numeric attribute of '" + insts.relationName()
-          + "' matches the unit attribute pattern '" + unitPattern.pattern()
-          + "'; connect the spike-phase quantizer's output");
+
+    @OptionMetadata(displayName = "Panel width", description = "Width of each chart, in pixels (>= 50).",
+            displayOrder = 4)
+    public void setWidth(int width) {
+        m_width = width;
     }
-    if (insts.numInstances() == 0) {
-      throw new IllegalArgumentException("'" + insts.relationName() + "' has no rows to plot");
+
+    public int getWidth() {
+        return m_width;
     }
-    String[] names = new String[units.size()];
-    for (int u = 0; u < names.length; u++) {
-      names[u] = insts.attribute(units.get(u)).name();
+
+    @OptionMetadata(displayName = "Raster height",
+            description = "Height of the raster chart, in pixels (>= 75); the other charts are 2/3 of it.",
+            displayOrder = 5)
+    public void setHeight(int height) {
+        m_height = height;
     }
-    int[][] phases = new int[insts.numInstances()][names.length];
-    for (int r = 0; r < phases.length; r++) {
-      Instance row = insts.instance(r);
-      for (int u = 0; u < names.length; u++) {
-        int a = units.get(u);
-        if (row.isMissing(a)) {
-          continue;
+
+    public int getHeight() {
+        return m_height;
+    }
+
+    @Override
+    public void stepInit() throws WekaException {
+        if (m_width < 50) {
+            throw new WekaException("Panel width must be >= 50 pixels, got " + m_width);
         }
-        double v = row.value(a);
-        if (v != Math.rint(v)) {
-          throw new IllegalArgumentException("Row " + r + ", attribute " + names[u]
-              + ": a phase code must be a whole number >= 0, got " + v);
+        if (m_height < 75) {
+            throw new WekaException("Raster height must be >= 75 pixels, got " + m_height);
         }
-        phases[r][u] = (int) v;
-      }
-    }
-    return new PhaseRaster(names, phases);
-  }
-
-  /** Numeric attributes by name, missing values as NaN. */
-  static Map<String, double[]> numericColumns(Instances insts) {
-    Map<String, double[]> out = new LinkedHashMap<>();
-    for (int a = 0; a < insts.numAttributes(); a++) {
-      if (insts.attribute(a).isNumeric()) {
-        double[] v = new double[insts.numInstances()];
-        for (int r = 0; r < v.length; r++) {
-          v[r] = insts.instance(r).isMissing(a) ? Double.NaN : insts.instance(r).value(a);
+        try {
+            m_compiledPattern = Pattern.compile(m_unitPattern);
+        } catch (PatternSyntaxException e) {
+            throw new WekaException("Unit attribute pattern '" + m_unitPattern + "' is not a regular expression: "
+                    + e.getDescription());
         }
-        out.put(insts.attribute(a).name(), v);
-      }
+        try {
+            m_parsedThresholds = FeatureThresholds.parseAll(environmentSubstitute(m_thresholds));
+        } catch (IllegalArgumentException e) {
+            throw new WekaException("Neuron thresholds: " + e.getMessage());
+        }
+        m_featureValues = Collections.emptyMap();
+        if (!m_parsedThresholds.isEmpty()) {
+            String path = environmentSubstitute(m_featureData.toString());
+            if (path.isEmpty() || !new File(path).isFile()) {
+                throw new WekaException("Neuron thresholds are set, so the feature data file is needed for the "
+                        + "histograms; '" + path + "' is not a file");
+            }
+            try {
+                m_featureValues = numericColumns(DataSource.read(path));
+            } catch (Exception e) {
+                throw new WekaException("Cannot read feature data file " + path + ": " + e.getMessage(), e);
+            }
+        }
     }
-    return out;
-  }
 
-  private static String title(Instances insts, Data data) {
-    String kind = data.getConnectionName();
-    Integer set = data.getPayloadElement(StepManager.CON_AUX_DATA_SET_NUM);
-    Integer max = data.getPayloadElement(StepManager.CON_AUX_DATA_MAX_SET_NUM);
-    String where = StepManager.CON_DATASET.equals(kind) ? "" : ", " + kind
-        + (set != null && max != null && max > 1 ? " " + set + "/" + max : "");
-    // Weka's filters append their class names and options to the relation name; keep the data's own name.
-    String relation = insts.relationName();
-    int filters = relation.indexOf("-weka.filters");
-    return (filters > 0 ? relation.substring(0, filters) : relation) + where;
-  }
+    @Override
+    public List<String> getIncomingConnectionTypes() {
+        return Arrays.asList(StepManager.CON_DATASET, StepManager.CON_TRAININGSET, StepManager.CON_TESTSET);
+    }
+
+    @Override
+    public List<String> getOutgoingConnectionTypes() {
+        return getStepManager().numIncomingConnections() > 0
+                ? Arrays.asList(StepManager.CON_IMAGE, StepManager.CON_TEXT)
+                : new ArrayList<String>();
+    }
+
+    @Override
+    public void processIncoming(Data data) throws WekaException {
+        getStepManager().processing();
+        Instances insts = data.getPrimaryPayload();
+        String title = title(insts, data);
+        PhaseRaster raster;
+        try {
+            raster = raster(insts, m_compiledPattern);
+        } catch (IllegalArgumentException e) {
+            throw new WekaException(e.getMessage(), e);
+        }
+        BufferedImage image;
+        try {
+            image = DiagnosticsReport.image(raster, title, m_parsedThresholds, m_featureValues, m_width, m_height);
+        } catch (IllegalArgumentException e) {
+            throw new WekaException(e.getMessage(), e);
+        }
+        getStepManager().logBasic(String.format("%s: %d samples x %d units, utilization mean %.2f %%, SD %.2f",
+                title, raster.samples(), raster.units(), raster.utilization().mean(), raster.utilization().sd()));
+
+        Data imageOut = new Data(StepManager.CON_IMAGE, image);
+        imageOut.setPayloadElement(StepManager.CON_AUX_DATA_TEXT_TITLE, title);
+        getStepManager().outputData(imageOut);
+        Data textOut = new Data(StepManager.CON_TEXT, DiagnosticsReport.text(raster, title));
+        textOut.setPayloadElement(StepManager.CON_AUX_DATA_TEXT_TITLE, "HetQuant diagnostics: " + title);
+        getStepManager().outputData(textOut);
+        getStepManager().finished();
+    }
+
+    /**
+     * The layer's phases: every numeric, non-class attribute whose name matches {@code unitPattern}, in order.
+     * A missing value counts as silent (0), as the quantizer leaves a neuron with missing input silent.
+     *
+     * @throws IllegalArgumentException if no attribute matches, or a value is negative or not a whole number
+     */
+    static PhaseRaster raster(Instances insts, Pattern unitPattern) {
+        List<Integer> units = new ArrayList<>();
+        for (int a = 0; a < insts.numAttributes(); a++) {
+            Attribute att = insts.attribute(a);
+            if (a != insts.classIndex() && att.isNumeric() && unitPattern.matcher(att.name()).matches()) {
+                units.add(a);
+            }
+        }
+        if (units.isEmpty()) {
+            throw new IllegalArgumentException("No numeric attribute of '" + insts.relationName()
+                    + "' matches the unit attribute pattern '" + unitPattern.pattern()
+                    + "'; connect the spike-phase quantizer's output");
+        }
+        if (insts.numInstances() == 0) {
+            throw new IllegalArgumentException("'" + insts.relationName() + "' has no rows to plot");
+        }
+        String[] names = new String[units.size()];
+        for (int u = 0; u < names.length; u++) {
+            names[u] = insts.attribute(units.get(u)).name();
+        }
+        int[][] phases = new int[insts.numInstances()][names.length];
+        for (int r = 0; r < phases.length; r++) {
+            Instance row = insts.instance(r);
+            for (int u = 0; u < names.length; u++) {
+                int a = units.get(u);
+                if (row.isMissing(a)) {
+                    continue;
+                }
+                double v = row.value(a);
+                if (v != Math.rint(v)) {
+                    throw new IllegalArgumentException("Row " + r + ", attribute " + names[u]
+                            + ": a phase code must be a whole number >= 0, got " + v);
+                }
+                phases[r][u] = (int) v;
+            }
+        }
+        return new PhaseRaster(names, phases);
+    }
+
+    /** Numeric attributes by name, missing values as NaN. */
+    static Map<String, double[]> numericColumns(Instances insts) {
+        Map<String, double[]> out = new LinkedHashMap<>();
+        for (int a = 0; a < insts.numAttributes(); a++) {
+            if (insts.attribute(a).isNumeric()) {
+                double[] v = new double[insts.numInstances()];
+                for (int r = 0; r < v.length; r++) {
+                    v[r] = insts.instance(r).isMissing(a) ? Double.NaN : insts.instance(r).value(a);
+                }
+                out.put(insts.attribute(a).name(), v);
+            }
+        }
+        return out;
+    }
+
+    private static String title(Instances insts, Data data) {
+        String kind = data.getConnectionName();
+        Integer set = data.getPayloadElement(StepManager.CON_AUX_DATA_SET_NUM);
+        Integer max = data.getPayloadElement(StepManager.CON_AUX_DATA_MAX_SET_NUM);
+        String where = StepManager.CON_DATASET.equals(kind) ? "" : ", " + kind
+                + (set != null && max != null && max > 1 ? " " + set + "/" + max : "");
+        // Weka's filters append their class names and options to the relation name; keep the data's own name.
+        String relation = insts.relationName();
+        int filters = relation.indexOf("-weka.filters");
+        return (filters > 0 ? relation.substring(0, filters) : relation) + where;
+    }
 }

@@ -17,63 +17,63 @@ import weka.knowledgeflow.FlowRunner;
  */
 public final class InJvmFlowRunner {
 
-  private InJvmFlowRunner() {}
+    private InJvmFlowRunner() {}
 
-  /** Thrown when a flow cannot be loaded, or logs an error while it runs; the message holds the log. */
-  public static final class FlowFailedException extends Exception {
-    private static final long serialVersionUID = 1L;
+    /** Thrown when a flow cannot be loaded, or logs an error while it runs; the message holds the log. */
+    public static final class FlowFailedException extends Exception {
+        private static final long serialVersionUID = 1L;
 
-    FlowFailedException(String message, Throwable cause) {
-      super(message, cause);
+        FlowFailedException(String message, Throwable cause) {
+            super(message, cause);
+        }
     }
-  }
 
-  /**
-   * Loads and runs the flow, waiting until every step has finished.
-   *
-   * @param flowFile the {@code .kf} file
-   * @param variables extra environment variables for {@code ${…}} substitution; they override the system's
-   * @return the log lines (messages and status lines) of a clean run
-   * @throws FlowFailedException if loading fails or any log line reports an error, a warning or an exception
-   */
-  public static List<String> run(File flowFile, Map<String, String> variables) throws FlowFailedException {
-    List<String> log = Collections.synchronizedList(new ArrayList<>());
-    weka.gui.Logger logger = new weka.gui.Logger() {
-      @Override
-      public void logMessage(String message) {
-        log.add(message);
-      }
+    /**
+     * Loads and runs the flow, waiting until every step has finished.
+     *
+     * @param flowFile the {@code .kf} file
+     * @param variables extra environment variables for {@code ${…}} substitution; they override the system's
+     * @return the log lines (messages and status lines) of a clean run
+     * @throws FlowFailedException if loading fails or any log line reports an error, a warning or an exception
+     */
+    public static List<String> run(File flowFile, Map<String, String> variables) throws FlowFailedException {
+        List<String> log = Collections.synchronizedList(new ArrayList<>());
+        weka.gui.Logger logger = new weka.gui.Logger() {
+            @Override
+            public void logMessage(String message) {
+                log.add(message);
+            }
 
-      @Override
-      public void statusMessage(String message) {
-        log.add(message);
-      }
-    };
-    Environment env = new Environment();
-    env.addVariable("Internal.knowledgeflow.directory", flowFile.getAbsoluteFile().getParent());
-    variables.forEach(env::addVariable);
-    try {
-      Flow flow = Flow.loadFlow(flowFile, logger);
-      FlowRunner runner = new FlowRunner();
-      runner.setEnvironment(env);
-      runner.setLogger(logger);
-      runner.setFlow(flow);
-      runner.run();
-      runner.waitUntilFinished();
-    } catch (Exception e) {
-      throw new FlowFailedException("flow " + flowFile + " failed: " + e + "\nlog:\n" + String.join("\n", log), e);
+            @Override
+            public void statusMessage(String message) {
+                log.add(message);
+            }
+        };
+        Environment env = new Environment();
+        env.addVariable("Internal.knowledgeflow.directory", flowFile.getAbsoluteFile().getParent());
+        variables.forEach(env::addVariable);
+        try {
+            Flow flow = Flow.loadFlow(flowFile, logger);
+            FlowRunner runner = new FlowRunner();
+            runner.setEnvironment(env);
+            runner.setLogger(logger);
+            runner.setFlow(flow);
+            runner.run();
+            runner.waitUntilFinished();
+        } catch (Exception e) {
+            throw new FlowFailedException("flow " + flowFile + " failed: " + e + "\nlog:\n" + String.join("\n", log), e);
+        }
+        List<String> lines;
+        synchronized (log) {
+            lines = new ArrayList<>(log);
+        }
+        for (String line : lines) {
+            // Steps report trouble through logError / logWarning (status lines "ERROR: …", "WARNING: …").
+            if (line.contains("ERROR") || line.contains("WARNING") || line.contains("Exception")) {
+                throw new FlowFailedException("flow " + flowFile + " logged an error: " + line + "\nlog:\n"
+                        + String.join("\n", lines), null);
+            }
+        }
+        return lines;
     }
-    List<String> lines;
-    synchronized (log) {
-      lines = new ArrayList<>(log);
-    }
-    for (String line : lines) {
-      // Steps report trouble through logError / logWarning (status lines "ERROR: …", "WARNING: …").
-      if (line.contains("ERROR") || line.contains("WARNING") || line.contains("Exception")) {
-        throw new FlowFailedException("flow " + flowFile + " logged an error: " + line + "\nlog:\n"
-            + String.join("\n", lines), null);
-      }
-    }
-    return lines;
-  }
 }

@@ -17,10 +17,10 @@ import org.junit.jupiter.api.Test;
  */
 class InJvmFlowRunnerTest {
 
-  private static final Path DIR = Path.of("target", "flow-runner-test").toAbsolutePath();
+    private static final Path DIR = Path.of("target", "flow-runner-test").toAbsolutePath();
 
-  private static String flow(String dataPath, String classifierClass, String out) {
-    return """
+    private static String flow(String dataPath, String classifierClass, String out) {
+        return """
         { "flow_name": "t", "steps": [
           { "class": "weka.knowledgeflow.steps.Loader",
             "properties": { "loader": { "type": "loader",
@@ -44,47 +44,47 @@ class InJvmFlowRunnerTest {
             "properties": { "name": "Save", "file": "%s", "append": false, "writeTitleString": false },
             "connections": {}, "coordinates": "0,0" } ] }
         """.formatted(dataPath, classifierClass, out);
-  }
-
-  private static File write(String name, String content) throws IOException {
-    Files.createDirectories(DIR);
-    Path p = DIR.resolve(name);
-    Files.writeString(p, content, StandardCharsets.UTF_8);
-    return p.toFile();
-  }
-
-  private static void data() throws IOException {
-    StringBuilder arff = new StringBuilder("@relation t\n@attribute x numeric\n@attribute c {a,b}\n@data\n");
-    for (int i = 0; i < 20; i++) {
-      arff.append(i).append(',').append(i < 10 ? "a" : "b").append('\n');
     }
-    write("t.arff", arff.toString());
-  }
 
-  @Test
-  void goodFlowRunsAndResolvesTheFlowDirectory() throws Exception {
-    data();
-    File out = DIR.resolve("eval.txt").toFile();
-    Files.deleteIfExists(out.toPath());
-    File kf = write("good.kf", flow("${Internal.knowledgeflow.directory}/t.arff",
-        "weka.classifiers.rules.ZeroR", "${OUT}"));
-    InJvmFlowRunner.run(kf, Map.of("OUT", out.getPath()));
-    assertTrue(out.isFile(), "evaluation text not written");
-    assertTrue(Files.readString(out.toPath()).contains("Correctly Classified Instances"));
-  }
+    private static File write(String name, String content) throws IOException {
+        Files.createDirectories(DIR);
+        Path p = DIR.resolve(name);
+        Files.writeString(p, content, StandardCharsets.UTF_8);
+        return p.toFile();
+    }
 
-  @Test
-  void missingDataFileFails() throws Exception {
-    File kf = write("missing.kf", flow("${Internal.knowledgeflow.directory}/nope.arff",
-        "weka.classifiers.rules.ZeroR", DIR.resolve("x.txt").toString()));
-    assertThrows(InJvmFlowRunner.FlowFailedException.class, () -> InJvmFlowRunner.run(kf, Map.of()));
-  }
+    private static void data() throws IOException {
+        StringBuilder arff = new StringBuilder("@relation t\n@attribute x numeric\n@attribute c {a,b}\n@data\n");
+        for (int i = 0; i < 20; i++) {
+            arff.append(i).append(',').append(i < 10 ? "a" : "b").append('\n');
+        }
+        write("t.arff", arff.toString());
+    }
 
-  @Test
-  void unknownClassFails() throws Exception {
-    data();
-    File kf = write("unknown.kf", flow("${Internal.knowledgeflow.directory}/t.arff",
-        "weka.classifiers.NoSuchClassifier", DIR.resolve("y.txt").toString()));
-    assertThrows(InJvmFlowRunner.FlowFailedException.class, () -> InJvmFlowRunner.run(kf, Map.of()));
-  }
+    @Test
+    void goodFlowRunsAndResolvesTheFlowDirectory() throws Exception {
+        data();
+        File out = DIR.resolve("eval.txt").toFile();
+        Files.deleteIfExists(out.toPath());
+        File kf = write("good.kf", flow("${Internal.knowledgeflow.directory}/t.arff",
+                "weka.classifiers.rules.ZeroR", "${OUT}"));
+        InJvmFlowRunner.run(kf, Map.of("OUT", out.getPath()));
+        assertTrue(out.isFile(), "evaluation text not written");
+        assertTrue(Files.readString(out.toPath()).contains("Correctly Classified Instances"));
+    }
+
+    @Test
+    void missingDataFileFails() throws Exception {
+        File kf = write("missing.kf", flow("${Internal.knowledgeflow.directory}/nope.arff",
+                "weka.classifiers.rules.ZeroR", DIR.resolve("x.txt").toString()));
+        assertThrows(InJvmFlowRunner.FlowFailedException.class, () -> InJvmFlowRunner.run(kf, Map.of()));
+    }
+
+    @Test
+    void unknownClassFails() throws Exception {
+        data();
+        File kf = write("unknown.kf", flow("${Internal.knowledgeflow.directory}/t.arff",
+                "weka.classifiers.NoSuchClassifier", DIR.resolve("y.txt").toString()));
+        assertThrows(InJvmFlowRunner.FlowFailedException.class, () -> InJvmFlowRunner.run(kf, Map.of()));
+    }
 }

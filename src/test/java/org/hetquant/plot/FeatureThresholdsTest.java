@@ -10,25 +10,25 @@ import org.junit.jupiter.api.Test;
 
 class FeatureThresholdsTest {
 
-  @Test
-  void parsesGroupsCommasBlanksAndInfinity() {
-    List<FeatureThresholds> all = FeatureThresholds.parseAll(" sensor0: 0.5, 0.25 Infinity ; s1:1e-2;");
-    assertEquals(2, all.size());
-    assertEquals("sensor0", all.get(0).feature());
-    assertArrayEquals(new double[] {0.5, 0.25, Double.POSITIVE_INFINITY}, all.get(0).thresholds(), 0.0);
-    assertArrayEquals(new double[] {0.01}, all.get(1).thresholds(), 0.0);
-    assertTrue(FeatureThresholds.parseAll("  ").isEmpty());
-  }
+    @Test
+    void parsesGroupsCommasBlanksAndInfinity() {
+        List<FeatureThresholds> all = FeatureThresholds.parseAll(" sensor0: 0.5, 0.25 Infinity ; s1:1e-2;");
+        assertEquals(2, all.size());
+        assertEquals("sensor0", all.get(0).feature());
+        assertArrayEquals(new double[] {0.5, 0.25, Double.POSITIVE_INFINITY}, all.get(0).thresholds(), 0.0);
+        assertArrayEquals(new double[] {0.01}, all.get(1).thresholds(), 0.0);
+        assertTrue(FeatureThresholds.parseAll("  ").isEmpty());
+    }
 
-  @Test
-  void namesTheBadGroupOrNeuron() {
-    IllegalArgumentException noColon = assertThrows(IllegalArgumentException.class,
-        () -> FeatureThresholds.parseAll("sensor0 0.5"));
-    assertTrue(noColon.getMessage().contains("sensor0 0.5"), noColon.getMessage());
-    IllegalArgumentException notNumber = assertThrows(IllegalArgumentException.class,
-        () -> FeatureThresholds.parseAll("s2: 0.1, x"));
-    assertTrue(notNumber.getMessage().contains("s2") && notNumber.getMessage().contains("neuron 1"),
-        notNumber.getMessage());
-    assertThrows(IllegalArgumentException.class, () -> new FeatureThresholds("s", new double[] {Double.NaN}));
-  }
+    @Test
+    void namesTheBadGroupOrNeuron() {
+        IllegalArgumentException noColon = assertThrows(IllegalArgumentException.class,
+                () -> FeatureThresholds.parseAll("sensor0 0.5"));
+        assertTrue(noColon.getMessage().contains("sensor0 0.5"), noColon.getMessage());
+        IllegalArgumentException notNumber = assertThrows(IllegalArgumentException.class,
+                () -> FeatureThresholds.parseAll("s2: 0.1, x"));
+        assertTrue(notNumber.getMessage().contains("s2") && notNumber.getMessage().contains("neuron 1"),
+                notNumber.getMessage());
+        assertThrows(IllegalArgumentException.class, () -> new FeatureThresholds("s", new double[] {Double.NaN}));
+    }
 }

@@ -10,38 +10,38 @@ import org.junit.jupiter.api.Test;
 
 class PhaseRasterTest {
 
-  private static final String[] UNITS = {"s0_n00", "s0_n01", "s1_n00", "s1_n01"};
+    private static final String[] UNITS = {"s0_n00", "s0_n01", "s1_n00", "s1_n01"};
 
-  @Test
-  void utilizationIsTheFiringPercentagePerSampleWithRsSd() {
-    // 1, 2 and 4 of 4 units fire: 25, 50, 100 %.
-    PhaseRaster r = new PhaseRaster(UNITS, new int[][] {{0, 0, 7, 0}, {2, 0, 0, 17}, {3, 4, 5, 6}});
-    assertArrayEquals(new double[] {25.0, 50.0, 100.0}, r.utilizationPerSample(), 0.0);
-    Utilization.Summary s = r.utilization();
-    assertEquals(175.0 / 3.0, s.mean(), 1e-12);
-    // Deviations 100/3, 25/3, 125/3 → sum of squares 26250/9; n − 1 = 2.
-    assertEquals(Math.sqrt(26250.0 / 9.0 / 2.0), s.sd(), 1e-12);
-    assertEquals(17, r.maxPhase());
-    assertEquals("mean = 58.33 %, SD = 38.19", DiagnosticCharts.summaryLabel(s));
-  }
+    @Test
+    void utilizationIsTheFiringPercentagePerSampleWithRsSd() {
+        // 1, 2 and 4 of 4 units fire: 25, 50, 100 %.
+        PhaseRaster r = new PhaseRaster(UNITS, new int[][] {{0, 0, 7, 0}, {2, 0, 0, 17}, {3, 4, 5, 6}});
+        assertArrayEquals(new double[] {25.0, 50.0, 100.0}, r.utilizationPerSample(), 0.0);
+        Utilization.Summary s = r.utilization();
+        assertEquals(175.0 / 3.0, s.mean(), 1e-12);
+        // Deviations 100/3, 25/3, 125/3 → sum of squares 26250/9; n − 1 = 2.
+        assertEquals(Math.sqrt(26250.0 / 9.0 / 2.0), s.sd(), 1e-12);
+        assertEquals(17, r.maxPhase());
+        assertEquals("mean = 58.33 %, SD = 38.19", DiagnosticCharts.summaryLabel(s));
+    }
 
-  @Test
-  void rejectsRaggedRowsNegativeCodesAndEmptyInput() {
-    IllegalArgumentException ragged = assertThrows(IllegalArgumentException.class,
-        () -> new PhaseRaster(UNITS, new int[][] {{0, 0, 0, 0}, {1, 2}}));
-    assertTrue(ragged.getMessage().contains("row 1"), ragged.getMessage());
-    IllegalArgumentException negative = assertThrows(IllegalArgumentException.class,
-        () -> new PhaseRaster(UNITS, new int[][] {{0, 0, -1, 0}}));
-    assertTrue(negative.getMessage().contains("s1_n00"), negative.getMessage());
-    assertThrows(IllegalArgumentException.class, () -> new PhaseRaster(UNITS, new int[0][]));
-    assertThrows(IllegalArgumentException.class, () -> new PhaseRaster(new String[0], new int[][] {{}}));
-  }
+    @Test
+    void rejectsRaggedRowsNegativeCodesAndEmptyInput() {
+        IllegalArgumentException ragged = assertThrows(IllegalArgumentException.class,
+                () -> new PhaseRaster(UNITS, new int[][] {{0, 0, 0, 0}, {1, 2}}));
+        assertTrue(ragged.getMessage().contains("row 1"), ragged.getMessage());
+        IllegalArgumentException negative = assertThrows(IllegalArgumentException.class,
+                () -> new PhaseRaster(UNITS, new int[][] {{0, 0, -1, 0}}));
+        assertTrue(negative.getMessage().contains("s1_n00"), negative.getMessage());
+        assertThrows(IllegalArgumentException.class, () -> new PhaseRaster(UNITS, new int[0][]));
+        assertThrows(IllegalArgumentException.class, () -> new PhaseRaster(new String[0], new int[][] {{}}));
+    }
 
-  @Test
-  void copiesItsInput() {
-    int[][] phases = {{1, 0, 0, 0}};
-    PhaseRaster r = new PhaseRaster(UNITS, phases);
-    phases[0][0] = 0;
-    assertEquals(1, r.phase(0, 0));
-  }
+    @Test
+    void copiesItsInput() {
+        int[][] phases = {{1, 0, 0, 0}};
+        PhaseRaster r = new PhaseRaster(UNITS, phases);
+        phases[0][0] = 0;
+        assertEquals(1, r.phase(0, 0));
+    }
 }
