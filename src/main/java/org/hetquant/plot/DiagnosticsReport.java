@@ -49,6 +49,31 @@ public final class DiagnosticsReport {
     }
 
     /**
+     * The numbers of a cross-validation's folds: each fold's utilization mean and SD (n − 1), the mean over folds
+     * of those SDs — the paper's utilization-SD metric (the SD across a fold's test samples, averaged over
+     * folds) — then {@link #text} of all folds pooled.
+     *
+     * @param folds one raster per fold, in fold order, over the same units
+     */
+    public static String foldText(List<PhaseRaster> folds, String title) {
+        StringBuilder b = new StringBuilder();
+        double sumSd = 0;
+        double sumMean = 0;
+        for (int f = 0; f < folds.size(); f++) {
+            Utilization.Summary s = folds.get(f).utilization();
+            sumSd += s.sd();
+            sumMean += s.mean();
+            b.append(String.format(Locale.ROOT, "fold %d: %d samples, utilization mean %.4f %%, SD (n-1) %.4f%n",
+                    f + 1, s.samples(), s.mean(), s.sd()));
+        }
+        String head = String.format(Locale.ROOT, "HetQuant diagnostics — %s, %d folds%n"
+                + "mean over folds of the utilization SD (n-1): %.4f%n"
+                + "mean over folds of the utilization mean: %.4f %%%n", title, folds.size(),
+                sumSd / folds.size(), sumMean / folds.size());
+        return head + b + "\npooled over folds:\n" + text(PhaseRaster.concat(folds), title);
+    }
+
+    /**
      * The numbers behind the image: layer size, utilization mean and SD (n − 1; the population SD too), and the
      * fraction of samples in which each unit fired.
      */

@@ -1,7 +1,9 @@
 package org.hetquant.plot;
 
 import java.io.Serializable;
+import java.util.ArrayList;
 import java.util.Arrays;
+import java.util.List;
 import org.hetquant.engine.Utilization;
 
 /**
@@ -86,6 +88,29 @@ public final class PhaseRaster implements Serializable {
     /** Mean and SD (n − 1, the paper's convention) of per-sample utilization across the samples. */
     public Utilization.Summary utilization() {
         return Utilization.summarize(utilizationPerSample());
+    }
+
+    /**
+     * The samples of several rasters over the same units, in order (e.g. the test folds of a cross-validation).
+     *
+     * @throws IllegalArgumentException if the list is empty or the rasters' units differ (the message names the
+     *     first raster that differs)
+     */
+    public static PhaseRaster concat(List<PhaseRaster> parts) {
+        if (parts.isEmpty()) {
+            throw new IllegalArgumentException("parts must hold at least one raster");
+        }
+        PhaseRaster first = parts.get(0);
+        List<int[]> rows = new ArrayList<>();
+        for (int i = 0; i < parts.size(); i++) {
+            PhaseRaster r = parts.get(i);
+            if (!Arrays.equals(r.unitNames, first.unitNames)) {
+                throw new IllegalArgumentException("raster " + i + " has units " + Arrays.toString(r.unitNames)
+                        + ", raster 0 has " + Arrays.toString(first.unitNames));
+            }
+            rows.addAll(Arrays.asList(r.phases));
+        }
+        return new PhaseRaster(first.unitNames, rows.toArray(new int[0][]));
     }
 
     @Override

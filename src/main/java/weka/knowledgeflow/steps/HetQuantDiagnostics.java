@@ -5,6 +5,7 @@ import java.io.File;
 import java.util.ArrayList;
 import java.util.Arrays;
 import java.util.Collections;
+import java.util.HashMap;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
@@ -29,7 +30,8 @@ import weka.knowledgeflow.StepManager;
  * spike-phase quantizer's output (units are the attributes named {@code <source>_n<kk>}, 0 = silent) and emits
  * an {@code image} — the spike raster, the utilization histogram with mean and SD, and, when neuron thresholds
  * are given, each calibrated feature's thresholds over that feature's data histogram — plus the numbers as
- * {@code text}. Each incoming batch (a data set, or each fold's training or test set) gives one image.
+ * {@code text}. A data set gives one report; the folds of a cross-validation (numbered training or test sets)
+ * give one report once all folds are in, with each fold's utilization SD and their mean, the paper's metric.
  */
 @KFStep(name = "HetQuantDiagnostics", category = "HetQuant",
         toolTipText = "Spike raster, utilization histogram (mean, SD) and neuron thresholds of a HetQuant layer",
@@ -47,6 +49,8 @@ public class HetQuantDiagnostics extends BaseStep {
     private transient Pattern m_compiledPattern;
     private transient List<FeatureThresholds> m_parsedThresholds;
     private transient Map<String, double[]> m_featureValues;
+    /** Folds received so far, by connection type, until all of a cross-validation's folds are in. */
+    private transient Map<String, PhaseRaster[]> m_folds;
 
     @OptionMetadata(displayName = "Unit attribute pattern",
             description = "Regular expression matching the names of the layer's unit attributes "
@@ -124,6 +128,7 @@ public class HetQuantDiagnostics extends BaseStep {
             throw new WekaException("Neuron thresholds: " + e.getMessage());
         }
         m_featureValues = Collections.emptyMap();
+        m_folds = new HashMap<>();
         if (!m_parsedThresholds.isEmpty()) {
             String path = environmentSubstitute(m_featureData.toString());
             if (path.isEmpty() || !new File(path).isFile()) {
@@ -151,32 +156,45 @@ public class HetQuantDiagnostics extends BaseStep {
     }
 
     @Override
-    public void processIncoming(Data data) throws WekaException {
+    public synchronized void processIncoming(Data data) throws WekaException {
         getStepManager().processing();
         Instances insts = data.getPrimaryPayload();
-        String title = title(insts, data);
-        PhaseRaster raster;
+        Integer set = data.getPayloadElement(StepManager.CON_AUX_DATA_SET_NUM);
+        Integer max = data.getPayloadElement(StepManager.CON_AUX_DATA_MAX_SET_NUM);
         try {
-            raster = raster(insts, m_compiledPattern);
+            PhaseRaster raster = raster(insts, m_compiledPattern);
+            if (set == null || max == null || max < 2) {
+                String title = title(insts) + (StepManager.CON_DATASET.equals(data.getConnectionName()) ? ""
+                        : ", " + data.getConnectionName());
+                emit(raster, title, DiagnosticsReport.text(raster, title));
+            } else {
+                // Folds arrive in any order and on several threads; report once all of them are in.
+                PhaseRaster[] folds = m_folds.computeIfAbsent(data.getConnectionName(), k -> new PhaseRaster[max]);
+                folds[set - 1] = raster;
+                if (Arrays.stream(folds).allMatch(f -> f != null)) {
+                    m_folds.remove(data.getConnectionName());
+                    String title = title(insts) + ", " + data.getConnectionName() + " of " + max + " folds";
+                    emit(PhaseRaster.concat(Arrays.asList(folds)), title,
+                            DiagnosticsReport.foldText(Arrays.asList(folds), title));
+                }
+            }
         } catch (IllegalArgumentException e) {
             throw new WekaException(e.getMessage(), e);
         }
-        BufferedImage image;
-        try {
-            image = DiagnosticsReport.image(raster, title, m_parsedThresholds, m_featureValues, m_width, m_height);
-        } catch (IllegalArgumentException e) {
-            throw new WekaException(e.getMessage(), e);
-        }
+        getStepManager().finished();
+    }
+
+    private void emit(PhaseRaster raster, String title, String text) throws WekaException {
+        BufferedImage image =
+                DiagnosticsReport.image(raster, title, m_parsedThresholds, m_featureValues, m_width, m_height);
         getStepManager().logBasic(String.format("%s: %d samples x %d units, utilization mean %.2f %%, SD %.2f",
                 title, raster.samples(), raster.units(), raster.utilization().mean(), raster.utilization().sd()));
-
         Data imageOut = new Data(StepManager.CON_IMAGE, image);
         imageOut.setPayloadElement(StepManager.CON_AUX_DATA_TEXT_TITLE, title);
         getStepManager().outputData(imageOut);
-        Data textOut = new Data(StepManager.CON_TEXT, DiagnosticsReport.text(raster, title));
+        Data textOut = new Data(StepManager.CON_TEXT, text);
         textOut.setPayloadElement(StepManager.CON_AUX_DATA_TEXT_TITLE, "HetQuant diagnostics: " + title);
         getStepManager().outputData(textOut);
-        getStepManager().finished();
     }
 
     /**
@@ -239,15 +257,10 @@ public class HetQuantDiagnostics extends BaseStep {
         return out;
     }
 
-    private static String title(Instances insts, Data data) {
-        String kind = data.getConnectionName();
-        Integer set = data.getPayloadElement(StepManager.CON_AUX_DATA_SET_NUM);
-        Integer max = data.getPayloadElement(StepManager.CON_AUX_DATA_MAX_SET_NUM);
-        String where = StepManager.CON_DATASET.equals(kind) ? "" : ", " + kind
-                + (set != null && max != null && max > 1 ? " " + set + "/" + max : "");
-        // Weka's filters append their class names and options to the relation name; keep the data's own name.
+    /** The data's own name: Weka's filters append their class names and options to the relation name. */
+    private static String title(Instances insts) {
         String relation = insts.relationName();
         int filters = relation.indexOf("-weka.filters");
-        return (filters > 0 ? relation.substring(0, filters) : relation) + where;
+        return filters > 0 ? relation.substring(0, filters) : relation;
     }
 }

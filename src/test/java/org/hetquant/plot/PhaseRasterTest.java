@@ -44,4 +44,19 @@ class PhaseRasterTest {
         phases[0][0] = 0;
         assertEquals(1, r.phase(0, 0));
     }
+
+    @Test
+    void foldsPoolInOrderAndReportTheMeanOfFoldSds() {
+        PhaseRaster f1 = new PhaseRaster(UNITS, new int[][] {{1, 0, 0, 0}, {1, 1, 0, 0}}); // 25, 50 %
+        PhaseRaster f2 = new PhaseRaster(UNITS, new int[][] {{1, 1, 1, 1}}); // 100 %
+        PhaseRaster pooled = PhaseRaster.concat(java.util.List.of(f1, f2));
+        assertArrayEquals(new double[] {25, 50, 100}, pooled.utilizationPerSample(), 0.0);
+        String text = DiagnosticsReport.foldText(java.util.List.of(f1, f2), "t");
+        // Fold SDs: sqrt(2 * 12.5^2) and 0 (one sample) → mean sqrt(312.5) / 2.
+        assertTrue(text.contains(String.format(java.util.Locale.ROOT,
+                "mean over folds of the utilization SD (n-1): %.4f", Math.sqrt(312.5) / 2)), text);
+        IllegalArgumentException other = assertThrows(IllegalArgumentException.class, () -> PhaseRaster.concat(
+                java.util.List.of(f1, new PhaseRaster(new String[] {"x_n00"}, new int[][] {{0}}))));
+        assertTrue(other.getMessage().contains("raster 1"), other.getMessage());
+    }
 }
