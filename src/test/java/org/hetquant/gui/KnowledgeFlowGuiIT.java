@@ -1,0 +1,158 @@
+package org.hetquant.gui;
+
+import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertTrue;
+import static org.junit.jupiter.api.Assertions.fail;
+
+import java.awt.image.BufferedImage;
+import java.io.File;
+import java.io.IOException;
+import java.nio.charset.StandardCharsets;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.concurrent.TimeUnit;
+import javax.imageio.ImageIO;
+import org.junit.jupiter.api.Assumptions;
+import org.junit.jupiter.api.Test;
+
+/**
+ * The package as a new user meets it: the built zip is installed into a fresh WEKA_HOME under target/, the
+ * KnowledgeFlow GUI starts (in its own JVM, on a virtual X display), opens and runs flow 1 from
+ * {@code workflows/}, and the test checks the screenshot and that the palette holds the HetQuant nodes and the
+ * diagnostics node. Without a display and without Xvfb the test is skipped — except under CI (the {@code CI}
+ * environment variable set), where that is a failure: {@code .ci/run} installs Xvfb.
+ */
+class KnowledgeFlowGuiIT {
+
+    private static final Path WORK = Path.of("target", "gui-test").toAbsolutePath();
+    private static final String[] ADD_OPENS = {
+        "--add-opens=java.base/java.lang=ALL-UNNAMED", "--add-opens=java.base/java.net=ALL-UNNAMED",
+        "--add-opens=java.base/sun.net.www.protocol.jar=ALL-UNNAMED", "--add-opens=java.base/java.util=ALL-UNNAMED",
+        "--add-opens=java.base/java.util.jar=ALL-UNNAMED"
+    };
+    /** Palette entries the user must find: the filters (their Java package is one palette folder) and the step. */
+    private static final String[] NODES = {
+        "Filters/unsupervised/attribute/hetquant/HetQuantNormalizer",
+        "Filters/unsupervised/attribute/hetquant/HetQuantColumn",
+        "Filters/unsupervised/attribute/hetquant/HetQuantSpikePhase",
+        "Filters/unsupervised/attribute/hetquant/HetQuantCalibrator",
+        "HetQuant/HetQuantDiagnostics"
+    };
+
+    @Test
+    void knowledgeFlowShowsTheNodesAndRunsFlowOne() throws Exception {
+        String display = System.getenv("DISPLAY");
+        Process xvfb = null;
+        if (display == null || display.isEmpty()) {
+            String xvfbPath = onPath("Xvfb");
+            if (xvfbPath == null) {
+                String why = "no DISPLAY and no Xvfb on the PATH (Debian: apt-get install -y xvfb; .ci/run does)";
+                if (System.getenv("CI") != null) {
+                    fail(why);
+                }
+                Assumptions.abort(why);
+            }
+            display = ":" + (90 + (int) (ProcessHandle.current().pid() % 9));
+            Files.createDirectories(WORK);
+            xvfb = new ProcessBuilder(xvfbPath, display, "-screen", "0", "1280x800x24", "-nolisten", "tcp")
+                    .redirectErrorStream(true).redirectOutput(WORK.resolve("xvfb.log").toFile()).start();
+            Thread.sleep(1500);
+            assertTrue(xvfb.isAlive(), "Xvfb did not start, see " + WORK.resolve("xvfb.log"));
+        }
+        try {
+            run(display);
+        } finally {
+            if (xvfb != null) {
+                xvfb.destroy();
+                xvfb.waitFor(10, TimeUnit.SECONDS);
+            }
+        }
+    }
+
+    private static void run(String display) throws Exception {
+        Files.createDirectories(WORK);
+        Path zip = Path.of(System.getProperty("hetquant.package.zip"));
+        String wekaClasspath = Files.readString(Path.of(System.getProperty("hetquant.weka.classpath"))).trim();
+        Path wekaHome = WORK.resolve("wekahome");
+        deleteTree(wekaHome);
+        Files.createDirectories(wekaHome);
+
+        List<String> install = java(wekaClasspath);
+        install.addAll(List.of("weka.core.WekaPackageManager", "-offline", "-install-package", zip.toString()));
+        exec(install, wekaHome, display, "install.log", 120);
+        assertTrue(Files.isRegularFile(wekaHome.resolve("packages/hetquant/hetquant.jar")), "package not installed");
+
+        Path png = WORK.resolve("knowledgeflow-flow1.png");
+        Path palette = WORK.resolve("palette.txt");
+        Files.deleteIfExists(png);
+        Files.deleteIfExists(palette);
+        // Only Weka and this helper on the classpath: the HetQuant classes must come from the installed package.
+        List<String> gui = java(wekaClasspath + File.pathSeparator + Path.of("target", "test-classes").toAbsolutePath());
+        gui.addAll(List.of("-Djava.io.tmpdir=" + WORK, KnowledgeFlowScreenshot.class.getName(),
+                Path.of("workflows", "hetquant-1-saturation-heterogeneous.kf").toAbsolutePath().toString(),
+                png.toString(), palette.toString()));
+        exec(gui, wekaHome, display, "knowledgeflow.log", 240);
+
+        List<String> tree = Files.readAllLines(palette, StandardCharsets.UTF_8);
+        for (String node : NODES) {
+            assertTrue(tree.stream().anyMatch(line -> line.endsWith("/" + node)),
+                    "palette lacks " + node + "; HetQuant entries: "
+                            + tree.stream().filter(l -> l.toLowerCase().contains("hetquant")).toList());
+        }
+        BufferedImage shot = ImageIO.read(png.toFile());
+        assertEquals(1280, shot.getWidth());
+        assertEquals(800, shot.getHeight());
+        assertTrue(distinctColours(shot) > 50, "screenshot looks blank");
+        assertTrue(Files.readString(WORK.resolve("hetquant-1-saturation-evaluation.txt"))
+                .contains("Correctly Classified Instances"), "flow 1 did not write its evaluation in the GUI run");
+    }
+
+    private static List<String> java(String classpath) {
+        List<String> cmd = new ArrayList<>();
+        cmd.add(Path.of(System.getProperty("java.home"), "bin", "java").toString());
+        cmd.addAll(List.of(ADD_OPENS));
+        cmd.addAll(List.of("-cp", classpath));
+        return cmd;
+    }
+
+    private static void exec(List<String> cmd, Path wekaHome, String display, String logName, int seconds)
+            throws IOException, InterruptedException {
+        File log = WORK.resolve(logName).toFile();
+        ProcessBuilder pb = new ProcessBuilder(cmd).redirectErrorStream(true).redirectOutput(log);
+        pb.environment().put("WEKA_HOME", wekaHome.toString());
+        pb.environment().put("DISPLAY", display);
+        Process p = pb.start();
+        if (!p.waitFor(seconds, TimeUnit.SECONDS)) {
+            p.destroyForcibly();
+            fail(cmd.get(cmd.size() - 4) + " did not finish in " + seconds + " s; see " + log);
+        }
+        assertEquals(0, p.exitValue(), "exit code of " + String.join(" ", cmd) + "; see " + log);
+    }
+
+    private static String onPath(String program) {
+        for (String dir : System.getenv().getOrDefault("PATH", "").split(File.pathSeparator)) {
+            File f = new File(dir, program);
+            if (f.canExecute()) {
+                return f.getPath();
+            }
+        }
+        return null;
+    }
+
+    private static long distinctColours(BufferedImage img) {
+        return java.util.stream.IntStream.range(0, img.getWidth() * img.getHeight())
+                .map(i -> img.getRGB(i % img.getWidth(), i / img.getWidth())).distinct().count();
+    }
+
+    private static void deleteTree(Path root) throws IOException {
+        if (Files.exists(root)) {
+            try (var paths = Files.walk(root)) {
+                for (Path p : (Iterable<Path>) paths.sorted(java.util.Comparator.reverseOrder())::iterator) {
+                    Files.delete(p);
+                }
+            }
+        }
+    }
+}
