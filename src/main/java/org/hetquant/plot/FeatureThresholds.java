@@ -37,6 +37,54 @@ public record FeatureThresholds(String feature, double[] thresholds) implements 
         return thresholds.clone();
     }
 
+    private static final java.util.regex.Pattern NEURON_ROW =
+            java.util.regex.Pattern.compile("^\\s+n(\\d+)\\s+(\\S+)\\s+(\\S+)\\s*$");
+
+    /**
+     * Reads thresholds from either form: the description a fitted HetQuant column or calibrator prints (its
+     * {@code toString()}: per attribute a name line, then one row per neuron "n&lt;kk&gt; gain onset", the onset
+     * being the input value from which the neuron fires), or the compact {@code name: t0, t1, …; …} form of
+     * {@link #parseAll}.
+     *
+     * @throws IllegalArgumentException naming the part that cannot be read
+     */
+    public static List<FeatureThresholds> parse(String text) {
+        if (text == null || !text.contains("fires from x >=")) {
+            return parseAll(text);
+        }
+        List<FeatureThresholds> out = new ArrayList<>();
+        String feature = null;
+        List<Double> onsets = new ArrayList<>();
+        for (String line : text.split("\\R")) {
+            java.util.regex.Matcher m = NEURON_ROW.matcher(line);
+            if (m.matches()) {
+                if (feature == null) {
+                    throw new IllegalArgumentException("neuron row before any attribute name: '" + line.trim() + "'");
+                }
+                try {
+                    onsets.add(Double.parseDouble(m.group(3)));
+                } catch (NumberFormatException e) {
+                    throw new IllegalArgumentException("attribute " + feature + ", neuron n" + m.group(1)
+                            + ": onset '" + m.group(3) + "' is not a number", e);
+                }
+            } else if (!line.isBlank() && !Character.isWhitespace(line.charAt(0)) && !line.contains(";")
+                    && !line.contains("(")) {
+                // An attribute name line (the title and the D* line contain ';' or '(').
+                add(out, feature, onsets);
+                feature = line.trim();
+                onsets = new ArrayList<>();
+            }
+        }
+        add(out, feature, onsets);
+        return out;
+    }
+
+    private static void add(List<FeatureThresholds> out, String feature, List<Double> onsets) {
+        if (feature != null && !onsets.isEmpty()) {
+            out.add(new FeatureThresholds(feature, onsets.stream().mapToDouble(Double::doubleValue).toArray()));
+        }
+    }
+
     /**
      * Parses {@code name: t0, t1, …; name2: …} — one feature per {@code ;}-separated group, thresholds separated by
      * commas or blanks, {@code Infinity} (or {@code inf}) for a neuron that never fires.

@@ -65,8 +65,9 @@ public class HetQuantDiagnostics extends BaseStep {
 
     @OptionMetadata(displayName = "Neuron thresholds",
             description = "<html>Optional: for a calibrated column, the input value at which each neuron starts to "
-                    + "fire,<br>as 'feature: t0, t1, …; feature2: …' (Infinity = never fires). Needs the feature "
-                    + "data file.</html>", displayOrder = 2)
+                    + "fire:<br>paste the fitted calibrator's (or column's) description, or write "
+                    + "'feature: t0, t1, …; feature2: …'<br>(Infinity = never fires). Needs the feature data file."
+                    + "</html>", displayOrder = 2)
     public void setThresholds(String thresholds) {
         m_thresholds = thresholds;
     }
@@ -123,7 +124,7 @@ public class HetQuantDiagnostics extends BaseStep {
                     + e.getDescription());
         }
         try {
-            m_parsedThresholds = FeatureThresholds.parseAll(environmentSubstitute(m_thresholds));
+            m_parsedThresholds = FeatureThresholds.parse(environmentSubstitute(m_thresholds));
         } catch (IllegalArgumentException e) {
             throw new WekaException("Neuron thresholds: " + e.getMessage());
         }

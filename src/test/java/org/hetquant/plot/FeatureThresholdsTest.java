@@ -31,4 +31,28 @@ class FeatureThresholdsTest {
                 notNumber.getMessage());
         assertThrows(IllegalArgumentException.class, () -> new FeatureThresholds("s", new double[] {Double.NaN}));
     }
+
+    @Test
+    void readsAFittedColumnsDescription() {
+        String description = """
+                HetQuantCalibrator (gains fitted on the first batch, s = 0.1, final update rule)
+                2 attribute(s) x 2 neurons; a neuron fires once its drive gain * x reaches D* = 6.785500
+
+                sensor1
+                  neuron           gain  fires from x >=
+                  n00       25.000000       0.27142000
+                  n01      250.000000       0.02714200
+
+                sensor2
+                  neuron           gain  fires from x >=
+                  n00       25.000000       0.27142000
+                  n01        0.000000         Infinity
+                """;
+        List<FeatureThresholds> all = FeatureThresholds.parse(description);
+        assertEquals(2, all.size());
+        assertEquals("sensor1", all.get(0).feature());
+        assertArrayEquals(new double[] {0.27142, 0.027142}, all.get(0).thresholds(), 0.0);
+        assertArrayEquals(new double[] {0.27142, Double.POSITIVE_INFINITY}, all.get(1).thresholds(), 0.0);
+        assertEquals(FeatureThresholds.parseAll("a: 1, 2"), FeatureThresholds.parse("a: 1, 2"));
+    }
 }
