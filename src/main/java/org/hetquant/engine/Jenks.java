@@ -25,15 +25,18 @@ package org.hetquant.engine;
  *
  * <p><b>Robust divide and conquer.</b> Rounding makes the computed costs only approximately Monge, so a rounded
  * argmin need not be monotone. At each evaluated state the search ranges handed to the neighbours are therefore
- * widened to every candidate within {@code ε = 2⁻⁴⁴·Σx²} of the minimum, a bound well above the rounding error
- * of any candidate. The quadrangle inequality of the exact SSE then guarantees that no candidate outside the
- * widened range can be a rounded argmin of a neighbouring state, so the search is exhaustive for the rounded
- * values it compares.
+ * widened to every candidate whose value is within a rounding-error bound of the minimum: a candidate's error
+ * is at most a few ulps of (class sum of squares + previous cost), and the tolerance is {@value #NEAR_TIE_ULPS}
+ * such units for the pair compared, taken over the largest class the subproblem can form. The quadrangle
+ * inequality of the exact SSE then guarantees that no candidate outside the widened range can be a rounded argmin
+ * of a neighbouring state, so the search is exhaustive for the rounded values it compares. The tolerance scales
+ * with the local data, so tightly packed small values do not widen the ranges needlessly.
  */
 public final class Jenks {
 
-    /** Widening tolerance relative to the total sum of squares; 2⁻⁴⁴ is 512 unit roundoffs. */
-    private static final double NEAR_TIE_RELATIVE = 0x1p-44;
+    /** Near-tie tolerance in unit roundoffs (2⁻⁵³) of the magnitudes involved; about 8× the error bound. */
+    private static final int NEAR_TIE_ULPS = 64;
+    private static final double UNIT_ROUNDOFF = 0x1p-53;
 
     private Jenks() {
     }
@@ -157,7 +160,8 @@ public final class Jenks {
         private final double[] sumLo;
         private final double[] sqHi;
         private final double[] sqLo;
-        private final double epsilon;
+        /** Absolute floor of the near-tie tolerance, covering the double-double residuals of the prefix sums. */
+        private final double toleranceFloor;
         // starts[j][l]: 0-based start of the last class for prefix 0..l in j+1 classes (layers j ≥ 1).
         private final int[][] starts;
         private double[] previous;
@@ -177,7 +181,7 @@ public final class Jenks {
                 double sq = v * v;
                 addDd(sqHi, sqLo, i, sq, Math.fma(v, v, -sq));
             }
-            epsilon = NEAR_TIE_RELATIVE * (sqHi[m] + sqLo[m]);
+            toleranceFloor = NEAR_TIE_ULPS * UNIT_ROUNDOFF * UNIT_ROUNDOFF * sqHi[m];
             starts = new int[k][];
             scratch = new double[m];
         }
@@ -231,6 +235,14 @@ public final class Jenks {
         }
 
         /**
+         * Bound on the magnitudes entering the candidate with start s at any prefix up to lMax: the class sum of
+         * squares (the SSE's rounding error is a few ulps of it) plus the previous layer's cost.
+         */
+        private double magnitude(int s, int lMax) {
+            return (sqHi[lMax + 1] - sqHi[s]) + previous[s - 1];
+        }
+
+        /**
          * Fills layer j for prefixes lLo..lHi, knowing that every rounded argmin start lies in sLo..sHi.
          */
         private void solve(int j, int lLo, int lHi, int sLo, int sHi) {
@@ -252,11 +264,13 @@ public final class Jenks {
             }
             current[mid] = best;
             starts[j][mid] = bestStart;
-            double limit = best + epsilon;
+            double bestMagnitude = magnitude(bestStart, lHi);
             int nearLo = bestStart;
             int nearHi = bestStart;
             for (int s = sLo; s <= hi; s++) {
-                if (scratch[s] <= limit) {
+                double tolerance = NEAR_TIE_ULPS * UNIT_ROUNDOFF * (magnitude(s, lHi) + bestMagnitude)
+                        + toleranceFloor;
+                if (scratch[s] - best <= tolerance) {
                     nearLo = Math.min(nearLo, s);
                     nearHi = s;
                 }
