@@ -1,5 +1,7 @@
 package org.hetquant.engine;
 
+import java.util.Arrays;
+
 /**
  * Fisher–Jenks natural breaks: the partition of sorted values into K contiguous classes that minimizes the total
  * within-class sum of squared deviations (SSE), reported with jenkspy's output semantics
@@ -21,7 +23,10 @@ package org.hetquant.engine;
  * rounding. Whenever the textbook's own backwards accumulation is exact (integer or dyadic data of moderate
  * magnitude, as in the tie tests) both algorithms therefore compute bit-identical candidate values and break ties
  * identically. For general real data the two roundings can differ in the last bits, which can only change the
- * result at near-ties (candidate values within a few ulps).
+ * result at near-ties (candidate values within a few ulps). Data with exact mathematical ties but inexact
+ * arithmetic (e.g. evenly spaced multiples of 0.1) are such near-ties: the textbook's choice among the equally
+ * good partitions is then decided by its rounding noise, and the fast algorithm may return another of them
+ * (equal SSE up to rounding). Sensor readings after L1 normalization practically never tie.
  *
  * <p><b>Robust divide and conquer.</b> Rounding makes the computed costs only approximately Monge, so a rounded
  * argmin need not be monotone. At each evaluated state the search ranges handed to the neighbours are therefore
@@ -60,7 +65,7 @@ public final class Jenks {
         double[][] cost = new double[m][k];
         int[][] start = new int[m][k];
         for (double[] row : cost) {
-            java.util.Arrays.fill(row, Double.MAX_VALUE);
+            Arrays.fill(row, Double.MAX_VALUE);
         }
         for (int l = 0; l < m; l++) {
             double sum = 0;
@@ -84,7 +89,6 @@ public final class Jenks {
                 }
             }
             cost[l][0] = sse;
-            start[l][0] = 0;
         }
         return backtrack(x, k, (l, j) -> start[l][j]);
     }
