@@ -1,6 +1,7 @@
 package org.hetquant.flows;
 
 import java.io.File;
+import java.time.Duration;
 import java.util.ArrayList;
 import java.util.Collections;
 import java.util.List;
@@ -28,15 +29,24 @@ public final class InJvmFlowRunner {
         }
     }
 
+    private static List<String> snapshot(List<String> log) {
+        synchronized (log) {
+            return new ArrayList<>(log);
+        }
+    }
+
     /**
      * Loads and runs the flow, waiting until every step has finished.
      *
      * @param flowFile the {@code .kf} file
      * @param variables extra environment variables for {@code ${…}} substitution; they override the system's
+     * @param timeout how long the flow may run before it is stopped and reported as failed
      * @return the log lines (messages and status lines) of a clean run
-     * @throws FlowFailedException if loading fails or any log line reports an error, a warning or an exception
+     * @throws FlowFailedException if loading fails, the flow runs past the timeout, or any log line reports an
+     *     error, a warning or an exception
      */
-    public static List<String> run(File flowFile, Map<String, String> variables) throws FlowFailedException {
+    public static List<String> run(File flowFile, Map<String, String> variables, Duration timeout)
+            throws FlowFailedException {
         List<String> log = Collections.synchronizedList(new ArrayList<>());
         weka.gui.Logger logger = new weka.gui.Logger() {
             @Override
@@ -59,14 +69,23 @@ public final class InJvmFlowRunner {
             runner.setLogger(logger);
             runner.setFlow(flow);
             runner.run();
-            runner.waitUntilFinished();
+            // Not runner.waitUntilFinished(): it waits forever when a step dies without reporting.
+            long deadline = System.nanoTime() + timeout.toNanos();
+            Thread.sleep(200);
+            while (runner.flowBusy()) {
+                if (System.nanoTime() > deadline) {
+                    runner.stopProcessing();
+                    throw new FlowFailedException("flow " + flowFile + " still busy after " + timeout
+                            + "\nlog:\n" + String.join("\n", snapshot(log)), null);
+                }
+                Thread.sleep(100);
+            }
+        } catch (FlowFailedException e) {
+            throw e;
         } catch (Exception e) {
             throw new FlowFailedException("flow " + flowFile + " failed: " + e + "\nlog:\n" + String.join("\n", log), e);
         }
-        List<String> lines;
-        synchronized (log) {
-            lines = new ArrayList<>(log);
-        }
+        List<String> lines = snapshot(log);
         for (String line : lines) {
             // Steps report trouble through logError / logWarning (status lines "ERROR: …", "WARNING: …").
             if (line.contains("ERROR") || line.contains("WARNING") || line.contains("Exception")) {

@@ -4,6 +4,7 @@ import static org.junit.jupiter.api.Assertions.assertThrows;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
 import java.io.File;
+import java.time.Duration;
 import java.io.IOException;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
@@ -68,7 +69,7 @@ class InJvmFlowRunnerTest {
         Files.deleteIfExists(out.toPath());
         File kf = write("good.kf", flow("${Internal.knowledgeflow.directory}/t.arff",
                 "weka.classifiers.rules.ZeroR", "${OUT}"));
-        InJvmFlowRunner.run(kf, Map.of("OUT", out.getPath()));
+        InJvmFlowRunner.run(kf, Map.of("OUT", out.getPath()), Duration.ofMinutes(1));
         assertTrue(out.isFile(), "evaluation text not written");
         assertTrue(Files.readString(out.toPath()).contains("Correctly Classified Instances"));
     }
@@ -77,7 +78,7 @@ class InJvmFlowRunnerTest {
     void missingDataFileFails() throws Exception {
         File kf = write("missing.kf", flow("${Internal.knowledgeflow.directory}/nope.arff",
                 "weka.classifiers.rules.ZeroR", DIR.resolve("x.txt").toString()));
-        assertThrows(InJvmFlowRunner.FlowFailedException.class, () -> InJvmFlowRunner.run(kf, Map.of()));
+        assertThrows(InJvmFlowRunner.FlowFailedException.class, () -> InJvmFlowRunner.run(kf, Map.of(), Duration.ofMinutes(1)));
     }
 
     @Test
@@ -85,6 +86,6 @@ class InJvmFlowRunnerTest {
         data();
         File kf = write("unknown.kf", flow("${Internal.knowledgeflow.directory}/t.arff",
                 "weka.classifiers.NoSuchClassifier", DIR.resolve("y.txt").toString()));
-        assertThrows(InJvmFlowRunner.FlowFailedException.class, () -> InJvmFlowRunner.run(kf, Map.of()));
+        assertThrows(InJvmFlowRunner.FlowFailedException.class, () -> InJvmFlowRunner.run(kf, Map.of(), Duration.ofMinutes(1)));
     }
 }

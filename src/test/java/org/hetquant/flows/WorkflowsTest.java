@@ -6,6 +6,7 @@ import static org.junit.jupiter.api.Assertions.fail;
 
 import java.awt.image.BufferedImage;
 import java.io.File;
+import java.time.Duration;
 import java.io.IOException;
 import java.nio.file.Files;
 import java.nio.file.Path;
@@ -92,7 +93,7 @@ class WorkflowsTest {
                 }
             }
             InJvmFlowRunner.run(flow.toFile(), Map.of("WEKA_HOME", wekaHome.toString(),
-                    "java.io.tmpdir", out + File.separator));
+                    "java.io.tmpdir", out + File.separator), Duration.ofMinutes(5));
             check.accept(out);
         }));
     }
