@@ -2,6 +2,8 @@ package weka.filters.unsupervised.attribute.hetquant;
 
 import org.hetquant.engine.ColumnGains;
 import org.hetquant.engine.GainScheme;
+import org.hetquant.engine.NeuronParameters;
+import org.hetquant.engine.PhaseTable;
 import weka.core.OptionMetadata;
 import weka.core.SelectedTag;
 import weka.filters.StreamableFilter;
@@ -137,6 +139,6 @@ public class HetQuantColumn extends AbstractHetQuantFilter implements Streamable
       return getClass().getSimpleName() + ": no input format set";
     }
     return getClass().getSimpleName() + " (" + m_Scheme.name().toLowerCase(java.util.Locale.ROOT)
-        + " gains)\n" + Describe.gains(m_Gains, featureNames());
+        + " gains)\n" + Describe.gains(m_Gains, featureNames(), PhaseTable.of(NeuronParameters.DEFAULT));
   }
 }
