@@ -7,16 +7,16 @@ import org.hetquant.engine.Normalization;
 import weka.core.Option;
 import weka.core.OptionMetadata;
 import weka.core.Utils;
-import weka.filters.StreamableFilter;
 
 /**
  * Node 1, the normalizer: per-sample L1 normalization of the selected attributes ({@link Normalization}).
  *
- * <p>Row-local, hence a {@link StreamableFilter}. With the data-level shift on (the default) the first batch is
- * held back to learn the global minimum; in a KnowledgeFlow instance stream that batch is the whole stream, so
- * switch the shift off ({@code -no-shift}) to stream row by row.
+ * <p>Not a {@code StreamableFilter}, although L1 normalization itself is row-local: with the data-level shift on
+ * (the default) the first batch is held back to learn the global minimum, and Weka's {@code MultiFilter} treats
+ * every {@code StreamableFilter} as answering each row at once; it would lose a held-back batch. Weka's own
+ * {@code Normalize} is a batch filter for the same reason.
  */
-public class HetQuantNormalizer extends AbstractHetQuantFilter implements StreamableFilter {
+public class HetQuantNormalizer extends AbstractHetQuantFilter {
 
   private static final long serialVersionUID = 1L;
 
