@@ -29,71 +29,71 @@ import weka.filters.Filter;
  */
 class DiscoveryTest {
 
-  static final List<Class<? extends Filter>> NODES = List.of(HetQuantNormalizer.class, HetQuantColumn.class,
-      HetQuantSpikePhase.class, HetQuantPipeline.class);
+    static final List<Class<? extends Filter>> NODES = List.of(HetQuantNormalizer.class, HetQuantColumn.class,
+            HetQuantSpikePhase.class, HetQuantPipeline.class);
 
-  @BeforeAll
-  static void registerThePackageProps() {
-    PackagePropsAccess.processGenericPropertiesCreatorProps(new File("pkg/GenericPropertiesCreator.props"));
-    GenericPropertiesCreator.regenerateGlobalOutputProperties();
-  }
-
-  @Test
-  void classDiscoveryListsEveryNodeAndNothingAbstract() {
-    List<String> filters = Arrays.asList(
-        GenericPropertiesCreator.getGlobalOutputProperties().getProperty("weka.filters.Filter").split(","));
-    List<String> ours = filters.stream()
-        .filter(c -> c.startsWith("weka.filters.unsupervised.attribute.hetquant."))
-        .sorted().collect(Collectors.toList());
-    assertEquals(NODES.stream().map(Class::getName).sorted().collect(Collectors.toList()), ours);
-  }
-
-  @Test
-  void theKnowledgeFlowPaletteHoldsTheNodesInOneFolder() {
-    StepTree tree = new StepTree(null);
-    TreeMap<String, String> folderOf = new TreeMap<>();
-    collect((TreeNode) tree.getModel().getRoot(), new ArrayList<>(), folderOf);
-    for (Class<? extends Filter> node : NODES) {
-      assertEquals("Weka/Filters/unsupervised/attribute/hetquant", folderOf.get(node.getSimpleName()),
-          node.getSimpleName());
+    @BeforeAll
+    static void registerThePackageProps() {
+        PackagePropsAccess.processGenericPropertiesCreatorProps(new File("pkg/GenericPropertiesCreator.props"));
+        GenericPropertiesCreator.regenerateGlobalOutputProperties();
     }
-  }
 
-  @Test
-  void eachNodeHasItsOwnIcon() {
-    List<String> seen = new ArrayList<>();
-    for (Class<? extends Filter> node : NODES) {
-      weka.knowledgeflow.steps.Filter step = new weka.knowledgeflow.steps.Filter();
-      step.setFilter(newInstance(node));
-      assertEquals(StepVisual.BASE_ICON_PATH + node.getName().replace("weka.", "") + ".gif", step.getIconPath());
-      ImageIcon icon = StepVisual.iconForStep(step);
-      assertNotNull(icon, node.getSimpleName());
-      assertEquals(57, icon.getIconWidth());
-      assertEquals(58, icon.getIconHeight());
-      assertNotNull(node.getClassLoader().getResource(step.getIconPath()), "own icon, not a fallback");
-      seen.add(step.getIconPath());
+    @Test
+    void classDiscoveryListsEveryNodeAndNothingAbstract() {
+        List<String> filters = Arrays.asList(
+                GenericPropertiesCreator.getGlobalOutputProperties().getProperty("weka.filters.Filter").split(","));
+        List<String> ours = filters.stream()
+                .filter(c -> c.startsWith("weka.filters.unsupervised.attribute.hetquant."))
+                .sorted().collect(Collectors.toList());
+        assertEquals(NODES.stream().map(Class::getName).sorted().collect(Collectors.toList()), ours);
     }
-    assertEquals(NODES.size(), seen.stream().distinct().count());
-  }
 
-  private static Filter newInstance(Class<? extends Filter> node) {
-    try {
-      return node.getDeclaredConstructor().newInstance();
-    } catch (ReflectiveOperationException e) {
-      throw new AssertionError(e);
+    @Test
+    void theKnowledgeFlowPaletteHoldsTheNodesInOneFolder() {
+        StepTree tree = new StepTree(null);
+        TreeMap<String, String> folderOf = new TreeMap<>();
+        collect((TreeNode) tree.getModel().getRoot(), new ArrayList<>(), folderOf);
+        for (Class<? extends Filter> node : NODES) {
+            assertEquals("Weka/Filters/unsupervised/attribute/hetquant", folderOf.get(node.getSimpleName()),
+                    node.getSimpleName());
+        }
     }
-  }
 
-  private static void collect(TreeNode node, List<String> path, TreeMap<String, String> folderOf) {
-    if (node.isLeaf()) {
-      folderOf.put(node.toString(), String.join("/", path));
-      return;
+    @Test
+    void eachNodeHasItsOwnIcon() {
+        List<String> seen = new ArrayList<>();
+        for (Class<? extends Filter> node : NODES) {
+            weka.knowledgeflow.steps.Filter step = new weka.knowledgeflow.steps.Filter();
+            step.setFilter(newInstance(node));
+            assertEquals(StepVisual.BASE_ICON_PATH + node.getName().replace("weka.", "") + ".gif", step.getIconPath());
+            ImageIcon icon = StepVisual.iconForStep(step);
+            assertNotNull(icon, node.getSimpleName());
+            assertEquals(57, icon.getIconWidth());
+            assertEquals(58, icon.getIconHeight());
+            assertNotNull(node.getClassLoader().getResource(step.getIconPath()), "own icon, not a fallback");
+            seen.add(step.getIconPath());
+        }
+        assertEquals(NODES.size(), seen.stream().distinct().count());
     }
-    path.add(node.toString());
-    for (Enumeration<? extends TreeNode> e = node.children(); e.hasMoreElements(); ) {
-      collect(e.nextElement(), path, folderOf);
+
+    private static Filter newInstance(Class<? extends Filter> node) {
+        try {
+            return node.getDeclaredConstructor().newInstance();
+        } catch (ReflectiveOperationException e) {
+            throw new AssertionError(e);
+        }
     }
-    path.remove(path.size() - 1);
-    assertTrue(node instanceof DefaultMutableTreeNode);
-  }
+
+    private static void collect(TreeNode node, List<String> path, TreeMap<String, String> folderOf) {
+        if (node.isLeaf()) {
+            folderOf.put(node.toString(), String.join("/", path));
+            return;
+        }
+        path.add(node.toString());
+        for (Enumeration<? extends TreeNode> e = node.children(); e.hasMoreElements(); ) {
+            collect(e.nextElement(), path, folderOf);
+        }
+        path.remove(path.size() - 1);
+        assertTrue(node instanceof DefaultMutableTreeNode);
+    }
 }
