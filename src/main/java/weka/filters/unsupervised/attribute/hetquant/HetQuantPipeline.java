@@ -4,6 +4,7 @@ import java.util.Collections;
 import java.util.Enumeration;
 import java.util.Locale;
 import java.util.Vector;
+import org.hetquant.engine.CalibrationParameters;
 import org.hetquant.engine.ColumnEncoder;
 import org.hetquant.engine.ColumnGains;
 import org.hetquant.engine.GainScheme;
@@ -11,6 +12,7 @@ import org.hetquant.engine.NeuronParameters;
 import org.hetquant.engine.Normalization;
 import org.hetquant.engine.PhaseEncoding;
 import org.hetquant.engine.PhaseTable;
+import org.hetquant.engine.UpdateRule;
 import weka.core.Option;
 import weka.core.OptionMetadata;
 import weka.core.SelectedTag;
@@ -31,6 +33,9 @@ public class HetQuantPipeline extends AbstractHetQuantFilter {
     private double m_Payload = ColumnGains.DEFAULT_PAYLOAD;
     private double m_Limit = ColumnGains.DEFAULT_LIMIT;
     private PhaseEncoding m_Encoding = PhaseEncoding.PAPER;
+    private boolean m_Calibrate;
+    private double m_Smoothing = CalibrationParameters.ADAPTIVE_SMOOTHING;
+    private UpdateRule m_Rule = UpdateRule.FINAL;
 
     private final PhaseTable m_Table = PhaseTable.of(NeuronParameters.DEFAULT);
     private Normalization m_Normalization;
@@ -50,7 +55,8 @@ public class HetQuantPipeline extends AbstractHetQuantFilter {
     protected String describe() {
         return "The whole heterogeneous-quantization front end in one filter: per-sample L1 normalization of the"
                 + " selected attributes (with the data-level shift fitted on the first batch), a column of n duplicated"
-                + " neurons per attribute with heterogeneous gains, and the spike phase of each neuron under"
+                + " neurons per attribute with heterogeneous gains (data-blind, or calibrated on the first batch),"
+                + " and the spike phase of each neuron under"
                 + " oscillatory inhibition. Each selected attribute becomes n phase attributes <name>_n00 ...; use it"
                 + " in front of any classifier in a FilteredClassifier.";
     }
@@ -126,6 +132,52 @@ public class HetQuantPipeline extends AbstractHetQuantFilter {
     }
 
     @OptionMetadata(
+            displayName = "calibrate",
+            description = "Fit the gains on the first batch (data-aware calibration) instead of using the gain"
+                    + " scheme.",
+            displayOrder = 7,
+            commandLineParamName = "calibrate",
+            commandLineParamSynopsis = "-calibrate",
+            commandLineParamIsFlag = true)
+    public boolean getCalibrate() {
+        return m_Calibrate;
+    }
+
+    public void setCalibrate(boolean calibrate) {
+        m_Calibrate = calibrate;
+    }
+
+    @OptionMetadata(
+            displayName = "smoothing s",
+            description = "Calibration only, in [0, 1]: 0.25 is the paper's \"Adaptive\" condition, 0.5 its"
+                    + " \"Scaled\" one.",
+            displayOrder = 8,
+            commandLineParamName = "S",
+            commandLineParamSynopsis = "-S <double>")
+    public double getSmoothing() {
+        return m_Smoothing;
+    }
+
+    public void setSmoothing(double smoothing) {
+        m_Smoothing = smoothing;
+    }
+
+    @OptionMetadata(
+            displayName = "update rule",
+            description = "Calibration only. final: fit on every row of the first batch; faithful: as the"
+                    + " authors' code, only on the rows up to the last one that set a new running extreme.",
+            displayOrder = 9,
+            commandLineParamName = "rule",
+            commandLineParamSynopsis = "-rule <final|faithful>")
+    public SelectedTag getUpdateRule() {
+        return EnumTags.selected(m_Rule);
+    }
+
+    public void setUpdateRule(SelectedTag rule) {
+        m_Rule = EnumTags.value(UpdateRule.class, rule, "update rule");
+    }
+
+    @OptionMetadata(
             displayName = "phase encoding",
             description = "paper: 0 silent, 2 strongest ... 17 weakest; ascending: 0 silent, 1 weakest ..."
                     + " 16 strongest; binary: 1 spike, 0 silent.",
@@ -173,24 +225,53 @@ public class HetQuantPipeline extends AbstractHetQuantFilter {
     @Override
     protected void checkOptions() {
         Options.checkColumn(m_Duplication, m_Payload, m_Limit);
+        Options.checkSmoothing(m_Smoothing);
     }
 
     @Override
     protected boolean fitsOnFirstBatch() {
-        return m_Shift;
+        return m_Shift || m_Calibrate;
     }
 
     @Override
     protected void prepare(int features) {
         m_Normalization = m_Shift ? null : Normalization.withoutShift();
-        m_Gains = ColumnGains.dataBlind(features, m_Scheme.column(m_Duplication, m_Payload, m_Limit));
-        m_Encoder = new ColumnEncoder(m_Gains.toArray(), m_Table);
+        if (m_Calibrate) {
+            m_Gains = null;
+            m_Encoder = null;
+        } else {
+            useGains(ColumnGains.dataBlind(features, m_Scheme.column(m_Duplication, m_Payload, m_Limit)));
+        }
+    }
+
+    private void useGains(ColumnGains gains) {
+        m_Gains = gains;
+        m_Encoder = new ColumnEncoder(gains.toArray(), m_Table);
     }
 
     @Override
     protected void fit(double[][] rows) {
+        if (m_Shift) {
+            try {
+                m_Normalization = Normalization.fit(rows, true);
+            } catch (IllegalArgumentException e) {
+                throw inContext(e);
+            }
+        }
+        if (m_Calibrate) {
+            double[][] normalized = new double[rows.length][];
+            for (int r = 0; r < rows.length; r++) {
+                normalized[r] = new double[rows[r].length];
+                normalize(rows[r], normalized[r], r);
+            }
+            useGains(Calibrations.fit(normalized, new CalibrationParameters(
+                    m_Duplication, m_Payload, m_Limit, m_Smoothing, m_Rule), this));
+        }
+    }
+
+    private void normalize(double[] features, double[] v, long row) {
         try {
-            m_Normalization = Normalization.fit(rows, true);
+            m_Normalization.apply(features, v, row);
         } catch (IllegalArgumentException e) {
             throw inContext(e);
         }
@@ -200,12 +281,8 @@ public class HetQuantPipeline extends AbstractHetQuantFilter {
     protected void transform(double[] features, double[] out, long row) {
         double[] v = new double[features.length];
         byte[] phases = new byte[m_Encoder.units()];
-        try {
-            m_Normalization.apply(features, v, row);
-            m_Encoder.encode(v, phases);
-        } catch (IllegalArgumentException e) {
-            throw inContext(e);
-        }
+        normalize(features, v, row);
+        m_Encoder.encode(v, phases);
         for (int u = 0; u < phases.length; u++) {
             out[u] = m_Encoding.encode(phases[u], m_Table);
         }
@@ -216,7 +293,11 @@ public class HetQuantPipeline extends AbstractHetQuantFilter {
         if (!isFitted() || m_Gains == null) {
             return getClass().getSimpleName() + ": not fitted yet (no batch seen)";
         }
-        return getClass().getSimpleName() + " (" + m_Scheme.name().toLowerCase(Locale.ROOT) + " gains, "
+        String gains = m_Calibrate
+                ? "gains calibrated on the first batch, s = " + m_Smoothing + ", "
+                        + m_Rule.name().toLowerCase(Locale.ROOT) + " update rule"
+                : m_Scheme.name().toLowerCase(Locale.ROOT) + " gains";
+        return getClass().getSimpleName() + " (" + gains + ", "
                 + m_Encoding.name().toLowerCase(Locale.ROOT) + " phase encoding)\n"
                 + m_Normalization + " over the selected attributes\n\n"
                 + Describe.gains(m_Gains, featureNames(), m_Table);

@@ -30,7 +30,7 @@ import weka.filters.Filter;
 class DiscoveryTest {
 
     static final List<Class<? extends Filter>> NODES = List.of(HetQuantNormalizer.class, HetQuantColumn.class,
-            HetQuantSpikePhase.class, HetQuantPipeline.class);
+            HetQuantSpikePhase.class, HetQuantCalibrator.class, HetQuantPipeline.class);
 
     @BeforeAll
     static void registerThePackageProps() {

@@ -39,7 +39,10 @@ class FilteredClassifierTest {
                 NODES + "HetQuantColumn -N 4",
                 "weka.filters.MultiFilter -F \"" + NODES + "HetQuantNormalizer\" -F \"" + NODES + "HetQuantColumn -N 4\""
                         + " -F \"" + NODES + "HetQuantSpikePhase -encoding ascending\"",
-                NODES + "HetQuantPipeline -N 4");
+                "weka.filters.MultiFilter -F \"" + NODES + "HetQuantNormalizer\" -F \"" + NODES
+                        + "HetQuantCalibrator -N 4\" -F \"" + NODES + "HetQuantSpikePhase\"",
+                NODES + "HetQuantPipeline -N 4",
+                NODES + "HetQuantPipeline -N 4 -calibrate -S 0.5");
     }
 
     static Stream<Arguments> cases() {
