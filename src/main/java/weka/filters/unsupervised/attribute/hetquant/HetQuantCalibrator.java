@@ -154,7 +154,7 @@ public class HetQuantCalibrator extends AbstractHetQuantFilter {
 
     @Override
     protected void transform(double[] features, double[] out, long row) {
-        Drives.of(m_Gains, features, out);
+        m_Gains.drives(features, out);
     }
 
     @Override

@@ -130,7 +130,7 @@ public class HetQuantColumn extends AbstractHetQuantFilter implements Streamable
 
     @Override
     protected void transform(double[] features, double[] out, long row) {
-        Drives.of(m_Gains, features, out);
+        m_Gains.drives(features, out);
     }
 
     @Override
