@@ -51,6 +51,9 @@ public abstract class AbstractHetQuantFilter extends Filter
     /** Index within the current batch, for error messages. */
     private long m_Row;
 
+    /** Reused per-row buffer for the transformed features (a row's only other allocation is its output). */
+    private transient double[] m_Transformed;
+
     /** Last header found equal to the first batch's, so each later dataset is compared once. */
     private transient Instances m_CheckedHeader;
 
@@ -335,7 +338,10 @@ public abstract class AbstractHetQuantFilter extends Filter
         Instances output = outputFormatPeek();
         double[] values = new double[output.numAttributes()];
         int width = outputsPerFeature();
-        double[] transformed = new double[m_Features.length * width];
+        if (m_Transformed == null || m_Transformed.length != m_Features.length * width) {
+            m_Transformed = new double[m_Features.length * width];
+        }
+        double[] transformed = m_Transformed;
         if (m_Features.length > 0) {
             transform(featuresOf(instance), transformed, m_Row);
         }

@@ -38,6 +38,11 @@ public class HetQuantPipeline extends AbstractHetQuantFilter {
     private UpdateRule m_Rule = UpdateRule.FINAL;
 
     private final PhaseTable m_Table = PhaseTable.of(NeuronParameters.DEFAULT);
+
+    /** Per-row work buffers, reused so a row costs no allocation beyond its output instance. */
+    private transient int[] m_Codes;
+    private transient double[] m_V;
+    private transient byte[] m_Phases;
     private Normalization m_Normalization;
     private ColumnGains m_Gains;
     private ColumnEncoder m_Encoder;
@@ -190,6 +195,7 @@ public class HetQuantPipeline extends AbstractHetQuantFilter {
 
     public void setEncoding(SelectedTag encoding) {
         m_Encoding = EnumTags.value(PhaseEncoding.class, encoding, "phase encoding");
+        m_Codes = null;
     }
 
     @Override
@@ -279,12 +285,16 @@ public class HetQuantPipeline extends AbstractHetQuantFilter {
 
     @Override
     protected void transform(double[] features, double[] out, long row) {
-        double[] v = new double[features.length];
-        byte[] phases = new byte[m_Encoder.units()];
-        normalize(features, v, row);
-        m_Encoder.encode(v, phases);
-        for (int u = 0; u < phases.length; u++) {
-            out[u] = m_Encoding.encode(phases[u], m_Table);
+        if (m_Codes == null || m_V == null || m_V.length != features.length
+                || m_Phases.length != m_Encoder.units()) {
+            m_Codes = m_Encoding.lookup(m_Table);
+            m_V = new double[features.length];
+            m_Phases = new byte[m_Encoder.units()];
+        }
+        normalize(features, m_V, row);
+        m_Encoder.encode(m_V, m_Phases);
+        for (int u = 0; u < m_Phases.length; u++) {
+            out[u] = m_Codes[m_Phases[u]];
         }
     }
 

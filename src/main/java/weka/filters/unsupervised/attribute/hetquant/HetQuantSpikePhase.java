@@ -22,6 +22,9 @@ public class HetQuantSpikePhase extends AbstractHetQuantFilter implements Stream
     /** The spec's neuron; its table is computed once per JVM and shared. */
     private final PhaseTable m_Table = PhaseTable.of(NeuronParameters.DEFAULT);
 
+    /** Paper phase → output code for the chosen encoding, built on first use. */
+    private transient int[] m_Codes;
+
     /**
      * Runs the filter from the command line.
      *
@@ -53,6 +56,7 @@ public class HetQuantSpikePhase extends AbstractHetQuantFilter implements Stream
 
     public void setEncoding(SelectedTag encoding) {
         m_Encoding = EnumTags.value(PhaseEncoding.class, encoding, "phase encoding");
+        m_Codes = null;
     }
 
     @Override
@@ -77,8 +81,11 @@ public class HetQuantSpikePhase extends AbstractHetQuantFilter implements Stream
 
     @Override
     protected void transform(double[] features, double[] out, long row) {
+        if (m_Codes == null) {
+            m_Codes = m_Encoding.lookup(m_Table);
+        }
         for (int f = 0; f < features.length; f++) {
-            out[f] = m_Encoding.encode(m_Table.phase(features[f]), m_Table);
+            out[f] = m_Codes[m_Table.phase(features[f])];
         }
     }
 
