@@ -73,8 +73,9 @@ public final class Utilization {
   public record Summary(int samples, double mean, double sumOfSquares) {
 
     /**
-     * SD with the n − 1 denominator (R's {@code sd}, pandas' default); 0 for a single sample.
-     * TODO-CONVENTION
+     * SD with the n − 1 denominator (R's {@code sd}); 0 for a single sample. This is the convention of the
+     * published utilization SDs: the authors' analysis script aggregates per-fold utilization with R's
+     * {@code sd}.
      */
     public double sd() {
       return samples > 1 ? Math.sqrt(sumOfSquares / (samples - 1)) : 0.0;
