@@ -1,0 +1,263 @@
+package org.hetquant.engine;
+
+import static org.junit.jupiter.api.Assertions.assertArrayEquals;
+import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertThrows;
+import static org.junit.jupiter.api.Assertions.assertTrue;
+
+import java.io.ByteArrayInputStream;
+import java.io.ByteArrayOutputStream;
+import java.io.ObjectInputStream;
+import java.io.ObjectOutputStream;
+import java.util.Arrays;
+import java.util.SplittableRandom;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.function.Executable;
+
+class ColumnEncoderTest {
+
+    private static final PhaseTable TABLE = PhaseTable.of(NeuronParameters.DEFAULT);
+
+    /** Uniform heterogeneous weights of spec §2(c): P / linspace(L, 1, n), ascending. */
+    private static double[][] uniformGains(int features, int n) {
+        double[] column = new double[n];
+        for (int k = 0; k < n; k++) {
+            double c = n == 1 ? 1.0 : 0.01 + (1.0 - 0.01) * (n - 1 - k) / (n - 1);
+            column[k] = 25.0 / c;
+        }
+        double[][] gains = new double[features][];
+        for (int f = 0; f < features; f++) {
+            gains[f] = column.clone();
+        }
+        return gains;
+    }
+
+    /** Different random ascending gains per feature, spanning the weights of spec §2(c)-(d). */
+    private static double[][] randomGains(int features, int n, SplittableRandom random) {
+        double[][] gains = new double[features][n];
+        for (int f = 0; f < features; f++) {
+            for (int k = 0; k < n; k++) {
+                gains[f][k] = Math.exp(Math.log(5.0) + random.nextDouble() * Math.log(2000.0));
+            }
+            Arrays.sort(gains[f]);
+        }
+        return gains;
+    }
+
+    private static void assertMatchesTable(ColumnEncoder encoder, double[] v, byte[] out, String where) {
+        double[][] gains = encoder.gains();
+        int n = encoder.duplication();
+        for (int f = 0; f < v.length; f++) {
+            for (int k = 0; k < n; k++) {
+                assertEquals(TABLE.phase(gains[f][k] * v[f]), out[f * n + k],
+                        where + " feature " + f + " unit " + k + " v=" + v[f]);
+            }
+        }
+    }
+
+    @Test
+    void uniformWeightsMatchTheSpec() {
+        double[][] gains = uniformGains(1, 4);
+        assertEquals(25.0, gains[0][0], 1e-12);
+        assertEquals(37.31, gains[0][1], 0.005);
+        assertEquals(73.53, gains[0][2], 0.005);
+        assertEquals(2500.0, gains[0][3], 1e-9);
+        ColumnEncoder encoder = new ColumnEncoder(gains, TABLE);
+        // Thermometer code: v = 0.1 drives 2.5, 3.73, 7.35, 250 → silent, silent, phase 16, phase 2.
+        assertArrayEquals(new byte[] {0, 0, 16, 2}, encoder.encode(new double[] {0.1}));
+        assertArrayEquals(new byte[] {0, 0, 0, 0}, encoder.encode(new double[] {0.0}));
+        // v = 1 drives 25, 37.3, 73.5, 2500 → phases 5, 3, 2, 2.
+        assertArrayEquals(new byte[] {5, 3, 2, 2}, encoder.encode(new double[] {1.0}));
+    }
+
+    @Test
+    void equalsTheTableOnRandomRows() {
+        SplittableRandom random = new SplittableRandom(314);
+        for (int n : new int[] {1, 4, 8, 16, 32}) {
+            double[][][] gainSets = {uniformGains(8, n), randomGains(8, n, random)};
+            for (double[][] gains : gainSets) {
+                ColumnEncoder encoder = new ColumnEncoder(gains, TABLE);
+                byte[] out = new byte[encoder.units()];
+                for (int row = 0; row < 5000; row++) {
+                    double[] v = new double[8];
+                    for (int f = 0; f < 8; f++) {
+                        // Mix of uniform values and small (log-uniform) ones near the thresholds.
+                        v[f] = random.nextBoolean() ? random.nextDouble() : Math.exp(-8 * random.nextDouble());
+                    }
+                    encoder.encode(v, out);
+                    assertMatchesTable(encoder, v, out, "n=" + n + " row " + row);
+                }
+            }
+        }
+    }
+
+    @Test
+    void equalsTheTableAtEveryInputThreshold() {
+        SplittableRandom random = new SplittableRandom(7);
+        double[][] gains = randomGains(4, 16, random);
+        ColumnEncoder encoder = new ColumnEncoder(gains, TABLE);
+        double[] bounds = TABLE.lowerBounds();
+        int tested = 0;
+        for (int f = 0; f < 4; f++) {
+            for (double g : gains[f]) {
+                for (double bound : bounds) {
+                    double naive = bound / g;
+                    double exact = ColumnEncoder.inputThreshold(bound, g);
+                    for (double x : new double[] {naive, Math.nextDown(naive), Math.nextUp(naive),
+                            exact, Math.nextDown(exact), Math.nextUp(exact)}) {
+                        if (x < 0 || x > 1) {
+                            continue;
+                        }
+                        double[] v = new double[4];
+                        Arrays.fill(v, Double.NaN);
+                        v[f] = x;
+                        assertMatchesTable(encoder, v, encoder.encode(v), "threshold of bound " + bound + ", g " + g);
+                        tested++;
+                    }
+                    assertTrue(g * exact >= bound && g * Math.nextDown(exact) < bound);
+                }
+            }
+        }
+        assertTrue(tested > 1000);
+    }
+
+    @Test
+    void naiveDivisionIsNotAlwaysTheExactThreshold() {
+        // Why the encoder steps ulps: for some (bound, gain) pairs "bound/g <= x" disagrees with
+        // "bound <= g*x". Count such pairs over the default bounds and many gains.
+        SplittableRandom random = new SplittableRandom(11);
+        int differing = 0;
+        for (int i = 0; i < 20000; i++) {
+            double g = 5.0 + random.nextDouble() * 2000.0;
+            for (double bound : TABLE.lowerBounds()) {
+                if (ColumnEncoder.inputThreshold(bound, g) != bound / g) {
+                    differing++;
+                }
+            }
+        }
+        assertTrue(differing > 0);
+    }
+
+    @Test
+    void equalsTheSimulatorOnRandomRows() {
+        SplittableRandom random = new SplittableRandom(42);
+        PhaseSimulator simulator = new PhaseSimulator(NeuronParameters.DEFAULT);
+        double[][] gains = randomGains(8, 8, random);
+        ColumnEncoder encoder = new ColumnEncoder(gains, TABLE);
+        for (int row = 0; row < 100; row++) {
+            double[] v = new double[8];
+            for (int f = 0; f < 8; f++) {
+                v[f] = random.nextDouble() * random.nextDouble();
+            }
+            byte[] out = encoder.encode(v);
+            for (int f = 0; f < 8; f++) {
+                for (int k = 0; k < 8; k++) {
+                    assertEquals(simulator.phase(gains[f][k] * v[f]), out[f * 8 + k]);
+                }
+            }
+        }
+    }
+
+    @Test
+    void otherParameterSetsWork() {
+        PhaseTable table = PhaseTable.of(NeuronParameters.DEFAULT.withOscillatorWeight(-10.0));
+        SplittableRandom random = new SplittableRandom(5);
+        double[][] gains = randomGains(3, 8, random);
+        ColumnEncoder encoder = new ColumnEncoder(gains, table);
+        for (int row = 0; row < 2000; row++) {
+            double[] v = {random.nextDouble(), random.nextDouble() * 0.05, random.nextDouble() * 0.3};
+            byte[] out = encoder.encode(v);
+            for (int f = 0; f < 3; f++) {
+                for (int k = 0; k < 8; k++) {
+                    assertEquals(table.phase(gains[f][k] * v[f]), out[f * 8 + k]);
+                }
+            }
+        }
+    }
+
+    @Test
+    void nanSilencesItsColumnOnly() {
+        ColumnEncoder encoder = new ColumnEncoder(uniformGains(3, 4), TABLE);
+        byte[] out = encoder.encode(new double[] {0.5, Double.NaN, 0.5});
+        assertArrayEquals(new byte[] {0, 0, 0, 0}, Arrays.copyOfRange(out, 4, 8));
+        assertArrayEquals(Arrays.copyOfRange(out, 0, 4), Arrays.copyOfRange(out, 8, 12));
+        assertTrue(out[3] != 0);
+    }
+
+    @Test
+    void bulkMethodsEqualRowByRow() {
+        SplittableRandom random = new SplittableRandom(3);
+        ColumnEncoder encoder = new ColumnEncoder(randomGains(5, 4, random), TABLE);
+        int rows = 50;
+        int stride = 7;
+        double[][] matrix = new double[rows][5];
+        double[] flat = new double[2 + rows * stride];
+        byte[] expected = new byte[rows * encoder.units()];
+        for (int r = 0; r < rows; r++) {
+            for (int f = 0; f < 5; f++) {
+                matrix[r][f] = random.nextDouble() * 0.4;
+                flat[2 + r * stride + f] = matrix[r][f];
+            }
+            flat[2 + r * stride + 5] = 99.0; // Not a feature: must be skipped by the stride.
+            System.arraycopy(encoder.encode(matrix[r]), 0, expected, r * encoder.units(), encoder.units());
+        }
+        byte[] fromMatrix = new byte[expected.length];
+        encoder.encodeRows(matrix, fromMatrix);
+        assertArrayEquals(expected, fromMatrix);
+        byte[] fromFlat = new byte[expected.length + 3];
+        encoder.encodeRows(flat, 2, stride, rows, fromFlat, 3);
+        assertArrayEquals(expected, Arrays.copyOfRange(fromFlat, 3, fromFlat.length));
+    }
+
+    @Test
+    void tinyGainsLeaveEveryUnitSilent() {
+        ColumnEncoder encoder = new ColumnEncoder(new double[][] {{1.0, 2.0}}, TABLE);
+        assertArrayEquals(new byte[] {0, 0}, encoder.encode(new double[] {1.0}));
+    }
+
+    @Test
+    void serializationRoundTrips() throws Exception {
+        ColumnEncoder encoder = new ColumnEncoder(uniformGains(2, 8), TABLE);
+        ByteArrayOutputStream bytes = new ByteArrayOutputStream();
+        try (ObjectOutputStream out = new ObjectOutputStream(bytes)) {
+            out.writeObject(encoder);
+        }
+        try (ObjectInputStream in = new ObjectInputStream(new ByteArrayInputStream(bytes.toByteArray()))) {
+            ColumnEncoder copy = (ColumnEncoder) in.readObject();
+            double[] v = {0.03, 0.2};
+            assertArrayEquals(encoder.encode(v), copy.encode(v));
+        }
+    }
+
+    @Test
+    void invalidInputNamesTheProblem() {
+        expect("table must not be null", () -> new ColumnEncoder(uniformGains(1, 4), null));
+        expect("gains must have at least one feature", () -> new ColumnEncoder(new double[0][], TABLE));
+        expect("gains[0] must hold at least one unit", () -> new ColumnEncoder(new double[][] {{}}, TABLE));
+        expect("gains[1] must have length n = 2",
+                () -> new ColumnEncoder(new double[][] {{1, 2}, {1, 2, 3}}, TABLE));
+        expect("gains[0][1] must be finite and > 0", () -> new ColumnEncoder(new double[][] {{1, 0}}, TABLE));
+        expect("gains[0][0] must be finite and > 0",
+                () -> new ColumnEncoder(new double[][] {{Double.NaN, 1}}, TABLE));
+        expect("gains[0] must be ascending", () -> new ColumnEncoder(new double[][] {{2, 1}}, TABLE));
+        ColumnEncoder encoder = new ColumnEncoder(uniformGains(2, 4), TABLE);
+        expect("v must have length features = 2", () -> encoder.encode(new double[3]));
+        expect("out must have room for 8 phases", () -> encoder.encode(new double[2], new byte[7]));
+        expect("row 0, feature 1: normalized value must be in [0, 1] or NaN, got 1.5",
+                () -> encoder.encode(new double[] {0.5, 1.5}));
+        expect("row 1, feature 0: normalized value must be in [0, 1] or NaN, got -0.1",
+                () -> encoder.encodeRows(new double[][] {{0, 0}, {-0.1, 0}}, new byte[16]));
+        expect("row 1 must have length features = 2",
+                () -> encoder.encodeRows(new double[][] {{0, 0}, {0}}, new byte[16]));
+        expect("stride must be >= features = 2", () -> encoder.encodeRows(new double[4], 0, 1, 2, new byte[16], 0));
+        expect("values must hold rowCount = 3 rows of stride 2",
+                () -> encoder.encodeRows(new double[4], 0, 2, 3, new byte[24], 0));
+        expect("row 0, feature 0: normalized value must be in [0, 1] or NaN, got Infinity",
+                () -> encoder.encode(new double[] {Double.POSITIVE_INFINITY, 0}));
+    }
+
+    private static void expect(String message, Executable call) {
+        IllegalArgumentException e = assertThrows(IllegalArgumentException.class, call);
+        assertTrue(e.getMessage().contains(message), () -> "message '" + e.getMessage() + "' lacks '" + message + "'");
+    }
+}
