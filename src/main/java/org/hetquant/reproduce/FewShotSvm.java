@@ -85,7 +85,7 @@ public final class FewShotSvm {
     double[][] valX = rows(responses, validation);
     int[] valY = labels(labels, validation);
     int[] innerFolds = StratifiedFolds.assign(valY, INNER_FOLDS, new SplittableRandom(seed));
-    double[][] d2 = squaredDistances(valX);
+    Distances d2 = Distances.of(valX);
     double[][] sumAccuracy = new double[C_GRID.length][GAMMA_GRID.length];
     for (int f = 0; f < INNER_FOLDS; f++) {
       int[] train = StratifiedFolds.select(innerFolds, f, false);
@@ -117,7 +117,7 @@ public final class FewShotSvm {
       int[] train = StratifiedFolds.select(scoreFolds, f, true);
       int[] test = StratifiedFolds.select(scoreFolds, f, false);
       double[][] x = scaleByMaxAbs ? scaledByTrainingMaxAbs(scoX, train) : scoX;
-      sum += new Split(squaredDistances(x), scoY, train, test, GAMMA_GRID[bestGamma])
+      sum += new Split(Distances.of(x), scoY, train, test, GAMMA_GRID[bestGamma])
           .accuracy(C_GRID[bestC]);
     }
     return new Result(
@@ -145,7 +145,7 @@ public final class FewShotSvm {
     private final int[] classLabels;
     private final double[] classWeights;
 
-    Split(double[][] d2, int[] y, int[] train, int[] test, double gamma) {
+    Split(Distances d2, int[] y, int[] train, int[] test, double gamma) {
       // Sorted by label so that LIBSVM's class order is the sorted one (stable, keeps sample order).
       int[] sortedTrain =
           IntStream.of(train).boxed().sorted((a, b) -> Integer.compare(y[a], y[b]))
@@ -156,12 +156,12 @@ public final class FewShotSvm {
       problem.x = new svm_node[l][];
       for (int a = 0; a < l; a++) {
         problem.y[a] = y[sortedTrain[a]];
-        problem.x[a] = kernelRow(d2[sortedTrain[a]], sortedTrain, gamma, a + 1);
+        problem.x[a] = kernelRow(d2.training()[sortedTrain[a]], sortedTrain, gamma, a + 1);
       }
       testNodes = new svm_node[test.length][];
       testLabels = new int[test.length];
       for (int t = 0; t < test.length; t++) {
-        testNodes[t] = kernelRow(d2[test[t]], sortedTrain, gamma, 0);
+        testNodes[t] = kernelRow(d2.direct()[test[t]], sortedTrain, gamma, 0);
         testLabels[t] = y[test[t]];
       }
       // Balanced weights n / (classes · count), as scikit-learn's class_weight='balanced'.
@@ -220,21 +220,45 @@ public final class FewShotSvm {
     }
   }
 
-  static double[][] squaredDistances(double[][] x) {
-    int m = x.length;
-    double[][] d2 = new double[m][m];
-    for (int a = 0; a < m; a++) {
-      for (int b = a + 1; b < m; b++) {
-        double s = 0.0;
-        for (int j = 0; j < x[a].length; j++) {
-          double d = x[a][j] - x[b][j];
-          s += d * d;
+  /**
+   * Squared Euclidean distances between all rows, in the two floating-point forms LIBSVM uses: while training,
+   * {@code (|x|² + |y|²) − 2·x·y}; when predicting, {@code Σ (x − y)²}. At the grid's smallest γ the kernel is
+   * 1 − O(1e-8), so these last-bit differences decide near-ties between settings; matching them makes the
+   * chosen (C, γ) agree with scikit-learn's.
+   *
+   * @param training the training form
+   * @param direct the prediction form
+   */
+  record Distances(double[][] training, double[][] direct) {
+
+    static Distances of(double[][] x) {
+      int m = x.length;
+      double[][] gram = new double[m][m];
+      for (int a = 0; a < m; a++) {
+        for (int b = a; b < m; b++) {
+          double s = 0.0;
+          for (int j = 0; j < x[a].length; j++) {
+            s += x[a][j] * x[b][j];
+          }
+          gram[a][b] = s;
+          gram[b][a] = s;
         }
-        d2[a][b] = s;
-        d2[b][a] = s;
       }
+      double[][] training = new double[m][m];
+      double[][] direct = new double[m][m];
+      for (int a = 0; a < m; a++) {
+        for (int b = 0; b < m; b++) {
+          training[a][b] = gram[a][a] + gram[b][b] - 2 * gram[a][b];
+          double s = 0.0;
+          for (int j = 0; j < x[a].length; j++) {
+            double d = x[a][j] - x[b][j];
+            s += d * d;
+          }
+          direct[a][b] = s;
+        }
+      }
+      return new Distances(training, direct);
     }
-    return d2;
   }
 
   /** Each feature divided by its max |value| over the training rows (torch.nan_to_num semantics at 0). */
