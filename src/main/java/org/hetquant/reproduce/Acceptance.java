@@ -5,22 +5,22 @@ import java.util.List;
 import java.util.Optional;
 
 /**
-  * The acceptance bands of the reproduction (issue 5) and the paper's qualitative claims, evaluated on a grid's
-  * cells. Used by the report and by the acceptance tests.
-  */
+ * The acceptance bands of the reproduction (issue 5) and the paper's qualitative claims, evaluated on a grid's
+ * cells. Used by the report and by the acceptance tests.
+ */
 public final class Acceptance {
 
     private Acceptance() {}
 
     /**
-      * One comparison.
-      *
-      * @param name what is compared, e.g. "Saturation Uniform n=8 MC utilization SD"
-      * @param ours our value
-      * @param reference the published value, or for a qualitative claim the value ours is compared with
-      * @param band the tolerated deviation, described (e.g. "±15 %", "±5 pp", "< 0.5 × Homogeneous")
-      * @param pass whether ours is within the band
-      */
+     * One comparison.
+     *
+     * @param name what is compared, e.g. "Saturation Uniform n=8 MC utilization SD"
+     * @param ours our value
+     * @param reference the published value, or for a qualitative claim the value ours is compared with
+     * @param band the tolerated deviation, described (e.g. "±15 %", "±5 pp", "< 0.5 × Homogeneous")
+     * @param pass whether ours is within the band
+     */
     public record Check(String name, double ours, double reference, String band, boolean pass) {}
 
     /** Relative band on utilization SD: 15 % for Uniform and Homogeneous, 25 % for the calibrated conditions. */
@@ -37,14 +37,14 @@ public final class Acceptance {
     public static final double MEAN_UTILIZATION_BAND = 5.0;
 
     /**
-      * The banded comparisons with published values: MC utilization SD and MC accuracy per cell of every session
-      * that has a published counterpart, and MC mean utilization averaged over the generated sessions (the paper
-      * publishes only that average).
-      *
-      * @param grid the cells
-      * @param published the published values
-      * @param meanOverSessions the report names of the sessions whose mean utilization is averaged
-      */
+     * The banded comparisons with published values: MC utilization SD and MC accuracy per cell of every session
+     * that has a published counterpart, and MC mean utilization averaged over the generated sessions (the paper
+     * publishes only that average).
+     *
+     * @param grid the cells
+     * @param published the published values
+     * @param meanOverSessions the report names of the sessions whose mean utilization is averaged
+     */
     public static List<Check> banded(Grid grid, PublishedResults published, List<String> meanOverSessions) {
         List<Check> checks = new ArrayList<>();
         for (String session : grid.sessions()) {
@@ -90,16 +90,16 @@ public final class Acceptance {
     }
 
     /**
-      * The paper's qualitative claims (spec §4.4) on one session's cells:
-      *
-      * <ol>
-      *   <li>heterogeneous (Uniform) MC utilization SD is well below homogeneous (at most half of it) at equal mean
-      *       utilization (within 5 points), at every n;
-      *   <li>MC utilization SD falls as n grows: strictly from each n to the next for Uniform, and from n = 4 to
-      *       n = 32 for Scaled and Adaptive;
-      *   <li>heterogeneous accuracy is above homogeneous, for every calibrated or uniform condition and n.
-      * </ol>
-      */
+     * The paper's qualitative claims (spec §4.4) on one session's cells:
+     *
+     * <ol>
+     *   <li>heterogeneous (Uniform) MC utilization SD is well below homogeneous (at most half of it) at equal mean
+     *       utilization (within 5 points), at every n;
+     *   <li>MC utilization SD falls as n grows: strictly from each n to the next for Uniform, and from n = 4 to
+     *       n = 32 for Scaled and Adaptive;
+     *   <li>heterogeneous accuracy is above homogeneous, for every calibrated or uniform condition and n.
+     * </ol>
+     */
     public static List<Check> qualitative(Grid grid, String session) {
         List<Check> checks = new ArrayList<>();
         List<Integer> ns = Reproduction.DUPLICATIONS;

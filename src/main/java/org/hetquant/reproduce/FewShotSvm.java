@@ -12,34 +12,34 @@ import libsvm.svm_parameter;
 import libsvm.svm_problem;
 
 /**
-  * The paper's few-shot separability score (spec §2(e)): an RBF support vector classifier with balanced class
-  * weights, its C and γ chosen by a grid search on one half of a fold's test responses and scored on the other
-  * half with the cross-validation flipped (train on 1/4, test on 3/4).
-  *
-  * <p>Steps, as in the authors' {@code Simulation._separability_score}:
-  *
-  * <ol>
-  *   <li>split the responses into two stratified halves (shuffled, seeded; the first split's training part is
-  *       the validation half, its test part the scoring half);
-  *   <li>on the validation half, for every C in 10^-7..10^9 (17) and γ in 10^-8..10^10 (19), the mean accuracy
-  *       of a stratified shuffled 4-fold cross-validation; the best setting is the first maximum in C-major, then
-  *       γ order (scikit-learn's {@code ParameterGrid} sorts the keys, and "C" sorts before "gamma");
-  *   <li>on the scoring half, a stratified 4-fold split drawn with the same seed, each fold used to train and
-  *       the other three to test; the score is the mean test accuracy in %.
-  * </ol>
-  *
-  * <p>With {@code scaleByMaxAbs} (the ET readout) each feature is divided, in step 3 only, by its max |value|
-  * over the training part; the authors' grid search sees the raw values. 0/0 becomes 0 and x/0 the largest
-  * finite double with x's sign, as {@code torch.nan_to_num} does.
-  *
-  * <p>The SVM is LIBSVM (which scikit-learn's SVC wraps) with scikit-learn's defaults: tolerance 1e-3, shrinking
-  * on, per-class weights n/(classes·count) on C. The RBF kernel exp(−γ‖x − y‖²) is precomputed once per split
-  * and γ, which gives the same model as LIBSVM's own RBF kernel while making the 1,292 fits of one grid search
-  * cheap. Training rows are passed to LIBSVM sorted by label so that its class order (order of first
-  * appearance) is scikit-learn's (sorted), which decides one-vs-one vote ties.
-  *
-  * <p>Instances are immutable and thread-safe.
-  */
+ * The paper's few-shot separability score (spec §2(e)): an RBF support vector classifier with balanced class
+ * weights, its C and γ chosen by a grid search on one half of a fold's test responses and scored on the other
+ * half with the cross-validation flipped (train on 1/4, test on 3/4).
+ *
+ * <p>Steps, as in the authors' {@code Simulation._separability_score}:
+ *
+ * <ol>
+ *   <li>split the responses into two stratified halves (shuffled, seeded; the first split's training part is
+ *       the validation half, its test part the scoring half);
+ *   <li>on the validation half, for every C in 10^-7..10^9 (17) and γ in 10^-8..10^10 (19), the mean accuracy
+ *       of a stratified shuffled 4-fold cross-validation; the best setting is the first maximum in C-major, then
+ *       γ order (scikit-learn's {@code ParameterGrid} sorts the keys, and "C" sorts before "gamma");
+ *   <li>on the scoring half, a stratified 4-fold split drawn with the same seed, each fold used to train and
+ *       the other three to test; the score is the mean test accuracy in %.
+ * </ol>
+ *
+ * <p>With {@code scaleByMaxAbs} (the ET readout) each feature is divided, in step 3 only, by its max |value|
+ * over the training part; the authors' grid search sees the raw values. 0/0 becomes 0 and x/0 the largest
+ * finite double with x's sign, as {@code torch.nan_to_num} does.
+ *
+ * <p>The SVM is LIBSVM (which scikit-learn's SVC wraps) with scikit-learn's defaults: tolerance 1e-3, shrinking
+ * on, per-class weights n/(classes·count) on C. The RBF kernel exp(−γ‖x − y‖²) is precomputed once per split
+ * and γ, which gives the same model as LIBSVM's own RBF kernel while making the 1,292 fits of one grid search
+ * cheap. Training rows are passed to LIBSVM sorted by label so that its class order (order of first
+ * appearance) is scikit-learn's (sorted), which decides one-vs-one vote ties.
+ *
+ * <p>Instances are immutable and thread-safe.
+ */
 public final class FewShotSvm {
 
     /** The C grid: 10^-7 … 10^9, 17 values. */
@@ -59,22 +59,22 @@ public final class FewShotSvm {
     private final long seed;
 
     /**
-      * @param seed random state of both stratified splitters (the authors use one seed, 314, for both)
-      */
+     * @param seed random state of both stratified splitters (the authors use one seed, 314, for both)
+     */
     public FewShotSvm(long seed) {
         this.seed = seed;
     }
 
     /**
-      * The separability score of one fold's test responses.
-      *
-      * @param responses one row per sample, all rows of equal length ≥ 1, finite values
-      * @param labels class label per sample; every class needs at least 2·{@link #INNER_FOLDS} samples so that
-      *     each inner fold sees it
-      * @param scaleByMaxAbs whether to scale each feature by its max |value| on the training part (ET readout)
-      * @return the chosen (C, γ), the validation accuracy and the score
-      * @throws IllegalArgumentException if the shapes disagree or a class is too small
-      */
+     * The separability score of one fold's test responses.
+     *
+     * @param responses one row per sample, all rows of equal length ≥ 1, finite values
+     * @param labels class label per sample; every class needs at least 2·{@link #INNER_FOLDS} samples so that
+     *     each inner fold sees it
+     * @param scaleByMaxAbs whether to scale each feature by its max |value| on the training part (ET readout)
+     * @return the chosen (C, γ), the validation accuracy and the score
+     * @throws IllegalArgumentException if the shapes disagree or a class is too small
+     */
     public Result evaluate(double[][] responses, int[] labels, boolean scaleByMaxAbs) {
         checkInput(responses, labels);
         int[] halves = StratifiedFolds.assign(labels, 2, new SplittableRandom(seed));
@@ -128,13 +128,13 @@ public final class FewShotSvm {
     }
 
     /**
-      * One separability score.
-      *
-      * @param accuracy mean test accuracy of the flipped 4-fold cross-validation, in % [0, 100]
-      * @param c the chosen C
-      * @param gamma the chosen γ
-      * @param validationAccuracy the grid search's best mean cross-validation accuracy, in %
-      */
+     * One separability score.
+     *
+     * @param accuracy mean test accuracy of the flipped 4-fold cross-validation, in % [0, 100]
+     * @param c the chosen C
+     * @param gamma the chosen γ
+     * @param validationAccuracy the grid search's best mean cross-validation accuracy, in %
+     */
     public record Result(double accuracy, double c, double gamma, double validationAccuracy) {}
 
     /** One train/test split of samples whose RBF kernel for one γ is precomputed. */
@@ -221,14 +221,14 @@ public final class FewShotSvm {
     }
 
     /**
-      * Squared Euclidean distances between all rows, in the two floating-point forms LIBSVM uses: while training,
-      * {@code (|x|² + |y|²) − 2·x·y}; when predicting, {@code Σ (x − y)²}. At the grid's smallest γ the kernel is
-      * 1 − O(1e-8), so these last-bit differences decide near-ties between settings; matching them makes the
-      * chosen (C, γ) agree with scikit-learn's.
-      *
-      * @param training the training form
-      * @param direct the prediction form
-      */
+     * Squared Euclidean distances between all rows, in the two floating-point forms LIBSVM uses: while training,
+     * {@code (|x|² + |y|²) − 2·x·y}; when predicting, {@code Σ (x − y)²}. At the grid's smallest γ the kernel is
+     * 1 − O(1e-8), so these last-bit differences decide near-ties between settings; matching them makes the
+     * chosen (C, γ) agree with scikit-learn's.
+     *
+     * @param training the training form
+     * @param direct the prediction form
+     */
     record Distances(double[][] training, double[][] direct) {
 
         static Distances of(double[][] x) {

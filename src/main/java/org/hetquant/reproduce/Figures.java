@@ -21,8 +21,8 @@ import org.jfree.data.xy.XYSeries;
 import org.jfree.data.xy.XYSeriesCollection;
 
 /**
-  * PNG figures of a reproduction: ours (solid) and published (dashed) against n, one colour per condition.
-  */
+ * PNG figures of a reproduction: ours (solid) and published (dashed) against n, one colour per condition.
+ */
 final class Figures {
 
     private static final Map<Condition, Color> COLOURS = Map.of(
@@ -34,13 +34,13 @@ final class Figures {
     private Figures() {}
 
     /**
-      * Writes the figures and returns their file names relative to {@code dir}'s parent report folder.
-      *
-      * @param grid our cells
-      * @param published the published values
-      * @param meanSessions the sessions averaged for the mean-utilization figure
-      * @param dir the folder for the PNGs (created if needed)
-      */
+     * Writes the figures and returns their file names relative to {@code dir}'s parent report folder.
+     *
+     * @param grid our cells
+     * @param published the published values
+     * @param meanSessions the sessions averaged for the mean-utilization figure
+     * @param dir the folder for the PNGs (created if needed)
+     */
     static List<Path> write(Grid grid, PublishedResults published, List<String> meanSessions, Path dir)
             throws IOException {
         Files.createDirectories(dir);

@@ -37,10 +37,10 @@ public final class Grid {
     }
 
     /**
-      * One cell.
-      *
-      * @throws IllegalArgumentException if the grid has no such cell
-      */
+     * One cell.
+     *
+     * @throws IllegalArgumentException if the grid has no such cell
+     */
     public Reproduction.Cell cell(String session, Condition c, int n, Metric m) {
         Reproduction.Cell cell = byKey.get(key(session, c, n, m));
         if (cell == null) {

@@ -13,22 +13,22 @@ import java.util.Map;
 import java.util.Optional;
 
 /**
-  * The published fold means (and SDs across folds) the reproduction is compared with: the MC rows of the
-  * authors' released {@code full_util_cond_3.csv} (utilization SD) and {@code full_clf_cond_3.csv} (accuracy),
-  * plus the two §4.4 tables that are not in those files (session-averaged MC mean utilization and the ET
-  * baseline), shipped as a resource transcribed from the spec.
-  */
+ * The published fold means (and SDs across folds) the reproduction is compared with: the MC rows of the
+ * authors' released {@code full_util_cond_3.csv} (utilization SD) and {@code full_clf_cond_3.csv} (accuracy),
+ * plus the two §4.4 tables that are not in those files (session-averaged MC mean utilization and the ET
+ * baseline), shipped as a resource transcribed from the spec.
+ */
 public final class PublishedResults {
 
     /** Session name used for values averaged over the two sessions. */
     public static final String MEAN_SESSION = "Mean";
 
     /**
-      * One published value.
-      *
-      * @param value the fold mean
-      * @param foldSd its SD across the 8 folds (R's sd), or NaN when not published
-      */
+     * One published value.
+     *
+     * @param value the fold mean
+     * @param foldSd its SD across the 8 folds (R's sd), or NaN when not published
+     */
     public record Value(double value, double foldSd) {}
 
     private final Map<String, Value> values;
@@ -38,12 +38,12 @@ public final class PublishedResults {
     }
 
     /**
-      * Loads the published values.
-      *
-      * @param directory the folder holding {@code full_util_cond_3.csv} and {@code full_clf_cond_3.csv}
-      * @throws UncheckedIOException if a file cannot be read
-      * @throws IllegalArgumentException if a file does not have the documented layout (names file and line)
-      */
+     * Loads the published values.
+     *
+     * @param directory the folder holding {@code full_util_cond_3.csv} and {@code full_clf_cond_3.csv}
+     * @throws UncheckedIOException if a file cannot be read
+     * @throws IllegalArgumentException if a file does not have the documented layout (names file and line)
+     */
     public static PublishedResults load(Path directory) {
         Map<String, Value> values = new HashMap<>();
         readReleased(directory.resolve("full_util_cond_3.csv"), Metric.MC_UTILIZATION_SD, values);
@@ -57,9 +57,9 @@ public final class PublishedResults {
     }
 
     /**
-      * The published value of a cell, if any. ET accuracy is published per session only, and MC mean utilization
-      * only averaged over sessions ({@link #MEAN_SESSION}).
-      */
+     * The published value of a cell, if any. ET accuracy is published per session only, and MC mean utilization
+     * only averaged over sessions ({@link #MEAN_SESSION}).
+     */
     public Optional<Value> get(Metric metric, String session, Condition condition, int duplication) {
         Value v = values.get(key(metric, session, condition.label(), Integer.toString(duplication)));
         if (v == null) {

@@ -14,26 +14,35 @@ import java.util.Optional;
 final class Report {
 
     /**
-      * How the run was made, for the report's header.
-      *
-      * @param command the command line that produced the report
-      * @param gridName "full" or "quick"
-      * @param folds folds run (of 8)
-      * @param seed the seed
-      * @param threads worker threads
-      * @param seconds measured wall time of the grid, in seconds
-      */
+     * How the run was made, for the report's header.
+     *
+     * @param command the command line that produced the report
+     * @param gridName "full" or "quick"
+     * @param folds folds run (of 8)
+     * @param seed the seed
+     * @param threads worker threads
+     * @param seconds measured wall time of the grid, in seconds
+     */
     record RunInfo(String command, String gridName, int folds, long seed, int threads, double seconds) {}
+
+    /**
+     * MC utilization SD for several data realizations (see {@link Reproduction#utilizationSdBySeed}).
+     *
+     * @param seeds the seeds
+     * @param sessions published session name per entry of {@code sd}
+     * @param sd per session, {@code [seed index][condition ordinal][n index]}
+     */
+    record SeedSweep(long[] seeds, List<String> sessions, List<double[][][]> sd) {}
 
     private Report() {}
 
     /** Writes {@code reproduction.csv}, {@code reproduction.md} and {@code figures/*.png} into {@code dir}. */
-    static void write(Path dir, Grid grid, PublishedResults published, List<String> meanSessions, RunInfo run)
-            throws IOException {
+    static void write(Path dir, Grid grid, PublishedResults published, List<String> meanSessions, RunInfo run,
+            SeedSweep sweep) throws IOException {
         Files.createDirectories(dir);
         writeCsv(dir.resolve("reproduction.csv"), grid, published, meanSessions);
         List<Path> figures = Figures.write(grid, published, meanSessions, dir.resolve("figures"));
-        writeMarkdown(dir.resolve("reproduction.md"), grid, published, meanSessions, run, figures, dir);
+        writeMarkdown(dir.resolve("reproduction.md"), grid, published, meanSessions, run, figures, dir, sweep);
     }
 
     private static void writeCsv(Path file, Grid grid, PublishedResults published, List<String> meanSessions)
@@ -77,7 +86,7 @@ final class Report {
     }
 
     private static void writeMarkdown(Path file, Grid grid, PublishedResults published, List<String> meanSessions,
-            RunInfo run, List<Path> figures, Path dir) throws IOException {
+            RunInfo run, List<Path> figures, Path dir, SeedSweep sweep) throws IOException {
         List<Acceptance.Check> banded = Acceptance.banded(grid, published, meanSessions);
         List<Acceptance.Check> claims = new ArrayList<>();
         for (String s : grid.sessions()) {
@@ -133,6 +142,7 @@ final class Report {
             }
             md.append('\n');
         }
+        seedSweep(md, published, sweep);
         md.append("## Figures\n\nSolid lines: ours; dashed: published.\n\n");
         for (Path f : figures) {
             String rel = dir.relativize(f).toString().replace('\\', '/');
@@ -212,6 +222,38 @@ final class Report {
             md.append(String.format(Locale.ROOT, "| %s | %.1f (%.1f) | %s | %s |\n", s, c.mean(), c.foldSd(),
                     p.map(v -> String.format(Locale.ROOT, "%.1f (%.1f)", v.value(), v.foldSd())).orElse("–"),
                     p.map(v -> String.format(Locale.ROOT, "%+.1f", c.mean() - v.value())).orElse("–")));
+        }
+        md.append('\n');
+    }
+
+    private static void seedSweep(StringBuilder md, PublishedResults published, SeedSweep sweep) {
+        md.append(String.format(Locale.ROOT, "## Sensitivity to the data realization\n\nMC utilization SD (all 8 "
+                + "folds, no SVM) for the generator and sampling seeds %d..%d: *min – max over seeds* / published. "
+                + "A published value inside the range is reachable by some realization of the documented "
+                + "generator.\n\n", sweep.seeds()[0], sweep.seeds()[sweep.seeds().length - 1]));
+        md.append("| Session | Condition |");
+        for (int n : Reproduction.DUPLICATIONS) {
+            md.append(" n=").append(n).append(" |");
+        }
+        md.append("\n| --- | --- |").append(" --- |".repeat(Reproduction.DUPLICATIONS.size())).append('\n');
+        for (int s = 0; s < sweep.sessions().size(); s++) {
+            double[][][] sd = sweep.sd().get(s);
+            for (Condition c : Condition.values()) {
+                md.append("| ").append(sweep.sessions().get(s)).append(" | ").append(c.label()).append(" |");
+                for (int i = 0; i < Reproduction.DUPLICATIONS.size(); i++) {
+                    double min = Double.POSITIVE_INFINITY;
+                    double max = Double.NEGATIVE_INFINITY;
+                    for (double[][] perSeed : sd) {
+                        min = Math.min(min, perSeed[c.ordinal()][i]);
+                        max = Math.max(max, perSeed[c.ordinal()][i]);
+                    }
+                    Optional<PublishedResults.Value> p = published.get(Metric.MC_UTILIZATION_SD,
+                            sweep.sessions().get(s), c, Reproduction.DUPLICATIONS.get(i));
+                    md.append(String.format(Locale.ROOT, " %.2f – %.2f / %s |", min, max,
+                            p.map(v -> String.format(Locale.ROOT, "%.2f", v.value())).orElse("–")));
+                }
+                md.append('\n');
+            }
         }
         md.append('\n');
     }

@@ -12,20 +12,23 @@ import org.hetquant.cli.LabeledCsv;
 import org.hetquant.engine.SyntheticSession;
 
 /**
-  * The reproduce command: reruns the paper's MC-layer experiment grid and writes every published number beside
-  * ours (CSV, Markdown report, PNG figures).
-  *
-  * <pre>
-  * mvn -q -B compile exec:java@reproduce -Dexec.args="--quick"
-  * mvn -q -B compile exec:java@reproduce -Dexec.args="--out docs"
-  * </pre>
-  *
-  * <p>Options: {@code --quick} (2 of the 8 folds), {@code --out DIR} (default {@code target/reproduction}),
-  * {@code --seed N} (default 314, the authors' seed), {@code --saturation-csv PATH} (also run a shipped CSV
-  * session, compared with the published Saturation values), {@code --published DIR} (default
-  * {@code ../shared/reference/published}), {@code --threads N} (default: available processors).
-  */
+ * The reproduce command: reruns the paper's MC-layer experiment grid and writes every published number beside
+ * ours (CSV, Markdown report, PNG figures).
+ *
+ * <pre>
+ * mvn -q -B compile exec:java@reproduce -Dexec.args="--quick"
+ * mvn -q -B compile exec:java@reproduce -Dexec.args="--out docs"
+ * </pre>
+ *
+ * <p>Options: {@code --quick} (2 of the 8 folds), {@code --out DIR} (default {@code target/reproduction}),
+ * {@code --seed N} (default 314, the authors' seed), {@code --saturation-csv PATH} (also run a shipped CSV
+ * session, compared with the published Saturation values), {@code --published DIR} (default
+ * {@code ../shared/reference/published}), {@code --threads N} (default: available processors).
+ */
 public final class Reproduce {
+
+    /** Data seeds 1..N of the report's sensitivity table. */
+    static final int SWEEP_SEEDS = 10;
 
     /** Folds run by {@code --quick}. */
     public static final int QUICK_FOLDS = 2;
@@ -33,15 +36,15 @@ public final class Reproduce {
     private Reproduce() {}
 
     /**
-      * Parsed options.
-      *
-      * @param quick whether to run the quick grid
-      * @param out output folder
-      * @param seed the seed
-      * @param saturationCsv an optional shipped Saturation CSV, or null
-      * @param published the folder of the published CSVs
-      * @param threads worker threads
-      */
+     * Parsed options.
+     *
+     * @param quick whether to run the quick grid
+     * @param out output folder
+     * @param seed the seed
+     * @param saturationCsv an optional shipped Saturation CSV, or null
+     * @param published the folder of the published CSVs
+     * @param threads worker threads
+     */
     record Options(boolean quick, Path out, long seed, Path saturationCsv, Path published, int threads) {
 
         static Options parse(String[] args) {
@@ -113,11 +116,19 @@ public final class Reproduce {
         double seconds = (System.nanoTime() - start) / 1e9;
         System.err.println();
         Grid grid = new Grid(cells);
+        System.err.println("reproduce: MC utilization SD for data seeds 1..10 (no SVM)");
+        long[] seeds = java.util.stream.LongStream.rangeClosed(1, SWEEP_SEEDS).toArray();
+        Report.SeedSweep sweep = new Report.SeedSweep(seeds,
+                List.of(SyntheticSession.CONCENTRATION, SyntheticSession.SATURATION),
+                List.of(Reproduction.utilizationSdBySeed(s -> generated(SyntheticSession.concentration(s)), seeds,
+                                o.threads()),
+                        Reproduction.utilizationSdBySeed(s -> generated(SyntheticSession.saturation(s)), seeds,
+                                o.threads())));
         String command = "mvn -q -B compile exec:java@reproduce"
                 + (args.length == 0 ? "" : " -Dexec.args=\"" + String.join(" ", args) + "\"");
         Report.write(o.out(), grid, published, List.of(SyntheticSession.CONCENTRATION, SyntheticSession.SATURATION),
                 new Report.RunInfo(command, o.quick() ? "quick" : "full", settings.folds(), o.seed(), o.threads(),
-                        seconds));
+                        seconds), sweep);
         System.err.printf(Locale.ROOT, "reproduce: grid done in %.0f s; wrote %s%n", seconds,
                 o.out().resolve("reproduction.md"));
     }
@@ -127,7 +138,7 @@ public final class Reproduce {
         List<Reproduction.SessionInput> sessions = new ArrayList<>();
         for (SyntheticSession s : List.of(SyntheticSession.concentration(o.seed()),
                 SyntheticSession.saturation(o.seed()))) {
-            sessions.add(new Reproduction.SessionInput(s.name(), s.name(), s.features(), s.labels()));
+            sessions.add(generated(s));
         }
         if (o.saturationCsv() != null) {
             LabeledCsv csv = LabeledCsv.read(o.saturationCsv());
@@ -135,6 +146,10 @@ public final class Reproduce {
                     csv.features(), csv.labels()));
         }
         return sessions;
+    }
+
+    private static Reproduction.SessionInput generated(SyntheticSession s) {
+        return new Reproduction.SessionInput(s.name(), s.name(), s.features(), s.labels());
     }
 
     /** A progress bar on stderr: redrawn in place on a terminal, a line per 10 % otherwise. */

@@ -20,14 +20,14 @@ import org.hetquant.engine.SamplingProtocol;
 import org.hetquant.engine.Utilization;
 
 /**
-  * Runs the paper's MC-layer experiment grid (spec §4): for every session, fold, condition and duplication n,
-  * the fold's test samples are L1-normalized, encoded into MC phases with the condition's gains (calibrated on the
-  * fold's 16 training samples for Scaled and Adaptive), and summarized as utilization mean and SD and few-shot
-  * SVM accuracy; the ET accuracy baseline is scored once per session and fold.
-  *
-  * <p>Every task is a pure function of its inputs and seeds, so results do not depend on the thread count or
-  * schedule: the same seed gives the same numbers.
-  */
+ * Runs the paper's MC-layer experiment grid (spec §4): for every session, fold, condition and duplication n,
+ * the fold's test samples are L1-normalized, encoded into MC phases with the condition's gains (calibrated on the
+ * fold's 16 training samples for Scaled and Adaptive), and summarized as utilization mean and SD and few-shot
+ * SVM accuracy; the ET accuracy baseline is scored once per session and fold.
+ *
+ * <p>Every task is a pure function of its inputs and seeds, so results do not depend on the thread count or
+ * schedule: the same seed gives the same numbers.
+ */
 public final class Reproduction {
 
     /** The spec's duplication factors. */
@@ -37,22 +37,22 @@ public final class Reproduction {
     public static final int FOLDS = 8;
 
     /**
-      * A session to run.
-      *
-      * @param name name in the report (e.g. "Saturation (shipped CSV)")
-      * @param publishedSession the published session it is compared with ("Concentration" or "Saturation")
-      * @param features raw sensor rows
-      * @param labels class label per row
-      */
+     * A session to run.
+     *
+     * @param name name in the report (e.g. "Saturation (shipped CSV)")
+     * @param publishedSession the published session it is compared with ("Concentration" or "Saturation")
+     * @param features raw sensor rows
+     * @param labels class label per row
+     */
     public record SessionInput(String name, String publishedSession, double[][] features, int[] labels) {}
 
     /**
-      * What to run.
-      *
-      * @param seed seed of the sampling plan and of the SVM splits (the authors use 314 for both)
-      * @param folds how many of the 8 folds to run, in [2, 8] (all 8 for the full grid)
-      * @param threads worker threads, ≥ 1
-      */
+     * What to run.
+     *
+     * @param seed seed of the sampling plan and of the SVM splits (the authors use 314 for both)
+     * @param folds how many of the 8 folds to run, in [2, 8] (all 8 for the full grid)
+     * @param threads worker threads, ≥ 1
+     */
     public record Settings(long seed, int folds, int threads) {
         public Settings {
             if (folds < 2 || folds > FOLDS) {
@@ -65,23 +65,23 @@ public final class Reproduction {
     }
 
     /**
-      * One fold's values for one cell.
-      *
-      * @param values per metric, the fold-level value (Homogeneous: averaged over the 10 gain levels)
-      */
+     * One fold's values for one cell.
+     *
+     * @param values per metric, the fold-level value (Homogeneous: averaged over the 10 gain levels)
+     */
     record FoldValues(Map<Metric, Double> values) {}
 
     /**
-      * One cell of the grid, summarized over folds.
-      *
-      * @param session the session's report name
-      * @param publishedSession the published session it is compared with
-      * @param condition the gain condition
-      * @param duplication n
-      * @param metric the metric
-      * @param mean mean over folds of the fold-level value
-      * @param foldSd SD across folds (n − 1 denominator, as the published .s columns)
-      */
+     * One cell of the grid, summarized over folds.
+     *
+     * @param session the session's report name
+     * @param publishedSession the published session it is compared with
+     * @param condition the gain condition
+     * @param duplication n
+     * @param metric the metric
+     * @param mean mean over folds of the fold-level value
+     * @param foldSd SD across folds (n − 1 denominator, as the published .s columns)
+     */
     public record Cell(
             String session,
             String publishedSession,
@@ -101,14 +101,14 @@ public final class Reproduction {
     }
 
     /**
-      * Runs the grid.
-      *
-      * @param sessions the sessions, each with labels 1..8 and 4096 rows in the paper's case
-      * @param settings seed, folds and threads
-      * @param progress called with the number of finished tasks after each task (from worker threads)
-      * @return one cell per session × condition × n × MC metric, plus ET accuracy per session × condition × n
-      *     (the same value repeated, since the ET readout does not depend on the condition)
-      */
+     * Runs the grid.
+     *
+     * @param sessions the sessions, each with labels 1..8 and 4096 rows in the paper's case
+     * @param settings seed, folds and threads
+     * @param progress called with the number of finished tasks after each task (from worker threads)
+     * @return one cell per session × condition × n × MC metric, plus ET accuracy per session × condition × n
+     *     (the same value repeated, since the ET readout does not depend on the condition)
+     */
     public static List<Cell> run(List<SessionInput> sessions, Settings settings, IntConsumer progress) {
         ExecutorService pool = Executors.newFixedThreadPool(settings.threads(), r -> {
             Thread t = new Thread(r, "reproduce-worker");
@@ -134,7 +134,7 @@ public final class Reproduction {
                         List<Future<FoldValues>> perFold = new ArrayList<>();
                         for (FoldData fold : folds) {
                             perFold.add(pool.submit(() -> {
-                                FoldValues v = evaluate(fold, condition, n, settings.seed());
+                                FoldValues v = evaluate(fold, condition, n, settings.seed(), true);
                                 progress.accept(done.incrementAndGet());
                                 return v;
                             }));
@@ -206,7 +206,7 @@ public final class Reproduction {
     }
 
     /** The fold-level values of one condition and n (Homogeneous: averaged over its gain levels). */
-    static FoldValues evaluate(FoldData fold, Condition condition, int n, long seed) {
+    static FoldValues evaluate(FoldData fold, Condition condition, int n, long seed, boolean withAccuracy) {
         List<double[][]> gainSets = new ArrayList<>();
         int features = fold.vTest[0].length;
         switch (condition) {
@@ -240,13 +240,59 @@ public final class Reproduction {
             Utilization.Summary s = Utilization.summarize(utilization);
             sd += s.sd();
             mean += s.mean();
-            accuracy += svm.evaluate(phases, fold.testLabels, false).accuracy();
+            if (withAccuracy) {
+                accuracy += svm.evaluate(phases, fold.testLabels, false).accuracy();
+            }
         }
         int m = gainSets.size();
         return new FoldValues(Map.of(
                 Metric.MC_UTILIZATION_SD, sd / m,
                 Metric.MC_MEAN_UTILIZATION, mean / m,
-                Metric.MC_ACCURACY, accuracy / m));
+                Metric.MC_ACCURACY, withAccuracy ? accuracy / m : Double.NaN));
+    }
+
+    /**
+     * MC utilization SD (fold mean over all 8 folds) of one session for several data realizations, without the
+     * SVM: how much the published comparison depends on the generator's random draw (spec §5).
+     *
+     * @param generator makes the session for a seed
+     * @param seeds the seeds (each seeds both the generator and the sampling plan)
+     * @param threads worker threads
+     * @return {@code [seed index][condition ordinal][n index]} utilization SD, in percentage points
+     */
+    public static double[][][] utilizationSdBySeed(java.util.function.LongFunction<SessionInput> generator,
+            long[] seeds, int threads) {
+        ExecutorService pool = Executors.newFixedThreadPool(threads);
+        try {
+            List<Future<double[][]>> futures = new ArrayList<>();
+            for (long seed : seeds) {
+                futures.add(pool.submit(() -> {
+                    List<FoldData> folds = prepare(generator.apply(seed), new Settings(seed, FOLDS, 1));
+                    double[][] sd = new double[Condition.values().length][DUPLICATIONS.size()];
+                    for (Condition c : Condition.values()) {
+                        for (int i = 0; i < DUPLICATIONS.size(); i++) {
+                            for (FoldData fold : folds) {
+                                sd[c.ordinal()][i] += evaluate(fold, c, DUPLICATIONS.get(i), seed, false)
+                                        .values().get(Metric.MC_UTILIZATION_SD) / folds.size();
+                            }
+                        }
+                    }
+                    return sd;
+                }));
+            }
+            double[][][] out = new double[seeds.length][][];
+            for (int k = 0; k < seeds.length; k++) {
+                out[k] = futures.get(k).get();
+            }
+            return out;
+        } catch (InterruptedException e) {
+            Thread.currentThread().interrupt();
+            throw new IllegalStateException("interrupted", e);
+        } catch (ExecutionException e) {
+            throw new IllegalStateException("a seed task failed: " + e.getCause(), e.getCause());
+        } finally {
+            pool.shutdownNow();
+        }
     }
 
     private static double[][] calibrate(FoldData fold, int n, double smoothing) {

@@ -6,26 +6,26 @@ import java.util.Map;
 import java.util.SplittableRandom;
 
 /**
-  * Shuffled stratified k-fold assignment, following scikit-learn's {@code StratifiedKFold(shuffle=True)}.
-  *
-  * <p>Per-class fold sizes are those of scikit-learn: the labels are sorted and dealt round-robin to the
-  * folds, so every fold gets the same total (± 1) and each class is spread as evenly as it can be. Within a
-  * class, the fold numbers are then shuffled. The random stream is Java's, so the folds are statistically,
-  * not bit-for-bit, those of the authors' runs (spec §6 item 9).
-  */
+ * Shuffled stratified k-fold assignment, following scikit-learn's {@code StratifiedKFold(shuffle=True)}.
+ *
+ * <p>Per-class fold sizes are those of scikit-learn: the labels are sorted and dealt round-robin to the
+ * folds, so every fold gets the same total (± 1) and each class is spread as evenly as it can be. Within a
+ * class, the fold numbers are then shuffled. The random stream is Java's, so the folds are statistically,
+ * not bit-for-bit, those of the authors' runs (spec §6 item 9).
+ */
 final class StratifiedFolds {
 
     private StratifiedFolds() {}
 
     /**
-      * Assigns every sample to one of {@code k} test folds.
-      *
-      * @param labels class label per sample
-      * @param k number of folds, in [2, number of samples]
-      * @param rng random stream used to shuffle each class's fold numbers
-      * @return the test fold, in [0, k), of each sample
-      * @throws IllegalArgumentException if {@code k} is out of range
-      */
+     * Assigns every sample to one of {@code k} test folds.
+     *
+     * @param labels class label per sample
+     * @param k number of folds, in [2, number of samples]
+     * @param rng random stream used to shuffle each class's fold numbers
+     * @return the test fold, in [0, k), of each sample
+     * @throws IllegalArgumentException if {@code k} is out of range
+     */
     static int[] assign(int[] labels, int k, SplittableRandom rng) {
         if (k < 2 || k > labels.length) {
             throw new IllegalArgumentException(
