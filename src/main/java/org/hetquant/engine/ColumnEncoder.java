@@ -13,8 +13,9 @@ import java.util.Arrays;
  * input-space threshold. Those thresholds are found once by stepping {@code lowerBound/g} ulp by ulp until the
  * rounded product agrees (naively comparing {@code lowerBound/g <= x} would be off by one ulp for some x). A
  * column's n units change phase only at the union of their thresholds, so each interval between consecutive
- * thresholds has a precomputed pattern of n phases: encoding a feature is one branch-free binary search plus
- * a copy of n bytes, with no multiplication, and is identical to the table on every input.
+ * thresholds has a precomputed pattern of n phases: encoding a feature is one binary search (written without
+ * data-dependent branches, so the JIT can use conditional moves) plus a copy of n bytes, with no
+ * multiplication, and is identical to the table on every input.
  *
  * <p>Inputs must lie in [0, 1] (thresholds above 1 are dropped); NaN silences the feature's n units.
  * Immutable and thread-safe.

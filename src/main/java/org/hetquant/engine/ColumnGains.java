@@ -15,219 +15,240 @@ import java.util.Arrays;
  */
 public final class ColumnGains implements Serializable {
 
-  private static final long serialVersionUID = 1L;
+    private static final long serialVersionUID = 1L;
 
-  /** The spec's payload P: the gain of the least sensitive uniform neuron. */
-  public static final double DEFAULT_PAYLOAD = 25.0;
+    /** The spec's payload P: the gain of the least sensitive uniform neuron. */
+    public static final double DEFAULT_PAYLOAD = 25.0;
 
-  /** The spec's limit L: the smallest coverage value; the most sensitive uniform gain is P/L. */
-  public static final double DEFAULT_LIMIT = 0.01;
+    /** The spec's limit L: the smallest coverage value; the most sensitive uniform gain is P/L. */
+    public static final double DEFAULT_LIMIT = 0.01;
 
-  /**
-   * The paper's 10 homogeneous gain levels {25, 28, …, 2500}, as listed in its experiment grid. They are
-   * P/linspace(L, 1, 10) rounded by hand in the grid file (73.53 appears as 73), so they are stated here
-   * rather than recomputed.
-   */
-  public static final double[] PAPER_HOMOGENEOUS_LEVELS = {25, 28, 32, 37, 45, 56, 73, 109, 208, 2500};
+    /**
+     * The paper's 10 homogeneous gain levels {25, 28, …, 2500}, as listed in its experiment grid. They are
+     * P/linspace(L, 1, 10) rounded by hand in the grid file (73.53 appears as 73), so they are stated here
+     * rather than recomputed.
+     */
+    public static final double[] PAPER_HOMOGENEOUS_LEVELS = {25, 28, 32, 37, 45, 56, 73, 109, 208, 2500};
 
-  private final double[][] gains;
+    private final double[][] gains;
 
-  private ColumnGains(double[][] gains) {
-    this.gains = gains;
-  }
-
-  /**
-   * Uniform heterogeneous gains ("1/x weights ⇔ uniform prior"): {@code w_k = P / c_{n−1−k}} with
-   * {@code c = linspace(L, 1, n)}. The neurons' firing onsets are then evenly spaced in input space.
-   *
-   * @param n duplication, ≥ 1
-   * @param payload P, > 0
-   * @param limit L, in (0, 1)
-   * @return n gains, ascending, from P to P/L
-   */
-  public static double[] uniform(int n, double payload, double limit) {
-    checkColumn(n, payload, limit);
-    double[] c = linspace(limit, 1.0, n);
-    double[] w = new double[n];
-    for (int k = 0; k < n; k++) {
-      w[k] = payload / c[n - 1 - k];
+    private ColumnGains(double[][] gains) {
+        this.gains = gains;
     }
-    return w;
-  }
 
-  /**
-   * Equidistant gains (the code's "exponential prior"; not in the paper's grid): the first n of n + 1 factors
-   * evenly spaced from 1 to 1/L, times P. Onsets are then dense at small inputs.
-   *
-   * @param n duplication, ≥ 1
-   * @param payload P, > 0
-   * @param limit L, in (0, 1)
-   * @return n gains, ascending, from P towards P/L (exclusive)
-   */
-  public static double[] equidistant(int n, double payload, double limit) {
-    checkColumn(n, payload, limit);
-    double[] factors = linspace(1.0, 1.0 / limit, n + 1);
-    double[] w = new double[n];
-    for (int k = 0; k < n; k++) {
-      w[k] = payload * factors[k];
-    }
-    return w;
-  }
-
-  /**
-   * Homogeneous gains (the baseline): n identical duplicates.
-   *
-   * @param n duplication, ≥ 1
-   * @param gain the common gain, finite and > 0
-   */
-  public static double[] homogeneous(int n, double gain) {
-    checkDuplication(n);
-    if (!(gain > 0.0) || Double.isInfinite(gain)) {
-      throw new IllegalArgumentException("gain must be finite and > 0, got " + gain);
-    }
-    double[] w = new double[n];
-    Arrays.fill(w, gain);
-    return w;
-  }
-
-  /** Every one of {@code features} features gets the same column of gains. */
-  public static ColumnGains dataBlind(int features, double[] column) {
-    if (features < 1) {
-      throw new IllegalArgumentException("features must be >= 1, got " + features);
-    }
-    double[][] g = new double[features][];
-    for (int i = 0; i < features; i++) {
-      g[i] = column;
-    }
-    return of(g);
-  }
-
-  /**
-   * Per-feature gains, e.g. from calibration.
-   *
-   * @param perFeature {@code [feature][k]}: every row the same length n ≥ 1, finite, > 0 and ascending
-   * @throws IllegalArgumentException naming the feature and neuron that break a rule
-   */
-  public static ColumnGains of(double[][] perFeature) {
-    if (perFeature.length < 1) {
-      throw new IllegalArgumentException("at least one feature is required");
-    }
-    int n = perFeature[0].length;
-    checkDuplication(n);
-    double[][] copy = new double[perFeature.length][];
-    for (int i = 0; i < perFeature.length; i++) {
-      double[] row = perFeature[i];
-      if (row.length != n) {
-        throw new IllegalArgumentException(
-            "feature " + i + " has " + row.length + " gains but feature 0 has " + n);
-      }
-      for (int k = 0; k < n; k++) {
-        if (!(row[k] > 0.0) || Double.isInfinite(row[k])) {
-          throw new IllegalArgumentException(
-              "gain " + k + " of feature " + i + " must be finite and > 0, got " + row[k]);
+    /**
+     * Uniform heterogeneous gains ("1/x weights ⇔ uniform prior"): {@code w_k = P / c_{n−1−k}} with
+     * {@code c = linspace(L, 1, n)}. The neurons' firing onsets are then evenly spaced in input space.
+     *
+     * @param n duplication, ≥ 1
+     * @param payload P, > 0
+     * @param limit L, in (0, 1)
+     * @return n gains, ascending, from P to P/L
+     */
+    public static double[] uniform(int n, double payload, double limit) {
+        checkColumn(n, payload, limit);
+        double[] c = linspace(limit, 1.0, n);
+        double[] w = new double[n];
+        for (int k = 0; k < n; k++) {
+            w[k] = payload / c[n - 1 - k];
         }
-        if (k > 0 && row[k] < row[k - 1]) {
-          throw new IllegalArgumentException(
-              "gains of feature " + i + " must be ascending, but gain " + k + " (" + row[k]
-                  + ") < gain " + (k - 1) + " (" + row[k - 1] + ")");
+        return w;
+    }
+
+    /**
+     * Equidistant gains (the code's "exponential prior"; not in the paper's grid): the first n of n + 1 factors
+     * evenly spaced from 1 to 1/L, times P. Onsets are then dense at small inputs.
+     *
+     * @param n duplication, ≥ 1
+     * @param payload P, > 0
+     * @param limit L, in (0, 1)
+     * @return n gains, ascending, from P towards P/L (exclusive)
+     */
+    public static double[] equidistant(int n, double payload, double limit) {
+        checkColumn(n, payload, limit);
+        double[] factors = linspace(1.0, 1.0 / limit, n + 1);
+        double[] w = new double[n];
+        for (int k = 0; k < n; k++) {
+            w[k] = payload * factors[k];
         }
-      }
-      copy[i] = row.clone();
+        return w;
     }
-    return new ColumnGains(copy);
-  }
 
-  /** Number of features (columns). */
-  public int features() {
-    return gains.length;
-  }
-
-  /** Duplication n: neurons per feature. */
-  public int duplication() {
-    return gains[0].length;
-  }
-
-  /** Gain of neuron {@code k} (0 = least sensitive) of feature {@code feature}. */
-  public double gain(int feature, int k) {
-    return gains[feature][k];
-  }
-
-  /** A copy of one feature's gains, ascending. */
-  public double[] column(int feature) {
-    return gains[feature].clone();
-  }
-
-  /** A copy of all gains, {@code [feature][k]}. */
-  public double[][] toArray() {
-    double[][] copy = new double[gains.length][];
-    for (int i = 0; i < gains.length; i++) {
-      copy[i] = gains[i].clone();
+    /**
+     * Homogeneous gains (the baseline): n identical duplicates.
+     *
+     * @param n duplication, ≥ 1
+     * @param gain the common gain, finite and > 0
+     */
+    public static double[] homogeneous(int n, double gain) {
+        checkDuplication(n);
+        if (!(gain > 0.0) || Double.isInfinite(gain)) {
+            throw new IllegalArgumentException("gain must be finite and > 0, got " + gain);
+        }
+        double[] w = new double[n];
+        Arrays.fill(w, gain);
+        return w;
     }
-    return copy;
-  }
 
-  /**
-   * The normalized input at which each neuron of a feature starts to fire: {@code firingThreshold / gain},
-   * in L1-normalized units, descending in k (the most sensitive neuron fires first).
-   *
-   * @param feature feature index
-   * @param firingThreshold the smallest drive that fires (D* ≈ 6.7855 for the spec's neuron)
-   */
-  public double[] onsets(int feature, double firingThreshold) {
-    double[] g = gains[feature];
-    double[] onset = new double[g.length];
-    for (int k = 0; k < g.length; k++) {
-      onset[k] = firingThreshold / g[k];
+    /** Every one of {@code features} features gets the same column of gains. */
+    public static ColumnGains dataBlind(int features, double[] column) {
+        if (features < 1) {
+            throw new IllegalArgumentException("features must be >= 1, got " + features);
+        }
+        double[][] g = new double[features][];
+        for (int i = 0; i < features; i++) {
+            g[i] = column;
+        }
+        return of(g);
     }
-    return onset;
-  }
 
-  /**
-   * numpy's {@code linspace(start, stop, num)}: {@code num} evenly spaced values including both ends; for
-   * {@code num == 1} just {@code start}. The last value is exactly {@code stop}.
-   */
-  static double[] linspace(double start, double stop, int num) {
-    double[] out = new double[num];
-    if (num == 1) {
-      out[0] = start;
-      return out;
+    /**
+     * Per-feature gains, e.g. from calibration.
+     *
+     * @param perFeature {@code [feature][k]}: every row the same length n ≥ 1, finite, > 0 and ascending
+     * @throws IllegalArgumentException naming the feature and neuron that break a rule
+     */
+    public static ColumnGains of(double[][] perFeature) {
+        if (perFeature.length < 1) {
+            throw new IllegalArgumentException("at least one feature is required");
+        }
+        int n = perFeature[0].length;
+        checkDuplication(n);
+        double[][] copy = new double[perFeature.length][];
+        for (int i = 0; i < perFeature.length; i++) {
+            double[] row = perFeature[i];
+            if (row.length != n) {
+                throw new IllegalArgumentException(
+                        "feature " + i + " has " + row.length + " gains but feature 0 has " + n);
+            }
+            for (int k = 0; k < n; k++) {
+                if (!(row[k] > 0.0) || Double.isInfinite(row[k])) {
+                    throw new IllegalArgumentException(
+                            "gain " + k + " of feature " + i + " must be finite and > 0, got " + row[k]);
+                }
+                if (k > 0 && row[k] < row[k - 1]) {
+                    throw new IllegalArgumentException(
+                            "gains of feature " + i + " must be ascending, but gain " + k + " (" + row[k]
+                                    + ") < gain " + (k - 1) + " (" + row[k - 1] + ")");
+                }
+            }
+            copy[i] = row.clone();
+        }
+        return new ColumnGains(copy);
     }
-    double step = (stop - start) / (num - 1);
-    for (int j = 0; j < num; j++) {
-      out[j] = start + j * step;
+
+    /** Number of features (columns). */
+    public int features() {
+        return gains.length;
     }
-    out[num - 1] = stop;
-    return out;
-  }
 
-  private static void checkColumn(int n, double payload, double limit) {
-    checkDuplication(n);
-    if (!(payload > 0.0) || Double.isInfinite(payload)) {
-      throw new IllegalArgumentException("payload must be finite and > 0, got " + payload);
+    /** Duplication n: neurons per feature. */
+    public int duplication() {
+        return gains[0].length;
     }
-    if (!(limit > 0.0 && limit < 1.0)) {
-      throw new IllegalArgumentException("limit must be in (0, 1), got " + limit);
+
+    /** Gain of neuron {@code k} (0 = least sensitive) of feature {@code feature}. */
+    public double gain(int feature, int k) {
+        return gains[feature][k];
     }
-  }
 
-  private static void checkDuplication(int n) {
-    if (n < 1) {
-      throw new IllegalArgumentException("duplication n must be >= 1, got " + n);
+    /** A copy of one feature's gains, ascending. */
+    public double[] column(int feature) {
+        return gains[feature].clone();
     }
-  }
 
-  @Override
-  public boolean equals(Object o) {
-    return o instanceof ColumnGains c && Arrays.deepEquals(c.gains, gains);
-  }
+    /** A copy of all gains, {@code [feature][k]}. */
+    public double[][] toArray() {
+        double[][] copy = new double[gains.length][];
+        for (int i = 0; i < gains.length; i++) {
+            copy[i] = gains[i].clone();
+        }
+        return copy;
+    }
 
-  @Override
-  public int hashCode() {
-    return Arrays.deepHashCode(gains);
-  }
+    /**
+     * The column's drives for one sample: neuron k of feature f receives {@code gain(f, k) · v_f}, written to
+     * {@code out[f·n + k]}. A missing input ({@code NaN}) gives missing drives.
+     *
+     * @param v one value per feature (normalized input), {@code NaN} where missing
+     * @param out receives features·n drives
+     */
+    public void drives(double[] v, double[] out) {
+        int n = duplication();
+        if (v.length != gains.length || out.length < gains.length * n) {
+            throw new IllegalArgumentException("expected " + gains.length + " inputs and room for "
+                    + gains.length * n + " drives, got " + v.length + " and " + out.length);
+        }
+        for (int f = 0; f < gains.length; f++) {
+            double[] g = gains[f];
+            for (int k = 0; k < n; k++) {
+                out[f * n + k] = g[k] * v[f];
+            }
+        }
+    }
 
-  @Override
-  public String toString() {
-    return "ColumnGains[features=" + features() + ", n=" + duplication() + "]";
-  }
+    /**
+     * The normalized input at which each neuron of a feature starts to fire: {@code firingThreshold / gain},
+     * in L1-normalized units, descending in k (the most sensitive neuron fires first).
+     *
+     * @param feature feature index
+     * @param firingThreshold the smallest drive that fires (D* ≈ 6.7855 for the spec's neuron)
+     */
+    public double[] onsets(int feature, double firingThreshold) {
+        double[] g = gains[feature];
+        double[] onset = new double[g.length];
+        for (int k = 0; k < g.length; k++) {
+            onset[k] = firingThreshold / g[k];
+        }
+        return onset;
+    }
+
+    /**
+     * numpy's {@code linspace(start, stop, num)}: {@code num} evenly spaced values including both ends; for
+     * {@code num == 1} just {@code start}. The last value is exactly {@code stop}.
+     */
+    static double[] linspace(double start, double stop, int num) {
+        double[] out = new double[num];
+        if (num == 1) {
+            out[0] = start;
+            return out;
+        }
+        double step = (stop - start) / (num - 1);
+        for (int j = 0; j < num; j++) {
+            out[j] = start + j * step;
+        }
+        out[num - 1] = stop;
+        return out;
+    }
+
+    private static void checkColumn(int n, double payload, double limit) {
+        checkDuplication(n);
+        if (!(payload > 0.0) || Double.isInfinite(payload)) {
+            throw new IllegalArgumentException("payload must be finite and > 0, got " + payload);
+        }
+        if (!(limit > 0.0 && limit < 1.0)) {
+            throw new IllegalArgumentException("limit must be in (0, 1), got " + limit);
+        }
+    }
+
+    private static void checkDuplication(int n) {
+        if (n < 1) {
+            throw new IllegalArgumentException("duplication n must be >= 1, got " + n);
+        }
+    }
+
+    @Override
+    public boolean equals(Object o) {
+        return o instanceof ColumnGains c && Arrays.deepEquals(c.gains, gains);
+    }
+
+    @Override
+    public int hashCode() {
+        return Arrays.deepHashCode(gains);
+    }
+
+    @Override
+    public String toString() {
+        return "ColumnGains[features=" + features() + ", n=" + duplication() + "]";
+    }
 }

@@ -12,11 +12,11 @@ import java.util.List;
  *
  * <p>Phases follow the published ("paper") numbering: 0 = silent, then the firing phases from
  * {@link #weakestPhase()} (lowest firing drive) down to {@link #strongestPhase()} (stronger input, earlier
- * spike). Each boundary is the exact transition of the simulator between two adjacent doubles, so
- * {@code table.phase(d) == simulator.phase(d)} for every finite drive d (tested, not assumed: the boundaries
- * are located by scanning and bisection, see {@link #of}). For ±∞ the table returns the limits (0 and the
- * strongest phase) while the simulator's arithmetic yields NaN and reads 0 — infinite drives do not occur
- * for finite gains and normalized inputs.
+ * spike). Each boundary is the simulator's transition between two adjacent doubles, located by a dense scan
+ * and bisection (see {@link #of}), so table and simulator agree on both sides of every boundary; between
+ * boundaries agreement relies on the phase being monotone, which the scan checks at its grid resolution.
+ * For ±∞ the table returns the limits (0 and the strongest phase) while the simulator's arithmetic yields NaN
+ * and reads 0; infinite drives do not occur for finite gains and normalized inputs.
  *
  * <p>Immutable and thread-safe.
  */

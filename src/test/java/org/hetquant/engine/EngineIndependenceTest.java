@@ -19,21 +19,21 @@ import org.junit.jupiter.api.Test;
  */
 class EngineIndependenceTest {
 
-  private static final List<String> FORBIDDEN = List.of("weka/", "java/io/File", "java/nio/file/");
+    private static final List<String> FORBIDDEN = List.of("weka/", "java/io/File", "java/nio/file/");
 
-  @Test
-  void engineBytecodeReferencesNoWekaAndNoFileIo() throws IOException, URISyntaxException {
-    Path dir = Path.of(Normalization.class.getResource("Normalization.class").toURI()).getParent();
-    List<Path> classes;
-    try (Stream<Path> files = Files.list(dir)) {
-      classes = files.filter(p -> p.toString().endsWith(".class")).toList();
+    @Test
+    void engineBytecodeReferencesNoWekaAndNoFileIo() throws IOException, URISyntaxException {
+        Path dir = Path.of(Normalization.class.getResource("Normalization.class").toURI()).getParent();
+        List<Path> classes;
+        try (Stream<Path> files = Files.list(dir)) {
+            classes = files.filter(p -> p.toString().endsWith(".class")).toList();
+        }
+        assertTrue(classes.size() >= 4, "expected the engine classes in " + dir);
+        for (Path c : classes) {
+            String pool = new String(Files.readAllBytes(c), StandardCharsets.ISO_8859_1);
+            for (String f : FORBIDDEN) {
+                assertEquals(-1, pool.indexOf(f), c.getFileName() + " refers to " + f);
+            }
+        }
     }
-    assertTrue(classes.size() >= 4, "expected the engine classes in " + dir);
-    for (Path c : classes) {
-      String pool = new String(Files.readAllBytes(c), StandardCharsets.ISO_8859_1);
-      for (String f : FORBIDDEN) {
-        assertEquals(-1, pool.indexOf(f), c.getFileName() + " refers to " + f);
-      }
-    }
-  }
 }

@@ -1,0 +1,68 @@
+package org.hetquant.engine;
+
+import java.io.Serializable;
+
+/**
+ * Hyperparameters of the data-aware (adaptive) calibration, method spec §2(d).
+ *
+ * @param duplication n, MCs per column, ≥ 1
+ * @param payload     P, the nominal drive scale of the ET→MC gains, finite and &gt; 0 (paper: 25)
+ * @param limit       L, the smallest covered L1-normalized input, in (0, 1) (paper: 0.01)
+ * @param smoothing   s in [0, 1]; {@link #ADAPTIVE_SMOOTHING} and {@link #SCALED_SMOOTHING} are the paper's values
+ * @param updateRule  which observations the fit uses, non-null
+ */
+public record CalibrationParameters(int duplication, double payload, double limit, double smoothing,
+                                    UpdateRule updateRule) implements Serializable {
+
+    private static final long serialVersionUID = 1L;
+
+    /** Paper payload P. */
+    public static final double DEFAULT_PAYLOAD = 25.0;
+    /** Paper limit L. */
+    public static final double DEFAULT_LIMIT = 0.01;
+    /** Smoothing of the paper's "Adaptive" condition (4 Jenks classes, 3 segments). */
+    public static final double ADAPTIVE_SMOOTHING = 0.25;
+    /** Smoothing of the paper's "Scaled" condition (2 Jenks classes, 1 segment). */
+    public static final double SCALED_SMOOTHING = 0.5;
+
+    /** Validates every component; messages name the parameter and its range. */
+    public CalibrationParameters {
+        requireDuplication(duplication);
+        if (!(payload > 0) || !Double.isFinite(payload)) {
+            throw new IllegalArgumentException("payload must be finite and > 0, was " + payload);
+        }
+        requireLimit(limit);
+        requireSmoothing(smoothing);
+        if (updateRule == null) {
+            throw new IllegalArgumentException("updateRule must be one of FAITHFUL, FINAL, was null");
+        }
+    }
+
+    /** Paper defaults (P = 25, L = 0.01, {@link UpdateRule#FINAL}) for the given duplication and smoothing. */
+    public static CalibrationParameters of(int duplication, double smoothing) {
+        return new CalibrationParameters(duplication, DEFAULT_PAYLOAD, DEFAULT_LIMIT, smoothing, UpdateRule.FINAL);
+    }
+
+    /** A copy with another update rule. */
+    public CalibrationParameters withUpdateRule(UpdateRule rule) {
+        return new CalibrationParameters(duplication, payload, limit, smoothing, rule);
+    }
+
+    static void requireDuplication(int duplication) {
+        if (duplication < 1) {
+            throw new IllegalArgumentException("duplication n must be ≥ 1, was " + duplication);
+        }
+    }
+
+    static void requireLimit(double limit) {
+        if (!(limit > 0 && limit < 1)) {
+            throw new IllegalArgumentException("limit L must be in (0, 1), was " + limit);
+        }
+    }
+
+    static void requireSmoothing(double smoothing) {
+        if (!(smoothing >= 0 && smoothing <= 1)) {
+            throw new IllegalArgumentException("smoothing s must be in [0, 1], was " + smoothing);
+        }
+    }
+}
