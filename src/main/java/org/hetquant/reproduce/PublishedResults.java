@@ -38,20 +38,52 @@ public final class PublishedResults {
     }
 
     /**
-     * Loads the published values.
+     * Loads the published values from a folder of the authors' released fold means.
      *
      * @param directory the folder holding {@code full_util_cond_3.csv} and {@code full_clf_cond_3.csv}
      * @throws UncheckedIOException if a file cannot be read
      * @throws IllegalArgumentException if a file does not have the documented layout (names file and line)
      */
     public static PublishedResults load(Path directory) {
-        Map<String, Value> values = new HashMap<>();
-        readReleased(directory.resolve("full_util_cond_3.csv"), Metric.MC_UTILIZATION_SD, values);
-        readReleased(directory.resolve("full_clf_cond_3.csv"), Metric.MC_ACCURACY, values);
-        try (InputStream in = PublishedResults.class.getResourceAsStream("published-extra.csv")) {
-            readExtra(in, values);
+        try (BufferedReader util = Files.newBufferedReader(directory.resolve(UTIL), StandardCharsets.UTF_8);
+                BufferedReader clf = Files.newBufferedReader(directory.resolve(CLF), StandardCharsets.UTF_8)) {
+            return load(util, directory.resolve(UTIL).toString(), clf, directory.resolve(CLF).toString());
         } catch (IOException e) {
             throw new UncheckedIOException(e);
+        }
+    }
+
+    /**
+     * Loads the copy of the released fold means bundled with HetQuant (the paper's published MC numbers), so the
+     * command runs on a machine without the reference folder.
+     */
+    public static PublishedResults loadBundled() {
+        try (BufferedReader util = resource("published/" + UTIL);
+                BufferedReader clf = resource("published/" + CLF)) {
+            return load(util, "bundled " + UTIL, clf, "bundled " + CLF);
+        } catch (IOException e) {
+            throw new UncheckedIOException(e);
+        }
+    }
+
+    private static final String UTIL = "full_util_cond_3.csv";
+    private static final String CLF = "full_clf_cond_3.csv";
+
+    private static BufferedReader resource(String name) {
+        InputStream in = PublishedResults.class.getResourceAsStream(name);
+        if (in == null) {
+            throw new UncheckedIOException(new IOException("missing bundled resource " + name));
+        }
+        return new BufferedReader(new InputStreamReader(in, StandardCharsets.UTF_8));
+    }
+
+    private static PublishedResults load(BufferedReader util, String utilName, BufferedReader clf, String clfName)
+            throws IOException {
+        Map<String, Value> values = new HashMap<>();
+        readReleased(util, utilName, Metric.MC_UTILIZATION_SD, values);
+        readReleased(clf, clfName, Metric.MC_ACCURACY, values);
+        try (InputStream in = PublishedResults.class.getResourceAsStream("published-extra.csv")) {
+            readExtra(in, values);
         }
         return new PublishedResults(values);
     }
@@ -68,26 +100,23 @@ public final class PublishedResults {
         return Optional.ofNullable(v);
     }
 
-    private static void readReleased(Path file, Metric metric, Map<String, Value> out) {
-        try (BufferedReader r = Files.newBufferedReader(file, StandardCharsets.UTF_8)) {
-            String header = r.readLine();
-            if (header == null || !header.startsWith("Layer,Session,Condition,Duplication,")) {
-                throw new IllegalArgumentException(file + ": expected header Layer,Session,Condition,Duplication,...");
+    private static void readReleased(BufferedReader r, String file, Metric metric, Map<String, Value> out)
+            throws IOException {
+        String header = r.readLine();
+        if (header == null || !header.startsWith("Layer,Session,Condition,Duplication,")) {
+            throw new IllegalArgumentException(file + ": expected header Layer,Session,Condition,Duplication,...");
+        }
+        String line;
+        int lineNo = 1;
+        while ((line = r.readLine()) != null) {
+            lineNo++;
+            String[] f = line.split(",");
+            if (f.length != 6) {
+                throw new IllegalArgumentException(file + " line " + lineNo + ": expected 6 fields, got " + f.length);
             }
-            String line;
-            int lineNo = 1;
-            while ((line = r.readLine()) != null) {
-                lineNo++;
-                String[] f = line.split(",");
-                if (f.length != 6) {
-                    throw new IllegalArgumentException(file + " line " + lineNo + ": expected 6 fields, got " + f.length);
-                }
-                if (f[0].equals("MC")) {
-                    out.put(key(metric, f[1], f[2], f[3]), new Value(number(f[4], file, lineNo), number(f[5], file, lineNo)));
-                }
+            if (f[0].equals("MC")) {
+                out.put(key(metric, f[1], f[2], f[3]), new Value(number(f[4], file, lineNo), number(f[5], file, lineNo)));
             }
-        } catch (IOException e) {
-            throw new UncheckedIOException(e);
         }
     }
 
@@ -112,7 +141,7 @@ public final class PublishedResults {
         }
     }
 
-    private static double number(String s, Path file, int line) {
+    private static double number(String s, String file, int line) {
         try {
             return Double.parseDouble(s);
         } catch (NumberFormatException e) {

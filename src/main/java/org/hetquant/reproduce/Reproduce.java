@@ -22,8 +22,8 @@ import org.hetquant.engine.SyntheticSession;
  *
  * <p>Options: {@code --quick} (2 of the 8 folds), {@code --out DIR} (default {@code target/reproduction}),
  * {@code --seed N} (default 314, the authors' seed), {@code --saturation-csv PATH} (also run a shipped CSV
- * session, compared with the published Saturation values), {@code --published DIR} (default
- * {@code ../shared/reference/published}), {@code --threads N} (default: available processors).
+ * session, compared with the published Saturation values), {@code --published DIR} (the authors' released
+ * fold means; default: the copy bundled with HetQuant), {@code --threads N} (default: available processors).
  */
 public final class Reproduce {
 
@@ -52,7 +52,7 @@ public final class Reproduce {
             Path out = Path.of("target", "reproduction");
             long seed = 314;
             Path csv = null;
-            Path published = Path.of("..", "shared", "reference", "published");
+            Path published = null;
             int threads = Runtime.getRuntime().availableProcessors();
             for (int i = 0; i < args.length; i++) {
                 String a = args[i];
@@ -101,12 +101,14 @@ public final class Reproduce {
             System.exit(2);
             return;
         }
-        if (!Files.isDirectory(o.published())) {
+        if (o.published() != null && !Files.isDirectory(o.published())) {
             System.err.println("reproduce: published results folder not found: " + o.published().toAbsolutePath()
-                    + " (use --published DIR)");
+                    + " (--published DIR)");
             System.exit(2);
         }
-        PublishedResults published = PublishedResults.load(o.published());
+        PublishedResults published = o.published() == null
+                ? PublishedResults.loadBundled()
+                : PublishedResults.load(o.published());
         List<Reproduction.SessionInput> sessions = sessions(o);
         Reproduction.Settings settings =
                 new Reproduction.Settings(o.seed(), o.quick() ? QUICK_FOLDS : Reproduction.FOLDS, o.threads());
@@ -131,6 +133,21 @@ public final class Reproduce {
                         seconds), sweep);
         System.err.printf(Locale.ROOT, "reproduce: grid done in %.0f s; wrote %s%n", seconds,
                 o.out().resolve("reproduction.md"));
+        printHeadline(o.out().resolve("reproduction.md"), System.out);
+    }
+
+    /** Echoes the report's summary and its utilization-SD and accuracy tables, so a terminal run shows results. */
+    private static void printHeadline(Path report, PrintStream out) throws IOException {
+        boolean on = false;
+        for (String line : Files.readAllLines(report)) {
+            if (line.startsWith("## ")) {
+                on = line.equals("## Summary") || line.startsWith("## MC utilization SD")
+                        || line.startsWith("## MC accuracy");
+            }
+            if (on) {
+                out.println(line);
+            }
+        }
     }
 
     /** The generated sessions (seeded), plus the shipped CSV session when asked for. */

@@ -33,6 +33,25 @@ class PublishedResultsTest {
     }
 
     @Test
+    void bundledCopyEqualsTheReleasedFiles() {
+        PublishedResults released = PublishedResults.load(publishedDir());
+        PublishedResults bundled = PublishedResults.loadBundled();
+        int compared = 0;
+        for (Metric m : new Metric[] {Metric.MC_UTILIZATION_SD, Metric.MC_ACCURACY}) {
+            for (String session : new String[] {"Concentration", "Saturation"}) {
+                for (Condition c : Condition.values()) {
+                    for (int n : new int[] {4, 8, 16, 32}) {
+                        assertEquals(released.get(m, session, c, n), bundled.get(m, session, c, n),
+                                m + " " + session + " " + c + " " + n);
+                        compared++;
+                    }
+                }
+            }
+        }
+        assertEquals(64, compared);
+    }
+
+    @Test
     void malformedFileNamesFileAndLine(@TempDir Path dir) throws IOException {
         Files.writeString(dir.resolve("full_util_cond_3.csv"),
                 "Layer,Session,Condition,Duplication,Utilization.m,Utilization.s\nMC,Saturation,Uniform,4,abc,1\n");
