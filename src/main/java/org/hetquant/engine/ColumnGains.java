@@ -167,6 +167,27 @@ public final class ColumnGains implements Serializable {
     }
 
     /**
+     * The column's drives for one sample: neuron k of feature f receives {@code gain(f, k) · v_f}, written to
+     * {@code out[f·n + k]}. A missing input ({@code NaN}) gives missing drives.
+     *
+     * @param v one value per feature (normalized input), {@code NaN} where missing
+     * @param out receives features·n drives
+     */
+    public void drives(double[] v, double[] out) {
+        int n = duplication();
+        if (v.length != gains.length || out.length < gains.length * n) {
+            throw new IllegalArgumentException("expected " + gains.length + " inputs and room for "
+                    + gains.length * n + " drives, got " + v.length + " and " + out.length);
+        }
+        for (int f = 0; f < gains.length; f++) {
+            double[] g = gains[f];
+            for (int k = 0; k < n; k++) {
+                out[f * n + k] = g[k] * v[f];
+            }
+        }
+    }
+
+    /**
      * The normalized input at which each neuron of a feature starts to fire: {@code firingThreshold / gain},
      * in L1-normalized units, descending in k (the most sensitive neuron fires first).
      *

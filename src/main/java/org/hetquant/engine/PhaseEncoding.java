@@ -50,6 +50,20 @@ public enum PhaseEncoding {
         }
     }
 
+    /**
+     * The whole mapping as a lookup table, for encoding many phases: {@code lookup(table)[p] == encode(p, table)}
+     * for every paper phase p the table can produce (and 0).
+     *
+     * @return an array indexed by paper phase, of length {@code table.weakestPhase() + 1}
+     */
+    public int[] lookup(PhaseTable table) {
+        int[] codes = new int[table.weakestPhase() + 1];
+        for (int p : table.phases()) {
+            codes[p] = encode(p, table);
+        }
+        return codes;
+    }
+
     /** Largest value this encoding produces with the given table (the smallest is always 0, silence). */
     public int maxValue(PhaseTable table) {
         if (table == null) {

@@ -4,6 +4,7 @@ import java.util.Arrays;
 import java.util.SplittableRandom;
 import java.util.concurrent.TimeUnit;
 import org.hetquant.engine.ColumnEncoder;
+import org.hetquant.engine.ColumnGains;
 import org.hetquant.engine.NeuronParameters;
 import org.hetquant.engine.PhaseSimulator;
 import org.hetquant.engine.PhaseTable;
@@ -48,10 +49,7 @@ public class PhaseEncodingBenchmark {
 
     @Setup
     public void setup() {
-        double[] column = new double[n];
-        for (int k = 0; k < n; k++) {
-            column[k] = 25.0 / (0.01 + 0.99 * (n - 1 - k) / (n - 1));
-        }
+        double[] column = ColumnGains.uniform(n, ColumnGains.DEFAULT_PAYLOAD, ColumnGains.DEFAULT_LIMIT);
         gains = new double[FEATURES][];
         Arrays.fill(gains, column);
         encoder = new ColumnEncoder(gains, PhaseTable.of(NeuronParameters.DEFAULT));

@@ -88,6 +88,17 @@ class ColumnGainsTest {
         assertEquals(2, c.duplication());
     }
 
+    @Test
+    void drivesAreGainTimesInputAndMissingStaysMissing() {
+        ColumnGains c = ColumnGains.of(new double[][] {{1, 2}, {3, 4}});
+        double[] out = new double[4];
+        c.drives(new double[] {0.5, Double.NaN}, out);
+        assertEquals(0.5, out[0], 0.0);
+        assertEquals(1.0, out[1], 0.0);
+        assertTrue(Double.isNaN(out[2]) && Double.isNaN(out[3]));
+        assertThrows(IllegalArgumentException.class, () -> c.drives(new double[] {0.5}, out));
+    }
+
     private static void assertMessage(Runnable r, String... parts) {
         IllegalArgumentException e = assertThrows(IllegalArgumentException.class, r::run);
         for (String p : parts) {

@@ -64,4 +64,16 @@ class PhaseEncodingTest {
             }
         }
     }
+
+    @Test
+    void lookupAgreesWithEncodeForEveryPhase() {
+        PhaseTable table = PhaseTable.of(NeuronParameters.DEFAULT);
+        for (PhaseEncoding e : PhaseEncoding.values()) {
+            int[] codes = e.lookup(table);
+            org.junit.jupiter.api.Assertions.assertEquals(0, codes[0]);
+            for (int p : table.phases()) {
+                org.junit.jupiter.api.Assertions.assertEquals(e.encode(p, table), codes[p], e + " phase " + p);
+            }
+        }
+    }
 }

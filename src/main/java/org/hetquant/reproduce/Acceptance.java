@@ -1,0 +1,142 @@
+package org.hetquant.reproduce;
+
+import java.util.ArrayList;
+import java.util.List;
+import java.util.Optional;
+
+/**
+ * The acceptance bands of the reproduction (issue 5) and the paper's qualitative claims, evaluated on a grid's
+ * cells. Used by the report and by the acceptance tests.
+ */
+public final class Acceptance {
+
+    private Acceptance() {}
+
+    /**
+     * One comparison.
+     *
+     * @param name what is compared, e.g. "Saturation Uniform n=8 MC utilization SD"
+     * @param ours our value
+     * @param reference the published value, or for a qualitative claim the value ours is compared with
+     * @param band the tolerated deviation, described (e.g. "±15 %", "±5 pp", "< 0.5 × Homogeneous")
+     * @param pass whether ours is within the band
+     */
+    public record Check(String name, double ours, double reference, String band, boolean pass) {}
+
+    /** Relative band on utilization SD: 15 % for Uniform and Homogeneous, 25 % for the calibrated conditions. */
+    public static double sdRelativeBand(Condition c) {
+        return c.calibrated() ? 0.25 : 0.15;
+    }
+
+    /** Absolute band on accuracy, in points: 6 for Uniform and Homogeneous, 8 for the calibrated conditions. */
+    public static double accuracyBand(Condition c) {
+        return c.calibrated() ? 8.0 : 6.0;
+    }
+
+    /** Absolute band on session-averaged mean utilization, in points. */
+    public static final double MEAN_UTILIZATION_BAND = 5.0;
+
+    /**
+     * The banded comparisons with published values: MC utilization SD and MC accuracy per cell of every session
+     * that has a published counterpart, and MC mean utilization averaged over the generated sessions (the paper
+     * publishes only that average).
+     *
+     * @param grid the cells
+     * @param published the published values
+     * @param meanOverSessions the report names of the sessions whose mean utilization is averaged
+     */
+    public static List<Check> banded(Grid grid, PublishedResults published, List<String> meanOverSessions) {
+        List<Check> checks = new ArrayList<>();
+        for (String session : grid.sessions()) {
+            String pub = grid.publishedSession(session);
+            for (Condition c : Condition.values()) {
+                for (int n : Reproduction.DUPLICATIONS) {
+                    Optional<PublishedResults.Value> sd = published.get(Metric.MC_UTILIZATION_SD, pub, c, n);
+                    if (sd.isPresent()) {
+                        double ours = grid.mean(session, c, n, Metric.MC_UTILIZATION_SD);
+                        double band = sdRelativeBand(c);
+                        double ref = sd.get().value();
+                        checks.add(new Check(name(session, c, n, Metric.MC_UTILIZATION_SD), ours, ref,
+                                String.format("±%.0f %%", 100 * band), Math.abs(ours - ref) <= band * ref));
+                    }
+                    Optional<PublishedResults.Value> acc = published.get(Metric.MC_ACCURACY, pub, c, n);
+                    if (acc.isPresent()) {
+                        double ours = grid.mean(session, c, n, Metric.MC_ACCURACY);
+                        double band = accuracyBand(c);
+                        double ref = acc.get().value();
+                        checks.add(new Check(name(session, c, n, Metric.MC_ACCURACY), ours, ref,
+                                String.format("±%.0f pp", band), Math.abs(ours - ref) <= band));
+                    }
+                }
+            }
+        }
+        if (!meanOverSessions.isEmpty()) {
+            for (Condition c : Condition.values()) {
+                for (int n : Reproduction.DUPLICATIONS) {
+                    Optional<PublishedResults.Value> mu =
+                            published.get(Metric.MC_MEAN_UTILIZATION, PublishedResults.MEAN_SESSION, c, n);
+                    if (mu.isPresent()) {
+                        double ours = meanOverSessions.stream()
+                                .mapToDouble(s -> grid.mean(s, c, n, Metric.MC_MEAN_UTILIZATION)).average().orElseThrow();
+                        double ref = mu.get().value();
+                        checks.add(new Check(name(PublishedResults.MEAN_SESSION, c, n, Metric.MC_MEAN_UTILIZATION), ours,
+                                ref, String.format("±%.0f pp", MEAN_UTILIZATION_BAND),
+                                Math.abs(ours - ref) <= MEAN_UTILIZATION_BAND));
+                    }
+                }
+            }
+        }
+        return checks;
+    }
+
+    /**
+     * The paper's qualitative claims (spec §4.4) on one session's cells:
+     *
+     * <ol>
+     *   <li>heterogeneous (Uniform) MC utilization SD is well below homogeneous (at most half of it) at equal mean
+     *       utilization (within 5 points), at every n;
+     *   <li>MC utilization SD falls as n grows: strictly from each n to the next for Uniform, and from n = 4 to
+     *       n = 32 for Scaled and Adaptive;
+     *   <li>heterogeneous accuracy is above homogeneous, for every calibrated or uniform condition and n.
+     * </ol>
+     */
+    public static List<Check> qualitative(Grid grid, String session) {
+        List<Check> checks = new ArrayList<>();
+        List<Integer> ns = Reproduction.DUPLICATIONS;
+        for (int n : ns) {
+            double uni = grid.mean(session, Condition.UNIFORM, n, Metric.MC_UTILIZATION_SD);
+            double hom = grid.mean(session, Condition.HOMOGENEOUS, n, Metric.MC_UTILIZATION_SD);
+            checks.add(new Check(session + " n=" + n + ": Uniform SD well below Homogeneous SD", uni, hom,
+                    "< 0.5 × Homogeneous", uni < 0.5 * hom));
+            double uniMean = grid.mean(session, Condition.UNIFORM, n, Metric.MC_MEAN_UTILIZATION);
+            double homMean = grid.mean(session, Condition.HOMOGENEOUS, n, Metric.MC_MEAN_UTILIZATION);
+            checks.add(new Check(session + " n=" + n + ": equal mean utilization, Uniform vs Homogeneous", uniMean,
+                    homMean, "±5 pp", Math.abs(uniMean - homMean) <= 5.0));
+        }
+        for (int i = 1; i < ns.size(); i++) {
+            double prev = grid.mean(session, Condition.UNIFORM, ns.get(i - 1), Metric.MC_UTILIZATION_SD);
+            double cur = grid.mean(session, Condition.UNIFORM, ns.get(i), Metric.MC_UTILIZATION_SD);
+            checks.add(new Check(session + ": Uniform SD falls from n=" + ns.get(i - 1) + " to n=" + ns.get(i), cur,
+                    prev, "< n=" + ns.get(i - 1), cur < prev));
+        }
+        for (Condition c : List.of(Condition.SCALED, Condition.ADAPTIVE)) {
+            double first = grid.mean(session, c, ns.get(0), Metric.MC_UTILIZATION_SD);
+            double last = grid.mean(session, c, ns.get(ns.size() - 1), Metric.MC_UTILIZATION_SD);
+            checks.add(new Check(session + ": " + c.label() + " SD falls from n=" + ns.get(0) + " to n="
+                    + ns.get(ns.size() - 1), last, first, "< n=" + ns.get(0), last < first));
+        }
+        for (Condition c : List.of(Condition.UNIFORM, Condition.SCALED, Condition.ADAPTIVE)) {
+            for (int n : ns) {
+                double het = grid.mean(session, c, n, Metric.MC_ACCURACY);
+                double hom = grid.mean(session, Condition.HOMOGENEOUS, n, Metric.MC_ACCURACY);
+                checks.add(new Check(session + " n=" + n + ": " + c.label() + " accuracy above Homogeneous", het, hom,
+                        "> Homogeneous", het > hom));
+            }
+        }
+        return checks;
+    }
+
+    static String name(String session, Condition c, int n, Metric m) {
+        return session + " " + c.label() + " n=" + n + " " + m.title();
+    }
+}

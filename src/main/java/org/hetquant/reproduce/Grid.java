@@ -1,0 +1,60 @@
+package org.hetquant.reproduce;
+
+import java.util.ArrayList;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Map;
+
+/** The cells of one reproduction run, indexed by session, condition, n and metric. */
+public final class Grid {
+
+    private final List<Reproduction.Cell> cells;
+    private final Map<String, Reproduction.Cell> byKey = new LinkedHashMap<>();
+    private final Map<String, String> publishedSession = new LinkedHashMap<>();
+
+    /** @param cells the run's cells, as returned by {@link Reproduction#run} */
+    public Grid(List<Reproduction.Cell> cells) {
+        this.cells = List.copyOf(cells);
+        for (Reproduction.Cell c : cells) {
+            byKey.put(key(c.session(), c.condition(), c.duplication(), c.metric()), c);
+            publishedSession.put(c.session(), c.publishedSession());
+        }
+    }
+
+    /** All cells in run order. */
+    public List<Reproduction.Cell> cells() {
+        return cells;
+    }
+
+    /** Session report names in run order. */
+    public List<String> sessions() {
+        return new ArrayList<>(publishedSession.keySet());
+    }
+
+    /** The published session a session is compared with. */
+    public String publishedSession(String session) {
+        return publishedSession.get(session);
+    }
+
+    /**
+     * One cell.
+     *
+     * @throws IllegalArgumentException if the grid has no such cell
+     */
+    public Reproduction.Cell cell(String session, Condition c, int n, Metric m) {
+        Reproduction.Cell cell = byKey.get(key(session, c, n, m));
+        if (cell == null) {
+            throw new IllegalArgumentException("no cell " + key(session, c, n, m));
+        }
+        return cell;
+    }
+
+    /** The fold mean of one cell. */
+    public double mean(String session, Condition c, int n, Metric m) {
+        return cell(session, c, n, m).mean();
+    }
+
+    private static String key(String s, Condition c, int n, Metric m) {
+        return s + "|" + c + "|" + n + "|" + m;
+    }
+}

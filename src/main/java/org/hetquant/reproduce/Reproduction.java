@@ -1,0 +1,315 @@
+package org.hetquant.reproduce;
+
+import java.util.ArrayList;
+import java.util.EnumMap;
+import java.util.List;
+import java.util.Map;
+import java.util.concurrent.ExecutionException;
+import java.util.concurrent.ExecutorService;
+import java.util.concurrent.Executors;
+import java.util.concurrent.Future;
+import java.util.function.IntConsumer;
+import org.hetquant.engine.CalibrationParameters;
+import org.hetquant.engine.Calibrator;
+import org.hetquant.engine.ColumnEncoder;
+import org.hetquant.engine.ColumnGains;
+import org.hetquant.engine.NeuronParameters;
+import org.hetquant.engine.Normalization;
+import org.hetquant.engine.PhaseTable;
+import org.hetquant.engine.SamplingProtocol;
+import org.hetquant.engine.Utilization;
+
+/**
+ * Runs the paper's MC-layer experiment grid (spec §4): for every session, fold, condition and duplication n,
+ * the fold's test samples are L1-normalized, encoded into MC phases with the condition's gains (calibrated on the
+ * fold's 16 training samples for Scaled and Adaptive), and summarized as utilization mean and SD and few-shot
+ * SVM accuracy; the ET accuracy baseline is scored once per session and fold.
+ *
+ * <p>Every task is a pure function of its inputs and seeds, so results do not depend on the thread count or
+ * schedule: the same seed gives the same numbers.
+ */
+public final class Reproduction {
+
+    /** The spec's duplication factors. */
+    public static final List<Integer> DUPLICATIONS = List.of(4, 8, 16, 32);
+
+    /** Folds of the paper's protocol (the quick grid runs only the first few of them). */
+    public static final int FOLDS = 8;
+
+    /**
+     * A session to run.
+     *
+     * @param name name in the report (e.g. "Saturation (shipped CSV)")
+     * @param publishedSession the published session it is compared with ("Concentration" or "Saturation")
+     * @param features raw sensor rows
+     * @param labels class label per row
+     */
+    public record SessionInput(String name, String publishedSession, double[][] features, int[] labels) {}
+
+    /**
+     * What to run.
+     *
+     * @param seed seed of the sampling plan and of the SVM splits (the authors use 314 for both)
+     * @param folds how many of the 8 folds to run, in [2, 8] (all 8 for the full grid)
+     * @param threads worker threads, ≥ 1
+     */
+    public record Settings(long seed, int folds, int threads) {
+        public Settings {
+            if (folds < 2 || folds > FOLDS) {
+                throw new IllegalArgumentException("folds must be in [2, " + FOLDS + "], got " + folds);
+            }
+            if (threads < 1) {
+                throw new IllegalArgumentException("threads must be >= 1, got " + threads);
+            }
+        }
+    }
+
+    /**
+     * One fold's values for one cell.
+     *
+     * @param values per metric, the fold-level value (Homogeneous: averaged over the 10 gain levels)
+     */
+    record FoldValues(Map<Metric, Double> values) {}
+
+    /**
+     * One cell of the grid, summarized over folds.
+     *
+     * @param session the session's report name
+     * @param publishedSession the published session it is compared with
+     * @param condition the gain condition
+     * @param duplication n
+     * @param metric the metric
+     * @param mean mean over folds of the fold-level value
+     * @param foldSd SD across folds (n − 1 denominator, as the published .s columns)
+     */
+    public record Cell(
+            String session,
+            String publishedSession,
+            Condition condition,
+            int duplication,
+            Metric metric,
+            double mean,
+            double foldSd) {}
+
+    private static final PhaseTable TABLE = PhaseTable.of(NeuronParameters.DEFAULT);
+
+    private Reproduction() {}
+
+    /** Number of tasks {@link #run} executes (for progress display). */
+    public static int taskCount(List<SessionInput> sessions, Settings settings) {
+        return sessions.size() * settings.folds() * (1 + Condition.values().length * DUPLICATIONS.size());
+    }
+
+    /**
+     * Runs the grid.
+     *
+     * @param sessions the sessions, each with labels 1..8 and 4096 rows in the paper's case
+     * @param settings seed, folds and threads
+     * @param progress called with the number of finished tasks after each task (from worker threads)
+     * @return one cell per session × condition × n × MC metric, plus ET accuracy per session × condition × n
+     *     (the same value repeated, since the ET readout does not depend on the condition)
+     */
+    public static List<Cell> run(List<SessionInput> sessions, Settings settings, IntConsumer progress) {
+        ExecutorService pool = Executors.newFixedThreadPool(settings.threads(), r -> {
+            Thread t = new Thread(r, "reproduce-worker");
+            t.setDaemon(true);
+            return t;
+        });
+        java.util.concurrent.atomic.AtomicInteger done = new java.util.concurrent.atomic.AtomicInteger();
+        try {
+            List<Cell> cells = new ArrayList<>();
+            for (SessionInput session : sessions) {
+                List<FoldData> folds = prepare(session, settings);
+                List<Future<Double>> et = new ArrayList<>();
+                for (FoldData fold : folds) {
+                    et.add(pool.submit(() -> {
+                        double acc = new FewShotSvm(settings.seed()).evaluate(fold.vTest, fold.testLabels, true).accuracy();
+                        progress.accept(done.incrementAndGet());
+                        return acc;
+                    }));
+                }
+                Map<Condition, Map<Integer, List<Future<FoldValues>>>> mc = new EnumMap<>(Condition.class);
+                for (Condition condition : Condition.values()) {
+                    for (int n : DUPLICATIONS) {
+                        List<Future<FoldValues>> perFold = new ArrayList<>();
+                        for (FoldData fold : folds) {
+                            perFold.add(pool.submit(() -> {
+                                FoldValues v = evaluate(fold, condition, n, settings.seed(), true);
+                                progress.accept(done.incrementAndGet());
+                                return v;
+                            }));
+                        }
+                        mc.computeIfAbsent(condition, c -> new java.util.TreeMap<>()).put(n, perFold);
+                    }
+                }
+                double[] etValues = new double[folds.size()];
+                for (int k = 0; k < etValues.length; k++) {
+                    etValues[k] = et.get(k).get();
+                }
+                for (Condition condition : Condition.values()) {
+                    for (int n : DUPLICATIONS) {
+                        List<FoldValues> values = new ArrayList<>();
+                        for (Future<FoldValues> f : mc.get(condition).get(n)) {
+                            values.add(f.get());
+                        }
+                        for (Metric metric : List.of(Metric.MC_UTILIZATION_SD, Metric.MC_MEAN_UTILIZATION,
+                                Metric.MC_ACCURACY)) {
+                            double[] perFold = values.stream().mapToDouble(v -> v.values().get(metric)).toArray();
+                            cells.add(cell(session, condition, n, metric, perFold));
+                        }
+                        cells.add(cell(session, condition, n, Metric.ET_ACCURACY, etValues));
+                    }
+                }
+            }
+            return cells;
+        } catch (InterruptedException e) {
+            Thread.currentThread().interrupt();
+            throw new IllegalStateException("interrupted", e);
+        } catch (ExecutionException e) {
+            throw new IllegalStateException("a grid task failed: " + e.getCause(), e.getCause());
+        } finally {
+            pool.shutdownNow();
+        }
+    }
+
+    /** A fold's normalized training rows and normalized, labelled test rows. */
+    private record FoldData(double[][] vTrain, double[][] vTest, int[] testLabels) {}
+
+    private static List<FoldData> prepare(SessionInput session, Settings settings) {
+        SamplingProtocol.Plan plan = SamplingProtocol.paper().plan(session.labels(), settings.seed());
+        // The data-level shift is applied once to the resampled working set, train and test together (spec 2(a)).
+        double[][] working = SamplingProtocol.shiftToNonNegative(plan.workingSet(session.features()));
+        int[] labels = plan.labels();
+        Normalization l1 = Normalization.withoutShift();
+        List<FoldData> folds = new ArrayList<>();
+        for (int k = 0; k < settings.folds(); k++) {
+            int[] train = plan.trainIndices(k);
+            int[] test = plan.testIndices(k);
+            double[][] vTrain = normalize(l1, working, train);
+            double[][] vTest = normalize(l1, working, test);
+            int[] testLabels = new int[test.length];
+            for (int i = 0; i < test.length; i++) {
+                testLabels[i] = labels[test[i]];
+            }
+            folds.add(new FoldData(vTrain, vTest, testLabels));
+        }
+        return folds;
+    }
+
+    private static double[][] normalize(Normalization l1, double[][] rows, int[] idx) {
+        double[][] v = new double[idx.length][];
+        for (int i = 0; i < idx.length; i++) {
+            v[i] = new double[rows[idx[i]].length];
+            l1.apply(rows[idx[i]], v[i], idx[i]);
+        }
+        return v;
+    }
+
+    /** The fold-level values of one condition and n (Homogeneous: averaged over its gain levels). */
+    static FoldValues evaluate(FoldData fold, Condition condition, int n, long seed, boolean withAccuracy) {
+        List<double[][]> gainSets = new ArrayList<>();
+        int features = fold.vTest[0].length;
+        switch (condition) {
+            case HOMOGENEOUS -> {
+                for (double level : ColumnGains.PAPER_HOMOGENEOUS_LEVELS) {
+                    gainSets.add(ColumnGains.dataBlind(features, ColumnGains.homogeneous(n, level)).toArray());
+                }
+            }
+            case UNIFORM -> gainSets.add(ColumnGains.dataBlind(features,
+                    ColumnGains.uniform(n, ColumnGains.DEFAULT_PAYLOAD, ColumnGains.DEFAULT_LIMIT)).toArray());
+            case SCALED -> gainSets.add(calibrate(fold, n, CalibrationParameters.SCALED_SMOOTHING));
+            case ADAPTIVE -> gainSets.add(calibrate(fold, n, CalibrationParameters.ADAPTIVE_SMOOTHING));
+            default -> throw new IllegalStateException("unknown condition " + condition);
+        }
+        double sd = 0;
+        double mean = 0;
+        double accuracy = 0;
+        FewShotSvm svm = new FewShotSvm(seed);
+        for (double[][] gains : gainSets) {
+            ColumnEncoder encoder = new ColumnEncoder(gains, TABLE);
+            double[] utilization = new double[fold.vTest.length];
+            double[][] phases = new double[fold.vTest.length][];
+            for (int i = 0; i < fold.vTest.length; i++) {
+                byte[] p = encoder.encode(fold.vTest[i]);
+                utilization[i] = Utilization.ofSample(p, 0, p.length);
+                phases[i] = new double[p.length];
+                for (int u = 0; u < p.length; u++) {
+                    phases[i][u] = p[u];
+                }
+            }
+            Utilization.Summary s = Utilization.summarize(utilization);
+            sd += s.sd();
+            mean += s.mean();
+            if (withAccuracy) {
+                accuracy += svm.evaluate(phases, fold.testLabels, false).accuracy();
+            }
+        }
+        int m = gainSets.size();
+        return new FoldValues(Map.of(
+                Metric.MC_UTILIZATION_SD, sd / m,
+                Metric.MC_MEAN_UTILIZATION, mean / m,
+                Metric.MC_ACCURACY, withAccuracy ? accuracy / m : Double.NaN));
+    }
+
+    /**
+     * MC utilization SD (fold mean over all 8 folds) of one session for several data realizations, without the
+     * SVM: how much the published comparison depends on the generator's random draw (spec §5).
+     *
+     * @param generator makes the session for a seed
+     * @param seeds the seeds (each seeds both the generator and the sampling plan)
+     * @param threads worker threads
+     * @return {@code [seed index][condition ordinal][n index]} utilization SD, in percentage points
+     */
+    public static double[][][] utilizationSdBySeed(java.util.function.LongFunction<SessionInput> generator,
+            long[] seeds, int threads) {
+        ExecutorService pool = Executors.newFixedThreadPool(threads);
+        try {
+            List<Future<double[][]>> futures = new ArrayList<>();
+            for (long seed : seeds) {
+                futures.add(pool.submit(() -> {
+                    List<FoldData> folds = prepare(generator.apply(seed), new Settings(seed, FOLDS, 1));
+                    double[][] sd = new double[Condition.values().length][DUPLICATIONS.size()];
+                    for (Condition c : Condition.values()) {
+                        for (int i = 0; i < DUPLICATIONS.size(); i++) {
+                            for (FoldData fold : folds) {
+                                sd[c.ordinal()][i] += evaluate(fold, c, DUPLICATIONS.get(i), seed, false)
+                                        .values().get(Metric.MC_UTILIZATION_SD) / folds.size();
+                            }
+                        }
+                    }
+                    return sd;
+                }));
+            }
+            double[][][] out = new double[seeds.length][][];
+            for (int k = 0; k < seeds.length; k++) {
+                out[k] = futures.get(k).get();
+            }
+            return out;
+        } catch (InterruptedException e) {
+            Thread.currentThread().interrupt();
+            throw new IllegalStateException("interrupted", e);
+        } catch (ExecutionException e) {
+            throw new IllegalStateException("a seed task failed: " + e.getCause(), e.getCause());
+        } finally {
+            pool.shutdownNow();
+        }
+    }
+
+    private static double[][] calibrate(FoldData fold, int n, double smoothing) {
+        return Calibrator.fitGains(fold.vTrain, CalibrationParameters.of(n, smoothing));
+    }
+
+    private static Cell cell(SessionInput s, Condition c, int n, Metric metric, double[] perFold) {
+        double mean = 0;
+        for (double v : perFold) {
+            mean += v;
+        }
+        mean /= perFold.length;
+        double ss = 0;
+        for (double v : perFold) {
+            ss += (v - mean) * (v - mean);
+        }
+        double sd = perFold.length > 1 ? Math.sqrt(ss / (perFold.length - 1)) : Double.NaN;
+        return new Cell(s.name(), s.publishedSession(), c, n, metric, mean, sd);
+    }
+}

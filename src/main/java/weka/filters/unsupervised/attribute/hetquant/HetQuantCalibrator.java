@@ -1,0 +1,169 @@
+package weka.filters.unsupervised.attribute.hetquant;
+
+import java.util.Locale;
+import org.hetquant.engine.CalibrationParameters;
+import org.hetquant.engine.Calibrator;
+import org.hetquant.engine.ColumnGains;
+import org.hetquant.engine.NeuronParameters;
+import org.hetquant.engine.PhaseTable;
+import org.hetquant.engine.UpdateRule;
+import weka.core.OptionMetadata;
+import weka.core.SelectedTag;
+
+/**
+ * Node 4, the data-aware calibrator: a heterogeneous column whose gains are fitted on the first batch
+ * ({@link Calibrator}: Jenks natural breaks, smoothing s, global gain correction) and reused for every later
+ * batch. Its input must be L1-normalized (put {@link HetQuantNormalizer} in front).
+ */
+public class HetQuantCalibrator extends AbstractHetQuantFilter {
+
+    private static final long serialVersionUID = 1L;
+
+    private int m_Duplication = HetQuantColumn.DEFAULT_DUPLICATION;
+    private double m_Payload = CalibrationParameters.DEFAULT_PAYLOAD;
+    private double m_Limit = CalibrationParameters.DEFAULT_LIMIT;
+    private double m_Smoothing = CalibrationParameters.ADAPTIVE_SMOOTHING;
+    private UpdateRule m_Rule = UpdateRule.FINAL;
+
+    private ColumnGains m_Gains;
+
+    /**
+     * Runs the filter from the command line.
+     *
+     * @param args the options, see {@code -h}
+     */
+    public static void main(String[] args) {
+        runFilter(new HetQuantCalibrator(), args);
+    }
+
+    @Override
+    protected String describe() {
+        return "Replaces each selected L1-normalized attribute x by a column of n drives gain_k * x (attributes"
+                + " <name>_n00 ... by ascending gain) whose gains are fitted on the first batch: the firing onsets"
+                + " follow the data's density (Jenks natural breaks, smoothing s), rescaled over all attributes so"
+                + " that their median matches the uniform column's. Later batches reuse the first batch's gains.";
+    }
+
+    @OptionMetadata(
+            displayName = "duplication n",
+            description = "Neurons per attribute (the paper uses 4, 8, 16 and 32); >= 1.",
+            displayOrder = 2,
+            commandLineParamName = "N",
+            commandLineParamSynopsis = "-N <int>")
+    public int getDuplication() {
+        return m_Duplication;
+    }
+
+    public void setDuplication(int n) {
+        m_Duplication = n;
+    }
+
+    @OptionMetadata(
+            displayName = "payload P",
+            description = "Drive scale of the gains; finite and > 0. The paper uses 25.",
+            displayOrder = 3,
+            commandLineParamName = "P",
+            commandLineParamSynopsis = "-P <double>")
+    public double getPayload() {
+        return m_Payload;
+    }
+
+    public void setPayload(double payload) {
+        m_Payload = payload;
+    }
+
+    @OptionMetadata(
+            displayName = "limit L",
+            description = "Smallest covered normalized input, in (0, 1); smaller observations count as L."
+                    + " The paper uses 0.01.",
+            displayOrder = 4,
+            commandLineParamName = "L",
+            commandLineParamSynopsis = "-L <double>")
+    public double getLimit() {
+        return m_Limit;
+    }
+
+    public void setLimit(double limit) {
+        m_Limit = limit;
+    }
+
+    @OptionMetadata(
+            displayName = "smoothing s",
+            description = "In [0, 1]: 0.25 is the paper's \"Adaptive\" condition (4 Jenks classes), 0.5 its"
+                    + " \"Scaled\" one (2 classes, one linear segment).",
+            displayOrder = 5,
+            commandLineParamName = "S",
+            commandLineParamSynopsis = "-S <double>")
+    public double getSmoothing() {
+        return m_Smoothing;
+    }
+
+    public void setSmoothing(double smoothing) {
+        m_Smoothing = smoothing;
+    }
+
+    @OptionMetadata(
+            displayName = "update rule",
+            description = "final: fit on every row of the first batch; faithful: as the authors' code, only on"
+                    + " the rows up to the last one that set a new running minimum or maximum.",
+            displayOrder = 6,
+            commandLineParamName = "rule",
+            commandLineParamSynopsis = "-rule <final|faithful>")
+    public SelectedTag getUpdateRule() {
+        return EnumTags.selected(m_Rule);
+    }
+
+    public void setUpdateRule(SelectedTag rule) {
+        m_Rule = EnumTags.value(UpdateRule.class, rule, "update rule");
+    }
+
+    /** The fitted gains, or {@code null} before the first batch. */
+    public ColumnGains gains() {
+        return m_Gains;
+    }
+
+    @Override
+    protected int outputsPerFeature() {
+        return m_Duplication;
+    }
+
+    @Override
+    protected void checkOptions() {
+        Options.checkColumn(m_Duplication, m_Payload, m_Limit);
+        Options.checkSmoothing(m_Smoothing);
+    }
+
+    @Override
+    protected boolean fitsOnFirstBatch() {
+        return true;
+    }
+
+    @Override
+    protected void prepare(int features) {
+        m_Gains = null;
+    }
+
+    @Override
+    protected void fit(double[][] rows) {
+        m_Gains = Calibrations.fit(rows, parameters(), this);
+    }
+
+    CalibrationParameters parameters() {
+        return new CalibrationParameters(m_Duplication, m_Payload, m_Limit, m_Smoothing, m_Rule);
+    }
+
+    @Override
+    protected void transform(double[] features, double[] out, long row) {
+        m_Gains.drives(features, out);
+    }
+
+    @Override
+    public String toString() {
+        if (m_Gains == null) {
+            return getClass().getSimpleName() + ": not fitted yet (no batch seen)";
+        }
+        return getClass().getSimpleName() + " (gains fitted on the first batch, s = " + m_Smoothing + ", "
+                + m_Rule.name().toLowerCase(Locale.ROOT) + " update rule)\n"
+                + Describe.gains(m_Gains, featureNames(), PhaseTable.of(NeuronParameters.DEFAULT));
+    }
+}

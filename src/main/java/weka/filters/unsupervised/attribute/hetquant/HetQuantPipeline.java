@@ -1,0 +1,315 @@
+package weka.filters.unsupervised.attribute.hetquant;
+
+import java.util.Collections;
+import java.util.Enumeration;
+import java.util.Locale;
+import java.util.Vector;
+import org.hetquant.engine.CalibrationParameters;
+import org.hetquant.engine.ColumnEncoder;
+import org.hetquant.engine.ColumnGains;
+import org.hetquant.engine.GainScheme;
+import org.hetquant.engine.NeuronParameters;
+import org.hetquant.engine.Normalization;
+import org.hetquant.engine.PhaseEncoding;
+import org.hetquant.engine.PhaseTable;
+import org.hetquant.engine.UpdateRule;
+import weka.core.Option;
+import weka.core.OptionMetadata;
+import weka.core.SelectedTag;
+import weka.core.Utils;
+
+/**
+ * The composite node: normalizer → heterogeneous column → spike phase in one filter, so that a
+ * FilteredClassifier needs no MultiFilter. Each selected attribute becomes n phase attributes
+ * {@code <name>_n<kk>}.
+ */
+public class HetQuantPipeline extends AbstractHetQuantFilter {
+
+    private static final long serialVersionUID = 1L;
+
+    private boolean m_Shift = true;
+    private GainScheme m_Scheme = GainScheme.UNIFORM;
+    private int m_Duplication = HetQuantColumn.DEFAULT_DUPLICATION;
+    private double m_Payload = ColumnGains.DEFAULT_PAYLOAD;
+    private double m_Limit = ColumnGains.DEFAULT_LIMIT;
+    private PhaseEncoding m_Encoding = PhaseEncoding.PAPER;
+    private boolean m_Calibrate;
+    private double m_Smoothing = CalibrationParameters.ADAPTIVE_SMOOTHING;
+    private UpdateRule m_Rule = UpdateRule.FINAL;
+
+    private final PhaseTable m_Table = PhaseTable.of(NeuronParameters.DEFAULT);
+
+    /** Per-row work buffers, reused so a row costs no allocation beyond its output instance. */
+    private transient int[] m_Codes;
+    private transient double[] m_V;
+    private transient byte[] m_Phases;
+    private Normalization m_Normalization;
+    private ColumnGains m_Gains;
+    private ColumnEncoder m_Encoder;
+
+    /**
+     * Runs the filter from the command line.
+     *
+     * @param args the options, see {@code -h}
+     */
+    public static void main(String[] args) {
+        runFilter(new HetQuantPipeline(), args);
+    }
+
+    @Override
+    protected String describe() {
+        return "The whole heterogeneous-quantization front end in one filter: per-sample L1 normalization of the"
+                + " selected attributes (with the data-level shift fitted on the first batch), a column of n duplicated"
+                + " neurons per attribute with heterogeneous gains (data-blind, or calibrated on the first batch),"
+                + " and the spike phase of each neuron under"
+                + " oscillatory inhibition. Each selected attribute becomes n phase attributes <name>_n00 ...; use it"
+                + " in front of any classifier in a FilteredClassifier.";
+    }
+
+    @OptionMetadata(
+            displayName = "data-level shift",
+            description = "Subtract the first batch's global minimum when it is negative before normalizing"
+                    + " (command line: -no-shift turns it off; negative values are then an error).",
+            displayOrder = 2)
+    public boolean getShift() {
+        return m_Shift;
+    }
+
+    public void setShift(boolean shift) {
+        m_Shift = shift;
+    }
+
+    @OptionMetadata(
+            displayName = "gain scheme",
+            description = "uniform (the paper's heterogeneous default), equidistant, or homogeneous (n copies of P).",
+            displayOrder = 3,
+            commandLineParamName = "scheme",
+            commandLineParamSynopsis = "-scheme <uniform|equidistant|homogeneous>")
+    public SelectedTag getGainScheme() {
+        return EnumTags.selected(m_Scheme);
+    }
+
+    public void setGainScheme(SelectedTag scheme) {
+        m_Scheme = EnumTags.value(GainScheme.class, scheme, "gain scheme");
+    }
+
+    @OptionMetadata(
+            displayName = "duplication n",
+            description = "Neurons per attribute (the paper uses 4, 8, 16 and 32); >= 1.",
+            displayOrder = 4,
+            commandLineParamName = "N",
+            commandLineParamSynopsis = "-N <int>")
+    public int getDuplication() {
+        return m_Duplication;
+    }
+
+    public void setDuplication(int n) {
+        m_Duplication = n;
+    }
+
+    @OptionMetadata(
+            displayName = "payload P",
+            description = "Gain of the least sensitive neuron (homogeneous: every neuron); finite and > 0;"
+                    + " the paper uses 25.",
+            displayOrder = 5,
+            commandLineParamName = "P",
+            commandLineParamSynopsis = "-P <double>")
+    public double getPayload() {
+        return m_Payload;
+    }
+
+    public void setPayload(double payload) {
+        m_Payload = payload;
+    }
+
+    @OptionMetadata(
+            displayName = "limit L",
+            description = "Smallest coverage value, in (0, 1); the paper uses 0.01.",
+            displayOrder = 6,
+            commandLineParamName = "L",
+            commandLineParamSynopsis = "-L <double>")
+    public double getLimit() {
+        return m_Limit;
+    }
+
+    public void setLimit(double limit) {
+        m_Limit = limit;
+    }
+
+    @OptionMetadata(
+            displayName = "calibrate",
+            description = "Fit the gains on the first batch (data-aware calibration) instead of using the gain"
+                    + " scheme.",
+            displayOrder = 7,
+            commandLineParamName = "calibrate",
+            commandLineParamSynopsis = "-calibrate",
+            commandLineParamIsFlag = true)
+    public boolean getCalibrate() {
+        return m_Calibrate;
+    }
+
+    public void setCalibrate(boolean calibrate) {
+        m_Calibrate = calibrate;
+    }
+
+    @OptionMetadata(
+            displayName = "smoothing s",
+            description = "Calibration only, in [0, 1]: 0.25 is the paper's \"Adaptive\" condition, 0.5 its"
+                    + " \"Scaled\" one.",
+            displayOrder = 8,
+            commandLineParamName = "S",
+            commandLineParamSynopsis = "-S <double>")
+    public double getSmoothing() {
+        return m_Smoothing;
+    }
+
+    public void setSmoothing(double smoothing) {
+        m_Smoothing = smoothing;
+    }
+
+    @OptionMetadata(
+            displayName = "update rule",
+            description = "Calibration only. final: fit on every row of the first batch; faithful: as the"
+                    + " authors' code, only on the rows up to the last one that set a new running extreme.",
+            displayOrder = 9,
+            commandLineParamName = "rule",
+            commandLineParamSynopsis = "-rule <final|faithful>")
+    public SelectedTag getUpdateRule() {
+        return EnumTags.selected(m_Rule);
+    }
+
+    public void setUpdateRule(SelectedTag rule) {
+        m_Rule = EnumTags.value(UpdateRule.class, rule, "update rule");
+    }
+
+    @OptionMetadata(
+            displayName = "phase encoding",
+            description = "paper: 0 silent, 2 strongest ... 17 weakest; ascending: 0 silent, 1 weakest ..."
+                    + " 16 strongest; binary: 1 spike, 0 silent.",
+            displayOrder = 10,
+            commandLineParamName = "encoding",
+            commandLineParamSynopsis = "-encoding <paper|ascending|binary>")
+    public SelectedTag getEncoding() {
+        return EnumTags.selected(m_Encoding);
+    }
+
+    public void setEncoding(SelectedTag encoding) {
+        m_Encoding = EnumTags.value(PhaseEncoding.class, encoding, "phase encoding");
+        m_Codes = null;
+    }
+
+    @Override
+    public Enumeration<Option> listOptions() {
+        Vector<Option> options = new Vector<>();
+        options.add(new Option("\tDo not apply the data-level shift (negative values are then an error).",
+                "no-shift", 0, "-no-shift"));
+        options.addAll(Collections.list(super.listOptions()));
+        return options.elements();
+    }
+
+    @Override
+    public void setOptions(String[] options) throws Exception {
+        setShift(!Utils.getFlag("no-shift", options));
+        super.setOptions(options);
+    }
+
+    @Override
+    public String[] getOptions() {
+        Vector<String> options = new Vector<>();
+        if (!m_Shift) {
+            options.add("-no-shift");
+        }
+        Collections.addAll(options, super.getOptions());
+        return options.toArray(new String[0]);
+    }
+
+    @Override
+    protected int outputsPerFeature() {
+        return m_Duplication;
+    }
+
+    @Override
+    protected void checkOptions() {
+        Options.checkColumn(m_Duplication, m_Payload, m_Limit);
+        Options.checkSmoothing(m_Smoothing);
+    }
+
+    @Override
+    protected boolean fitsOnFirstBatch() {
+        return m_Shift || m_Calibrate;
+    }
+
+    @Override
+    protected void prepare(int features) {
+        m_Normalization = m_Shift ? null : Normalization.withoutShift();
+        if (m_Calibrate) {
+            m_Gains = null;
+            m_Encoder = null;
+        } else {
+            useGains(ColumnGains.dataBlind(features, m_Scheme.column(m_Duplication, m_Payload, m_Limit)));
+        }
+    }
+
+    private void useGains(ColumnGains gains) {
+        m_Gains = gains;
+        m_Encoder = new ColumnEncoder(gains.toArray(), m_Table);
+    }
+
+    @Override
+    protected void fit(double[][] rows) {
+        if (m_Shift) {
+            try {
+                m_Normalization = Normalization.fit(rows, true);
+            } catch (IllegalArgumentException e) {
+                throw inContext(e);
+            }
+        }
+        if (m_Calibrate) {
+            double[][] normalized = new double[rows.length][];
+            for (int r = 0; r < rows.length; r++) {
+                normalized[r] = new double[rows[r].length];
+                normalize(rows[r], normalized[r], r);
+            }
+            useGains(Calibrations.fit(normalized, new CalibrationParameters(
+                    m_Duplication, m_Payload, m_Limit, m_Smoothing, m_Rule), this));
+        }
+    }
+
+    private void normalize(double[] features, double[] v, long row) {
+        try {
+            m_Normalization.apply(features, v, row);
+        } catch (IllegalArgumentException e) {
+            throw inContext(e);
+        }
+    }
+
+    @Override
+    protected void transform(double[] features, double[] out, long row) {
+        if (m_Codes == null || m_V == null || m_V.length != features.length
+                || m_Phases.length != m_Encoder.units()) {
+            m_Codes = m_Encoding.lookup(m_Table);
+            m_V = new double[features.length];
+            m_Phases = new byte[m_Encoder.units()];
+        }
+        normalize(features, m_V, row);
+        m_Encoder.encode(m_V, m_Phases);
+        for (int u = 0; u < m_Phases.length; u++) {
+            out[u] = m_Codes[m_Phases[u]];
+        }
+    }
+
+    @Override
+    public String toString() {
+        if (!isFitted() || m_Gains == null) {
+            return getClass().getSimpleName() + ": not fitted yet (no batch seen)";
+        }
+        String gains = m_Calibrate
+                ? "gains calibrated on the first batch, s = " + m_Smoothing + ", "
+                        + m_Rule.name().toLowerCase(Locale.ROOT) + " update rule"
+                : m_Scheme.name().toLowerCase(Locale.ROOT) + " gains";
+        return getClass().getSimpleName() + " (" + gains + ", "
+                + m_Encoding.name().toLowerCase(Locale.ROOT) + " phase encoding)\n"
+                + m_Normalization + " over the selected attributes\n\n"
+                + Describe.gains(m_Gains, featureNames(), m_Table);
+    }
+}

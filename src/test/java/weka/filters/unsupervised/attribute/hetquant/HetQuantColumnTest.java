@@ -1,0 +1,109 @@
+package weka.filters.unsupervised.attribute.hetquant;
+
+import junit.framework.Test;
+import junit.framework.TestSuite;
+import org.hetquant.engine.ColumnGains;
+import weka.core.Instances;
+import weka.filters.AbstractFilterTest;
+import weka.filters.Filter;
+
+/** Weka's filter suite plus the column's own behaviour, including the checks shared by every node. */
+public class HetQuantColumnTest extends AbstractFilterTest {
+
+    private static final String DATA = "@relation t\n@attribute sensor3 numeric\n@attribute s string\n"
+            + "@attribute b numeric\n@attribute cls numeric\n@data\n"
+            + "0.2,hello,0.8,5\n?,world,0.1,6\n";
+
+    public HetQuantColumnTest(String name) {
+        super(name);
+    }
+
+    @Override
+    public Filter getFilter() {
+        return new HetQuantColumn();
+    }
+
+    public static Test suite() {
+        return new TestSuite(HetQuantColumnTest.class);
+    }
+
+    public void testDrivesReplaceTheSourceInPlaceWithStableNames() throws Exception {
+        HetQuantColumn filter = new HetQuantColumn();
+        filter.setOptions(new String[] {"-N", "4"});
+        Instances out = TestData.firstBatch(filter, TestData.arff(DATA));
+        // 4 + string + 4 + numeric class (never transformed)
+        assertEquals(10, out.numAttributes());
+        assertEquals("sensor3_n00", out.attribute(0).name());
+        assertEquals("sensor3_n03", out.attribute(3).name());
+        assertEquals("s", out.attribute(4).name());
+        assertEquals("b_n00", out.attribute(5).name());
+        assertEquals("cls", out.classAttribute().name());
+        assertEquals(9, out.classIndex());
+        double[] gains = ColumnGains.uniform(4, 25, 0.01);
+        for (int k = 0; k < 4; k++) {
+            assertEquals(gains[k] * 0.2, out.instance(0).value(k), 1e-12);
+            assertEquals(gains[k] * 0.8, out.instance(0).value(5 + k), 1e-12);
+            assertTrue("missing input gives missing drives", out.instance(1).isMissing(k));
+        }
+        assertEquals("world", out.instance(1).stringValue(4));
+        assertEquals(6.0, out.instance(1).classValue(), 0);
+        assertTrue(filter.toString(), filter.toString().contains("fires from x >="));
+    }
+
+    public void testTwoDigitNamesFromElevenNeurons() throws Exception {
+        HetQuantColumn filter = new HetQuantColumn();
+        filter.setOptions(new String[] {"-N", "101", "-R", "1"});
+        Instances out = TestData.firstBatch(filter, TestData.arff(DATA));
+        assertEquals("sensor3_n000", out.attribute(0).name());
+        assertEquals("sensor3_n100", out.attribute(100).name());
+        assertEquals("b", out.attribute(102).name());
+    }
+
+    public void testSchemesGiveTheEngineGains() throws Exception {
+        for (String scheme : new String[] {"uniform", "equidistant", "homogeneous"}) {
+            HetQuantColumn filter = new HetQuantColumn();
+            filter.setOptions(new String[] {"-scheme", scheme, "-N", "5", "-P", "30", "-L", "0.05"});
+            TestData.firstBatch(filter, TestData.arff(DATA));
+            double[] expected = org.hetquant.engine.GainScheme.valueOf(scheme.toUpperCase(java.util.Locale.ROOT))
+                    .column(5, 30, 0.05);
+            assertTrue(scheme, java.util.Arrays.equals(expected, filter.gains().column(0)));
+            String[] options = filter.getOptions();
+            assertTrue(String.join(" ", options), String.join(" ", options).contains("-scheme " + scheme));
+        }
+    }
+
+    public void testOutOfRangeOptionsNameTheOptionAndRange() throws Exception {
+        String[][] bad = {{"-N", "0"}, {"-P", "-1"}, {"-L", "1.5"}};
+        String[] named = {"-N (duplication n) must be >= 1", "-P (payload P) must be finite and > 0",
+                "-L (limit L) must be in (0, 1)"};
+        for (int i = 0; i < bad.length; i++) {
+            try {
+                new HetQuantColumn().setOptions(bad[i].clone());
+                fail("accepted " + String.join(" ", bad[i]));
+            } catch (IllegalArgumentException e) {
+                assertTrue(e.getMessage(), e.getMessage().startsWith(named[i]));
+            }
+        }
+        HetQuantColumn filter = new HetQuantColumn();
+        filter.setDuplication(-2); // the GUI path: checked when the data arrives
+        try {
+            filter.setInputFormat(TestData.arff(DATA));
+            fail("accepted n = -2");
+        } catch (IllegalArgumentException e) {
+            assertTrue(e.getMessage(), e.getMessage().contains("-N (duplication n) must be >= 1, got -2"));
+        }
+    }
+
+    public void testLaterBatchWithAnotherHeaderIsRejectedNamingTheDifference() throws Exception {
+        HetQuantColumn filter = new HetQuantColumn();
+        TestData.firstBatch(filter, TestData.arff(DATA));
+        Instances other = TestData.arff(DATA.replace("@attribute b numeric", "@attribute b2 numeric"));
+        try {
+            Filter.useFilter(other, filter);
+            fail("a different header was accepted");
+        } catch (IllegalArgumentException e) {
+            assertTrue(e.getMessage(), e.getMessage().contains("differs from the first batch"));
+            assertTrue(e.getMessage(), e.getMessage().contains("b != b2"));
+        }
+    }
+}

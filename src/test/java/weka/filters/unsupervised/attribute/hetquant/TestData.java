@@ -1,0 +1,35 @@
+package weka.filters.unsupervised.attribute.hetquant;
+
+import java.io.FileReader;
+import java.io.IOException;
+import java.io.Reader;
+import java.io.StringReader;
+import weka.core.Instances;
+
+/** Datasets for the filter tests. */
+final class TestData {
+
+    private TestData() {}
+
+    /** A shipped sample ARFF ({@code pkg/data/<name>}), class = last attribute. */
+    static Instances sample(String name) throws IOException {
+        try (Reader r = new FileReader("pkg/data/" + name)) {
+            Instances data = new Instances(r);
+            data.setClassIndex(data.numAttributes() - 1);
+            return data;
+        }
+    }
+
+    /** Sets the input format from {@code data} and filters it as the first batch. */
+    static Instances firstBatch(weka.filters.Filter filter, Instances data) throws Exception {
+        filter.setInputFormat(data);
+        return weka.filters.Filter.useFilter(data, filter);
+    }
+
+    /** An ARFF given as text, class = last attribute. */
+    static Instances arff(String text) throws IOException {
+        Instances data = new Instances(new StringReader(text));
+        data.setClassIndex(data.numAttributes() - 1);
+        return data;
+    }
+}
