@@ -18,6 +18,9 @@ import weka.knowledgeflow.FlowRunner;
  */
 public final class InJvmFlowRunner {
 
+    /** How long no step may be busy before the flow counts as finished. */
+    private static final long SETTLE_NANOS = 2_000_000_000L;
+
     private InJvmFlowRunner() {}
 
     /** Thrown when a flow cannot be loaded, or logs an error while it runs; the message holds the log. */
@@ -69,16 +72,22 @@ public final class InJvmFlowRunner {
             runner.setLogger(logger);
             runner.setFlow(flow);
             runner.run();
-            // Not runner.waitUntilFinished(): it waits forever when a step dies without reporting.
+            // Not runner.waitUntilFinished(): it waits forever when a step never finishes (Weka 3.8's Filter step can
+            // lose a test set that arrives while the same fold's training set is being filtered). And "no step
+            // busy" is briefly true between hand-offs (data queued for a step not yet started), so the flow counts
+            // as finished only once no step has been busy for a whole settling period.
             long deadline = System.nanoTime() + timeout.toNanos();
-            Thread.sleep(200);
-            while (runner.flowBusy()) {
+            long quietSince = System.nanoTime();
+            while (System.nanoTime() - quietSince < SETTLE_NANOS) {
+                if (runner.flowBusy()) {
+                    quietSince = System.nanoTime();
+                }
                 if (System.nanoTime() > deadline) {
                     runner.stopProcessing();
                     throw new FlowFailedException("flow " + flowFile + " still busy after " + timeout
                             + "\nlog:\n" + String.join("\n", snapshot(log)), null);
                 }
-                Thread.sleep(100);
+                Thread.sleep(50);
             }
         } catch (FlowFailedException e) {
             throw e;

@@ -41,19 +41,24 @@ class WorkflowsTest {
             "hetquant-1-saturation-heterogeneous.kf", out -> {
                 accuracy(out.resolve("hetquant-1-saturation-evaluation.txt"), 97.6, 99.6);
             },
-            // Measured: homogeneous 25.0000 %, SD 4.1832; uniform 98.6328 %, SD 1.5195.
+            // Measured: homogeneous 25.0000 %, SD 4.1832; uniform 98.6328 %, SD 1.5195; calibrated (final rule,
+            // adaptive smoothing; accuracy with per-fold calibration, SD with the calibration fitted on all rows)
+            // 98.1201 %, SD 8.7366.
             "hetquant-2-gain-schemes.kf", out -> {
                 accuracy(out.resolve("hetquant-2-homogeneous-evaluation.txt"), 24.0, 26.0);
                 accuracy(out.resolve("hetquant-2-uniform-evaluation.txt"), 97.6, 99.6);
-                for (String branch : List.of("homogeneous", "uniform")) {
+                accuracy(out.resolve("hetquant-2-calibrated-evaluation.txt"), 97.1, 99.1);
+                for (String branch : List.of("homogeneous", "uniform", "calibrated")) {
                     image(out.resolve("hetquant-2-" + branch + "-diagnostics.png"));
                 }
                 double homogeneous = foldSd(out.resolve("hetquant-2-homogeneous-utilization.txt"));
                 double uniform = foldSd(out.resolve("hetquant-2-uniform-utilization.txt"));
+                double calibrated = foldSd(out.resolve("hetquant-2-calibrated-utilization.txt"));
                 // The paper's regularization claim: heterogeneous gains lower the utilization SD.
                 assertTrue(uniform < homogeneous, "uniform SD " + uniform + " !< homogeneous SD " + homogeneous);
                 assertTrue(Math.abs(homogeneous - 4.1832) < 0.1, "homogeneous SD " + homogeneous);
                 assertTrue(Math.abs(uniform - 1.5195) < 0.1, "uniform SD " + uniform);
+                assertTrue(Math.abs(calibrated - 8.7366) < 0.1, "calibrated SD " + calibrated);
             },
             // Measured 99.4873 % (prequential: each row tested, then learned).
             "hetquant-3-streaming.kf", out -> {

@@ -38,6 +38,7 @@ class KnowledgeFlowGuiIT {
         "Filters/unsupervised/attribute/hetquant/HetQuantColumn",
         "Filters/unsupervised/attribute/hetquant/HetQuantSpikePhase",
         "Filters/unsupervised/attribute/hetquant/HetQuantCalibrator",
+        "Filters/unsupervised/attribute/hetquant/HetQuantPipeline",
         "HetQuant/HetQuantDiagnostics"
     };
 
