@@ -10,6 +10,7 @@ import java.io.IOException;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
+import java.nio.file.StandardCopyOption;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.concurrent.TimeUnit;
@@ -89,8 +90,19 @@ class KnowledgeFlowGuiIT {
         Path palette = WORK.resolve("palette.txt");
         Files.deleteIfExists(png);
         Files.deleteIfExists(palette);
-        // Only Weka and this helper on the classpath: the HetQuant classes must come from the installed package.
-        List<String> gui = java(wekaClasspath + File.pathSeparator + Path.of("target", "test-classes").toAbsolutePath());
+        // Only Weka and the helper on the classpath: the HetQuant classes must come from the installed package
+        // (the test classes include weka.filters.…hetquant tests, which class discovery would trip over).
+        Path helper = WORK.resolve("helper");
+        Path helperPackage = helper.resolve("org/hetquant/gui");
+        Files.createDirectories(helperPackage);
+        try (var classes = Files.list(Path.of("target", "test-classes", "org", "hetquant", "gui"))) {
+            for (Path c : (Iterable<Path>) classes::iterator) {
+                if (c.getFileName().toString().startsWith(KnowledgeFlowScreenshot.class.getSimpleName())) {
+                    Files.copy(c, helperPackage.resolve(c.getFileName()), StandardCopyOption.REPLACE_EXISTING);
+                }
+            }
+        }
+        List<String> gui = java(wekaClasspath + File.pathSeparator + helper);
         gui.addAll(List.of("-Djava.io.tmpdir=" + WORK, KnowledgeFlowScreenshot.class.getName(),
                 Path.of("workflows", "hetquant-1-saturation-heterogeneous.kf").toAbsolutePath().toString(),
                 png.toString(), palette.toString()));
