@@ -143,6 +143,11 @@ public final class Calibrator implements Serializable {
         return copy;
     }
 
+    /** The fitted gains as a {@link ColumnGains} value; see {@link #gains()}. */
+    public ColumnGains columnGains() {
+        return ColumnGains.of(gains());
+    }
+
     /**
      * Diagnostic: the L1-normalized input value at which each MC starts to fire, {@code (D*)/W}, per feature and
      * in the order of {@link #gains()} (descending thresholds).

@@ -108,6 +108,14 @@ public final class ColumnEncoder implements Serializable {
     }
 
     /**
+     * @param gains the column's gains (already validated: per feature ascending, finite and > 0)
+     * @param table phase table of the MC neuron
+     */
+    public ColumnEncoder(ColumnGains gains, PhaseTable table) {
+        this(gains.toArray(), table);
+    }
+
+    /**
      * Smallest double x with {@code g*x >= bound} in floating point. Starts from bound/g, which is within a
      * few ulps, and steps; monotonicity of rounding guarantees the answer is unique.
      */

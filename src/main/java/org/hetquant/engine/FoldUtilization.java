@@ -21,7 +21,7 @@ public record FoldUtilization(double meanUtilization, double meanSd, double[] fo
      */
     public static FoldUtilization measure(double[][] workingSet, SamplingProtocol.Plan plan, ColumnGains gains,
             PhaseTable table) {
-        ColumnEncoder encoder = new ColumnEncoder(gains.toArray(), table);
+        ColumnEncoder encoder = new ColumnEncoder(gains, table);
         Normalization l1 = Normalization.withoutShift();
         int folds = plan.folds();
         double[] sds = new double[folds];

@@ -20,16 +20,7 @@ class ColumnEncoderTest {
 
     /** Uniform heterogeneous weights of spec §2(c): P / linspace(L, 1, n), ascending. */
     private static double[][] uniformGains(int features, int n) {
-        double[] column = new double[n];
-        for (int k = 0; k < n; k++) {
-            double c = n == 1 ? 1.0 : 0.01 + (1.0 - 0.01) * (n - 1 - k) / (n - 1);
-            column[k] = 25.0 / c;
-        }
-        double[][] gains = new double[features][];
-        for (int f = 0; f < features; f++) {
-            gains[f] = column.clone();
-        }
-        return gains;
+        return ColumnGains.dataBlind(features, ColumnGains.uniform(n, 25.0, 0.01)).toArray();
     }
 
     /** Different random ascending gains per feature, spanning the weights of spec §2(c)-(d). */

@@ -252,7 +252,7 @@ public class HetQuantPipeline extends AbstractHetQuantFilter {
 
     private void useGains(ColumnGains gains) {
         m_Gains = gains;
-        m_Encoder = new ColumnEncoder(gains.toArray(), m_Table);
+        m_Encoder = new ColumnEncoder(gains, m_Table);
     }
 
     @Override
