@@ -41,11 +41,11 @@ class WorkflowsTest {
             "hetquant-1-saturation-heterogeneous.kf", out -> {
                 accuracy(out.resolve("hetquant-1-saturation-evaluation.txt"), 97.6, 99.6);
             },
-            // Measured: homogeneous 25.0000 %, SD 4.1832; uniform 98.6328 %, SD 1.5195; calibrated (final rule,
+            // Measured: homogeneous (gain 50, the uniform column's mean utilization) 95.3613 %, SD 23.8796; uniform 98.6328 %, SD 1.5195; calibrated (final rule,
             // adaptive smoothing; accuracy with per-fold calibration, SD with the calibration fitted on all rows)
             // 98.1201 %, SD 8.7366.
             "hetquant-2-gain-schemes.kf", out -> {
-                accuracy(out.resolve("hetquant-2-homogeneous-evaluation.txt"), 24.0, 26.0);
+                accuracy(out.resolve("hetquant-2-homogeneous-evaluation.txt"), 94.4, 96.4);
                 accuracy(out.resolve("hetquant-2-uniform-evaluation.txt"), 97.6, 99.6);
                 accuracy(out.resolve("hetquant-2-calibrated-evaluation.txt"), 97.1, 99.1);
                 for (String branch : List.of("homogeneous", "uniform", "calibrated")) {
@@ -54,9 +54,11 @@ class WorkflowsTest {
                 double homogeneous = foldSd(out.resolve("hetquant-2-homogeneous-utilization.txt"));
                 double uniform = foldSd(out.resolve("hetquant-2-uniform-utilization.txt"));
                 double calibrated = foldSd(out.resolve("hetquant-2-calibrated-utilization.txt"));
-                // The paper's regularization claim: heterogeneous gains lower the utilization SD.
-                assertTrue(uniform < homogeneous, "uniform SD " + uniform + " !< homogeneous SD " + homogeneous);
-                assertTrue(Math.abs(homogeneous - 4.1832) < 0.1, "homogeneous SD " + homogeneous);
+                // The paper's regularization claim: at equal mean utilization heterogeneous gains lower the
+                // utilization SD; calibration (adaptive smoothing) trades some of that regularity for accuracy.
+                assertTrue(uniform < calibrated, "uniform SD " + uniform + " !< calibrated SD " + calibrated);
+                assertTrue(calibrated < homogeneous, "calibrated SD " + calibrated + " !< homogeneous SD " + homogeneous);
+                assertTrue(Math.abs(homogeneous - 23.8796) < 0.1, "homogeneous SD " + homogeneous);
                 assertTrue(Math.abs(uniform - 1.5195) < 0.1, "uniform SD " + uniform);
                 assertTrue(Math.abs(calibrated - 8.7366) < 0.1, "calibrated SD " + calibrated);
             },
