@@ -5,6 +5,7 @@ import java.util.SplittableRandom;
 import java.util.concurrent.TimeUnit;
 import org.openjdk.jmh.annotations.Benchmark;
 import org.openjdk.jmh.annotations.BenchmarkMode;
+import org.openjdk.jmh.annotations.Fork;
 import org.openjdk.jmh.annotations.Mode;
 import org.openjdk.jmh.annotations.OperationsPerInvocation;
 import org.openjdk.jmh.annotations.OutputTimeUnit;
@@ -36,6 +37,9 @@ import weka.filters.unsupervised.attribute.hetquant.HetQuantPipeline;
 @State(Scope.Benchmark)
 @BenchmarkMode(Mode.Throughput)
 @OutputTimeUnit(TimeUnit.SECONDS)
+// Wide outputs (up to 2,049 doubles a row) make every filter here garbage-collector bound; a fixed, roomy heap
+// and the throughput collector keep GC pauses from dominating the variance.
+@Fork(value = 1, jvmArgsAppend = {"-Xms8g", "-Xmx8g", "-XX:+UseParallelGC"})
 public class WekaSideBySideBenchmark {
 
     private static final int ROWS = 20_000;

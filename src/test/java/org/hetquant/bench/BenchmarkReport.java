@@ -1,0 +1,132 @@
+package org.hetquant.bench;
+
+import java.io.IOException;
+import java.io.PrintStream;
+import java.nio.charset.StandardCharsets;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.util.ArrayList;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Locale;
+import java.util.Map;
+
+/**
+ * Turns the JMH result files of the three benchmarks into the Markdown tables of BENCHMARKS.md, with the ratios
+ * computed here rather than by hand.
+ *
+ * <pre>usage: BenchmarkReport DIR   (reads DIR/bench-phase.csv, DIR/bench-jenks.csv, DIR/bench-weka.csv)</pre>
+ */
+public final class BenchmarkReport {
+
+    private static final String PEER = "weka.filters.unsupervised.attribute.Discretize -F -B 16 -D";
+    private static final String NORMALIZE = "weka.filters.unsupervised.attribute.Normalize";
+
+    private BenchmarkReport() {}
+
+    /** One JMH result row: benchmark method (without class), parameter, score, error, unit. */
+    record Row(String method, String param, double score, double error, String unit) {}
+
+    public static void main(String[] args) throws IOException {
+        Path dir = Path.of(args.length > 0 ? args[0] : "target");
+        PrintStream out = System.out;
+        phase(read(dir.resolve("bench-phase.csv")), out);
+        jenks(read(dir.resolve("bench-jenks.csv")), out);
+        weka(read(dir.resolve("bench-weka.csv")), out);
+    }
+
+    static void phase(List<Row> rows, PrintStream out) {
+        out.println("| n | ColumnEncoder (phases/s) | PhaseSimulator (phases/s) | speed-up |");
+        out.println("| --- | --- | --- | --- |");
+        Map<String, Row> encoder = byParam(rows, "encoder");
+        Map<String, Row> simulator = byParam(rows, "simulator");
+        for (String n : encoder.keySet()) {
+            Row e = encoder.get(n);
+            Row s = simulator.get(n);
+            out.printf(Locale.ROOT, "| %s | %s | %s | %.0f× |%n", n, millions(e), thousands(s), e.score() / s.score());
+        }
+        out.println();
+    }
+
+    static void jenks(List<Row> rows, PrintStream out) {
+        out.println("| benchmark | time per call |");
+        out.println("| --- | --- |");
+        for (Row r : rows) {
+            out.printf(Locale.ROOT, "| %s | %.1f ± %.1f ms |%n", r.method(), r.score(), r.error());
+        }
+        out.println();
+    }
+
+    static void weka(List<Row> rows, PrintStream out) {
+        Map<String, Row> transform = byParam(rows, "transform");
+        Map<String, Row> fit = byParam(rows, "fitAndTransform");
+        Map<String, Row> bytes = byParam(rows, "transform:gc.alloc.rate.norm");
+        Row peer = transform.get(PEER);
+        Row normalize = transform.get(NORMALIZE);
+        out.println("| filter | transform (rows/s) | fit + transform (rows/s) | allocated per row (transform) "
+                + "| transform vs `Discretize -F -B 16 -D` | transform vs `Normalize` |");
+        out.println("| --- | --- | --- | --- | --- | --- |");
+        for (String filter : transform.keySet()) {
+            Row t = transform.get(filter);
+            Row f = fit.get(filter);
+            Row b = bytes.get(filter);
+            out.printf(Locale.ROOT, "| `%s` | %s | %s | %s | %.2f× | %.3f× |%n",
+                    filter.replace("weka.filters.unsupervised.attribute.", ""), thousands(t),
+                    f == null ? "–" : thousands(f), b == null ? "–" : String.format(Locale.ROOT, "%.1f KB",
+                            b.score() / 1000), t.score() / peer.score(), t.score() / normalize.score());
+        }
+        out.println();
+    }
+
+    private static Map<String, Row> byParam(List<Row> rows, String method) {
+        Map<String, Row> m = new LinkedHashMap<>();
+        for (Row r : rows) {
+            if (r.method().equals(method)) {
+                m.put(r.param(), r);
+            }
+        }
+        return m;
+    }
+
+    private static String millions(Row r) {
+        return String.format(Locale.ROOT, "%.0f M ± %.0f M", r.score() / 1e6, r.error() / 1e6);
+    }
+
+    private static String thousands(Row r) {
+        return String.format(Locale.ROOT, "%.1f k ± %.1f k", r.score() / 1e3, r.error() / 1e3);
+    }
+
+    static List<Row> read(Path csv) throws IOException {
+        List<String> lines = Files.readAllLines(csv, StandardCharsets.UTF_8);
+        List<Row> rows = new ArrayList<>();
+        for (String line : lines.subList(1, lines.size())) {
+            List<String> f = fields(line);
+            String benchmark = f.get(0);
+            String method = benchmark.substring(benchmark.lastIndexOf('.', benchmark.indexOf(':') < 0
+                    ? benchmark.length() : benchmark.indexOf(':')) + 1);
+            double error = f.get(5).isEmpty() || f.get(5).equals("NaN") ? Double.NaN : Double.parseDouble(f.get(5));
+            rows.add(new Row(method, f.size() > 7 ? f.get(7) : "", Double.parseDouble(f.get(4)), error, f.get(6)));
+        }
+        return rows;
+    }
+
+    /** Splits one CSV line; fields may be double-quoted and contain commas or spaces. */
+    private static List<String> fields(String line) {
+        List<String> out = new ArrayList<>();
+        StringBuilder cur = new StringBuilder();
+        boolean quoted = false;
+        for (int i = 0; i < line.length(); i++) {
+            char c = line.charAt(i);
+            if (c == '"') {
+                quoted = !quoted;
+            } else if (c == ',' && !quoted) {
+                out.add(cur.toString());
+                cur.setLength(0);
+            } else {
+                cur.append(c);
+            }
+        }
+        out.add(cur.toString());
+        return out;
+    }
+}
