@@ -53,8 +53,25 @@ class WorkflowsTest {
                 accuracy(out.resolve("hetquant-2-homogeneous-evaluation.txt"), 94.4, 96.4);
                 accuracy(out.resolve("hetquant-2-uniform-evaluation.txt"), 97.6, 99.6);
                 accuracy(out.resolve("hetquant-2-calibrated-evaluation.txt"), 97.1, 99.1);
-                for (String branch : List.of("homogeneous", "uniform", "calibrated")) {
-                    image(out.resolve("hetquant-2-" + branch + "-diagnostics.png"));
+                int plainHeight = 0;
+                for (String branch : List.of("homogeneous", "uniform")) {
+                    plainHeight = image(out.resolve("hetquant-2-" + branch + "-diagnostics.png"));
+                    assertTrue(!read(out.resolve("hetquant-2-" + branch + "-utilization.txt"))
+                            .contains("neuron thresholds"), branch + " branch has no threshold panels");
+                }
+                // The calibrated branch adds one threshold panel per sensor (2/3 of the 420-pixel raster each)
+                // and lists the thresholds: 8 sensors x 8 onsets in normalized units.
+                int calibratedHeight = image(out.resolve("hetquant-2-calibrated-diagnostics.png"));
+                assertEquals(plainHeight + 8 * 280, calibratedHeight, "calibrated image: raster, histogram, 8 panels");
+                String calibratedText = read(out.resolve("hetquant-2-calibrated-utilization.txt"));
+                for (int sensor = 1; sensor <= 8; sensor++) {
+                    Matcher onsets = Pattern.compile("\\n  sensor" + sensor + ":((?: [0-9.eE+-]+){8})\\n")
+                            .matcher(calibratedText);
+                    assertTrue(onsets.find(), "no 8 thresholds of sensor" + sensor + " in " + calibratedText);
+                    for (String t : onsets.group(1).trim().split(" ")) {
+                        double v = Double.parseDouble(t);
+                        assertTrue(v > 0 && v < 1, "sensor" + sensor + " threshold " + v + " not a normalized value");
+                    }
                 }
                 double homogeneous = foldSd(out.resolve("hetquant-2-homogeneous-utilization.txt"));
                 double uniform = foldSd(out.resolve("hetquant-2-uniform-utilization.txt"));
@@ -167,11 +184,13 @@ class WorkflowsTest {
         return Double.parseDouble(m.group(1));
     }
 
-    static void image(Path file) {
+    /** Checks the image is there and not tiny; returns its height in pixels. */
+    static int image(Path file) {
         assertTrue(Files.isRegularFile(file), "missing image " + file);
         try {
             BufferedImage img = ImageIO.read(file.toFile());
             assertTrue(img.getWidth() >= 400 && img.getHeight() >= 400, "image too small: " + file);
+            return img.getHeight();
         } catch (IOException e) {
             throw new AssertionError(e);
         }
