@@ -35,8 +35,9 @@ import weka.knowledgeflow.StepManager;
  * are given, each calibrated feature's thresholds over that feature's data histogram — plus the numbers as
  * {@code text}. The thresholds come either from a calibrated node given as an option (a copy is fitted on the
  * feature data file, then asked for its onsets and column inputs: the algorithm stays in the node) or as pasted
- * text with the column inputs in the file. A data set gives one report; the folds of a cross-validation (numbered training or test sets)
- * give one report once all folds are in, with each fold's utilization SD and their mean, the paper's metric.
+ * text with the column inputs in the file. A data set gives one report; the folds of a cross-validation
+ * (numbered training or test sets) give one report once all folds are in, with each fold's utilization SD and
+ * their mean, the paper's metric.
  */
 @KFStep(name = "HetQuantDiagnostics", category = "HetQuant",
         toolTipText = "Spike raster, utilization histogram (mean, SD) and neuron thresholds of a HetQuant layer",

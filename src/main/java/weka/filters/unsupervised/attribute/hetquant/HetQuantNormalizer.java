@@ -36,8 +36,9 @@ public class HetQuantNormalizer extends AbstractHetQuantNormalizer {
 
     @Override
     protected String describe() {
-        return L1_DESCRIPTION + " With the data-level shift, the global minimum of the first batch, if negative, is subtracted first; values"
-                + " still negative in later batches are clamped to 0 and counted (see -output-debug-info). This is a"
+        return L1_DESCRIPTION + " With the data-level shift, the global minimum of the first batch, if negative,"
+                + " is subtracted first; values still negative in later batches are clamped to 0 and counted (see"
+                + " -output-debug-info). This is a"
                 + " batch filter (the shift is learned on the first batch); to stream rows (KnowledgeFlow instance"
                 + " connections, a streamable MultiFilter) of data that are already non-negative, use"
                 + " HetQuantStreamNormalizer.";
