@@ -74,6 +74,25 @@ public final class DiagnosticsReport {
     }
 
     /**
+     * The threshold panels' numbers: per feature, the column input from which each neuron fires, in neuron order
+     * ({@code Infinity} = never); empty when there are no thresholds.
+     */
+    public static String thresholdsText(List<FeatureThresholds> thresholds) {
+        if (thresholds.isEmpty()) {
+            return "";
+        }
+        StringBuilder b = new StringBuilder("neuron thresholds (column input from which each neuron fires):\n");
+        for (FeatureThresholds t : thresholds) {
+            b.append("  ").append(t.feature()).append(':');
+            for (double v : t.thresholds()) {
+                b.append(String.format(Locale.ROOT, " %.6g", v));
+            }
+            b.append('\n');
+        }
+        return b.toString();
+    }
+
+    /**
      * The numbers behind the image: layer size, utilization mean and SD (n − 1; the population SD too), and the
      * fraction of samples in which each unit fired.
      */

@@ -20,6 +20,9 @@ import weka.core.Instances;
 import weka.core.OptionMetadata;
 import weka.core.WekaException;
 import weka.core.converters.ConverterUtils.DataSource;
+import weka.filters.AllFilter;
+import weka.filters.Filter;
+import weka.filters.unsupervised.attribute.hetquant.ColumnOnsets;
 import weka.gui.FilePropertyMetadata;
 import weka.gui.knowledgeflow.KFGUIConsts;
 import weka.knowledgeflow.Data;
@@ -30,8 +33,11 @@ import weka.knowledgeflow.StepManager;
  * spike-phase quantizer's output (units are the attributes named {@code <source>_n<kk>}, 0 = silent) and emits
  * an {@code image} — the spike raster, the utilization histogram with mean and SD, and, when neuron thresholds
  * are given, each calibrated feature's thresholds over that feature's data histogram — plus the numbers as
- * {@code text}. A data set gives one report; the folds of a cross-validation (numbered training or test sets)
- * give one report once all folds are in, with each fold's utilization SD and their mean, the paper's metric.
+ * {@code text}. The thresholds come either from a calibrated node given as an option (a copy is fitted on the
+ * feature data file, then asked for its onsets and column inputs: the algorithm stays in the node) or as pasted
+ * text with the column inputs in the file. A data set gives one report; the folds of a cross-validation
+ * (numbered training or test sets) give one report once all folds are in, with each fold's utilization SD and
+ * their mean, the paper's metric.
  */
 @KFStep(name = "HetQuantDiagnostics", category = "HetQuant",
         toolTipText = "Spike raster, utilization histogram (mean, SD) and neuron thresholds of a HetQuant layer",
@@ -43,6 +49,8 @@ public class HetQuantDiagnostics extends BaseStep {
     private String m_unitPattern = ".+_n\\d+";
     private String m_thresholds = "";
     private File m_featureData = new File("");
+    /** The calibrated node whose thresholds to draw; {@link AllFilter} = none. */
+    private Filter m_calibratedNode = new AllFilter();
     private int m_width = 900;
     private int m_height = 420;
 
@@ -76,9 +84,24 @@ public class HetQuantDiagnostics extends BaseStep {
         return m_thresholds;
     }
 
+    @OptionMetadata(displayName = "Calibrated node",
+            description = "<html>Optional, instead of pasted thresholds: the calibrated node itself, e.g. "
+                    + "HetQuantPipeline -calibrate (or HetQuantCalibrator, whose input is already normalized).<br>"
+                    + "A copy is fitted on the feature data file; each feature's neuron onsets are drawn over that "
+                    + "feature's column inputs<br>(normalized values for the pipeline). AllFilter = none.</html>",
+            displayOrder = 3)
+    public void setCalibratedNode(Filter node) {
+        m_calibratedNode = node;
+    }
+
+    public Filter getCalibratedNode() {
+        return m_calibratedNode;
+    }
+
     @OptionMetadata(displayName = "Feature data file",
-            description = "Data set (ARFF/CSV) holding the column inputs named in the thresholds, for their "
-                    + "histograms. Environment variables are allowed.", displayOrder = 3)
+            description = "<html>Data set (ARFF/CSV) for the threshold panels. With a calibrated node: the data "
+                    + "it is fitted on (raw values for HetQuantPipeline);<br>with pasted thresholds: the column "
+                    + "inputs named in them. Environment variables are allowed.</html>", displayOrder = 4)
     @FilePropertyMetadata(fileChooserDialogType = KFGUIConsts.OPEN_DIALOG, directoriesOnly = false)
     public void setFeatureData(File file) {
         m_featureData = file;
@@ -89,7 +112,7 @@ public class HetQuantDiagnostics extends BaseStep {
     }
 
     @OptionMetadata(displayName = "Panel width", description = "Width of each chart, in pixels (>= 50).",
-            displayOrder = 4)
+            displayOrder = 5)
     public void setWidth(int width) {
         m_width = width;
     }
@@ -130,18 +153,76 @@ public class HetQuantDiagnostics extends BaseStep {
         }
         m_featureValues = Collections.emptyMap();
         m_folds = new HashMap<>();
-        if (!m_parsedThresholds.isEmpty()) {
-            String path = environmentSubstitute(m_featureData.toString());
-            if (path.isEmpty() || !new File(path).isFile()) {
-                throw new WekaException("Neuron thresholds are set, so the feature data file is needed for the "
-                        + "histograms; '" + path + "' is not a file");
-            }
-            try {
-                m_featureValues = numericColumns(DataSource.read(path));
-            } catch (Exception e) {
-                throw new WekaException("Cannot read feature data file " + path + ": " + e.getMessage(), e);
-            }
+        boolean node = m_calibratedNode != null && !(m_calibratedNode instanceof AllFilter);
+        if (node && !(m_calibratedNode instanceof ColumnOnsets)) {
+            throw new WekaException("Calibrated node must be a HetQuant node with a column (HetQuantPipeline, "
+                    + "HetQuantCalibrator) or AllFilter for none, got " + m_calibratedNode.getClass().getName());
         }
+        if (node && !m_parsedThresholds.isEmpty()) {
+            throw new WekaException("Give the thresholds either as a calibrated node or as text, not both");
+        }
+        if (!node && m_parsedThresholds.isEmpty()) {
+            return;
+        }
+        String path = environmentSubstitute(m_featureData.toString());
+        if (path.isEmpty() || !new File(path).isFile()) {
+            throw new WekaException((node ? "A calibrated node is set, so the feature data file is needed to fit it"
+                    : "Neuron thresholds are set, so the feature data file is needed for the histograms")
+                    + "; '" + path + "' is not a file");
+        }
+        Instances featureData;
+        try {
+            featureData = DataSource.read(path);
+        } catch (Exception e) {
+            throw new WekaException("Cannot read feature data file " + path + ": " + e.getMessage(), e);
+        }
+        if (node) {
+            Fitted fitted = fit(m_calibratedNode, featureData);
+            m_parsedThresholds = fitted.thresholds();
+            m_featureValues = fitted.columnInputs();
+            getStepManager().logBasic("Neuron thresholds of " + m_calibratedNode.getClass().getSimpleName()
+                    + " fitted on " + featureData.relationName() + " (" + featureData.numInstances() + " rows)");
+        } else {
+            m_featureValues = numericColumns(featureData);
+        }
+    }
+
+    /** The neuron thresholds drawn, parsed or fitted at {@link #stepInit()}; empty when there are none. */
+    List<FeatureThresholds> thresholdsInUse() {
+        return m_parsedThresholds;
+    }
+
+    /** A calibrated node's neuron thresholds and, by feature name, the column inputs they are drawn over. */
+    record Fitted(List<FeatureThresholds> thresholds, Map<String, double[]> columnInputs) {}
+
+    /**
+     * Fits a copy of {@code node} on {@code data} as its first batch (every numeric non-class attribute in the
+     * node's range is a feature) and reads back the fitted onsets and the data's column inputs.
+     *
+     * @param node a {@link ColumnOnsets} filter, left untouched
+     * @throws WekaException naming the node when it cannot be copied or fitted on the data
+     */
+    static Fitted fit(Filter node, Instances data) throws WekaException {
+        ColumnOnsets fitted;
+        try {
+            Filter copy = Filter.makeCopy(node);
+            copy.setInputFormat(data);
+            Filter.useFilter(data, copy);
+            fitted = (ColumnOnsets) copy;
+        } catch (Exception e) {
+            throw new WekaException("Cannot fit the calibrated node " + node.getClass().getSimpleName()
+                    + " on " + data.relationName() + ": " + e.getMessage(), e);
+        }
+        String[] names = fitted.featureNames();
+        double[][] onsets = fitted.onsets();
+        double[][] inputs = fitted.columnInputs(data);
+        List<FeatureThresholds> thresholds = new ArrayList<>();
+        Map<String, double[]> columnInputs = new LinkedHashMap<>();
+        for (int f = 0; f < names.length; f++) {
+            thresholds.add(new FeatureThresholds(names[f], onsets[f]));
+            columnInputs.put(names[f], inputs[f]);
+        }
+        return new Fitted(List.copyOf(thresholds), columnInputs);
     }
 
     @Override
@@ -193,7 +274,7 @@ public class HetQuantDiagnostics extends BaseStep {
         Data imageOut = new Data(StepManager.CON_IMAGE, image);
         imageOut.setPayloadElement(StepManager.CON_AUX_DATA_TEXT_TITLE, title);
         getStepManager().outputData(imageOut);
-        Data textOut = new Data(StepManager.CON_TEXT, text);
+        Data textOut = new Data(StepManager.CON_TEXT, text + DiagnosticsReport.thresholdsText(m_parsedThresholds));
         textOut.setPayloadElement(StepManager.CON_AUX_DATA_TEXT_TITLE, "HetQuant diagnostics: " + title);
         getStepManager().outputData(textOut);
     }

@@ -19,7 +19,12 @@ import java.util.regex.Pattern;
 import java.util.stream.Stream;
 import javax.imageio.ImageIO;
 import org.junit.jupiter.api.DynamicTest;
+import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.TestFactory;
+import weka.knowledgeflow.Flow;
+import weka.knowledgeflow.StepManager;
+import weka.knowledgeflow.StepManagerImpl;
+import weka.knowledgeflow.steps.Filter;
 
 /**
  * Runs every flow in {@code workflows/} through {@link InJvmFlowRunner} and checks its outputs. The flows read
@@ -48,8 +53,25 @@ class WorkflowsTest {
                 accuracy(out.resolve("hetquant-2-homogeneous-evaluation.txt"), 94.4, 96.4);
                 accuracy(out.resolve("hetquant-2-uniform-evaluation.txt"), 97.6, 99.6);
                 accuracy(out.resolve("hetquant-2-calibrated-evaluation.txt"), 97.1, 99.1);
-                for (String branch : List.of("homogeneous", "uniform", "calibrated")) {
-                    image(out.resolve("hetquant-2-" + branch + "-diagnostics.png"));
+                int plainHeight = 0;
+                for (String branch : List.of("homogeneous", "uniform")) {
+                    plainHeight = image(out.resolve("hetquant-2-" + branch + "-diagnostics.png"));
+                    assertTrue(!read(out.resolve("hetquant-2-" + branch + "-utilization.txt"))
+                            .contains("neuron thresholds"), branch + " branch has no threshold panels");
+                }
+                // The calibrated branch adds one threshold panel per sensor (2/3 of the 420-pixel raster each)
+                // and lists the thresholds: 8 sensors x 8 onsets in normalized units.
+                int calibratedHeight = image(out.resolve("hetquant-2-calibrated-diagnostics.png"));
+                assertEquals(plainHeight + 8 * 280, calibratedHeight, "calibrated image: raster, histogram, 8 panels");
+                String calibratedText = read(out.resolve("hetquant-2-calibrated-utilization.txt"));
+                for (int sensor = 1; sensor <= 8; sensor++) {
+                    Matcher onsets = Pattern.compile("\\n  sensor" + sensor + ":((?: [0-9.eE+-]+){8})\\n")
+                            .matcher(calibratedText);
+                    assertTrue(onsets.find(), "no 8 thresholds of sensor" + sensor + " in " + calibratedText);
+                    for (String t : onsets.group(1).trim().split(" ")) {
+                        double v = Double.parseDouble(t);
+                        assertTrue(v > 0 && v < 1, "sensor" + sensor + " threshold " + v + " not a normalized value");
+                    }
                 }
                 double homogeneous = foldSd(out.resolve("hetquant-2-homogeneous-utilization.txt"));
                 double uniform = foldSd(out.resolve("hetquant-2-uniform-utilization.txt"));
@@ -62,7 +84,8 @@ class WorkflowsTest {
                 assertTrue(Math.abs(uniform - 1.5195) < 0.1, "uniform SD " + uniform);
                 assertTrue(Math.abs(calibrated - 8.7366) < 0.1, "calibrated SD " + calibrated);
             },
-            // Measured 99.4873 % (prequential: each row tested, then learned).
+            // Measured 99.4873 % (prequential: each row tested, then learned); the same with HetQuantStreamNormalizer
+            // as with the former HetQuantNormalizer -no-shift, which computes the same numbers.
             "hetquant-3-streaming.kf", out -> {
                 accuracy(out.resolve("hetquant-3-streaming-evaluation.txt"), 98.5, 100.0);
             },
@@ -105,6 +128,33 @@ class WorkflowsTest {
         }));
     }
 
+    /**
+     * The headless runner accepts an {@code instance} connection into any Filter step, but the KnowledgeFlow GUI
+     * offers that connection only for a {@code StreamableFilter} ({@code Filter.getIncomingConnectionTypes}), so a
+     * flow relying on anything else could not be redrawn or edited there. Asks Weka's own rule.
+     */
+    @Test
+    void everyInstanceConnectionIntoAFilterIsOneTheGuiOffers() throws Exception {
+        List<Path> flows;
+        try (Stream<Path> s = Files.list(WORKFLOWS)) {
+            flows = s.filter(p -> p.toString().endsWith(".kf")).sorted().toList();
+        }
+        int checked = 0;
+        for (Path file : flows) {
+            Flow flow = Flow.loadFlow(file.toFile(), null);
+            for (StepManagerImpl step : flow.getSteps()) {
+                if (step.getManagedStep() instanceof Filter filter
+                        && step.numIncomingConnectionsOfType(StepManager.CON_INSTANCE) > 0) {
+                    assertTrue(filter.getIncomingConnectionTypes().contains(StepManager.CON_INSTANCE),
+                            file.getFileName() + ": the GUI would not draw the instance connection into "
+                                    + step.getName() + " (" + filter.getFilter().getClass().getName() + ")");
+                    checked++;
+                }
+            }
+        }
+        assertTrue(checked >= 3, "flow 3 streams through three filters; checked " + checked);
+    }
+
     private static final Pattern CORRECT = Pattern.compile("Correctly Classified Instances\\s+\\d+\\s+([0-9.]+)\\s*%");
 
     private static String read(Path file) {
@@ -134,11 +184,13 @@ class WorkflowsTest {
         return Double.parseDouble(m.group(1));
     }
 
-    static void image(Path file) {
+    /** Checks the image is there and not tiny; returns its height in pixels. */
+    static int image(Path file) {
         assertTrue(Files.isRegularFile(file), "missing image " + file);
         try {
             BufferedImage img = ImageIO.read(file.toFile());
             assertTrue(img.getWidth() >= 400 && img.getHeight() >= 400, "image too small: " + file);
+            return img.getHeight();
         } catch (IOException e) {
             throw new AssertionError(e);
         }

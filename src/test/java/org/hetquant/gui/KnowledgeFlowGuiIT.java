@@ -36,6 +36,7 @@ class KnowledgeFlowGuiIT {
     /** Palette entries the user must find: the filters (their Java package is one palette folder) and the step. */
     private static final String[] NODES = {
         "Filters/unsupervised/attribute/hetquant/HetQuantNormalizer",
+        "Filters/unsupervised/attribute/hetquant/HetQuantStreamNormalizer",
         "Filters/unsupervised/attribute/hetquant/HetQuantColumn",
         "Filters/unsupervised/attribute/hetquant/HetQuantSpikePhase",
         "Filters/unsupervised/attribute/hetquant/HetQuantCalibrator",

@@ -36,6 +36,7 @@ public final class IconGenerator {
     public static Map<String, Consumer<Graphics2D>> icons() {
         Map<String, Consumer<Graphics2D>> icons = new LinkedHashMap<>();
         icons.put(PACKAGE + "HetQuantNormalizer.gif", IconGenerator::normalizer);
+        icons.put(PACKAGE + "HetQuantStreamNormalizer.gif", IconGenerator::streamNormalizer);
         icons.put(PACKAGE + "HetQuantColumn.gif", IconGenerator::column);
         icons.put(PACKAGE + "HetQuantSpikePhase.gif", IconGenerator::spikePhase);
         icons.put(PACKAGE + "HetQuantCalibrator.gif", IconGenerator::calibrator);
@@ -78,6 +79,24 @@ public final class IconGenerator {
         g.drawLine(29, 30, 34, 30);
         g.drawLine(31, 27, 34, 30);
         g.drawLine(31, 33, 34, 30);
+        int y = 48;
+        for (int h : new int[] {14, 6, 10}) {
+            g.setColor(h == 14 ? ACCENT : INK);
+            g.fillRect(38, y - h, 10, h);
+            y -= h;
+        }
+    }
+
+    /** Rows arriving one after another, each leaving as bars of one total: per-sample L1 on a stream. */
+    private static void streamNormalizer(Graphics2D g) {
+        g.setColor(PALE);
+        for (int r = 0; r < 3; r++) {
+            g.fillRect(6, 10 + 14 * r, 18, 8);
+        }
+        g.setColor(INK);
+        g.drawLine(26, 30, 32, 30);
+        g.drawLine(29, 27, 32, 30);
+        g.drawLine(29, 33, 32, 30);
         int y = 48;
         for (int h : new int[] {14, 6, 10}) {
             g.setColor(h == 14 ? ACCENT : INK);

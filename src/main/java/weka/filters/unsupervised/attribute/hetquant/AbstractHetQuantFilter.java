@@ -282,7 +282,7 @@ public abstract class AbstractHetQuantFilter extends Filter
     }
 
     /** Names of the features (selected attributes), in order; empty before the input format is set. */
-    protected String[] featureNames() {
+    public String[] featureNames() {
         if (m_Features == null) {
             return new String[0];
         }
@@ -291,6 +291,41 @@ public abstract class AbstractHetQuantFilter extends Filter
             names[f] = getInputFormat().attribute(m_Features[f]).name();
         }
         return names;
+    }
+
+    /**
+     * The feature values of every row of {@code data}, as {@link #transform} receives them.
+     *
+     * @param data rows whose header equals the first batch's
+     * @return {@code [row][feature]}, {@code NaN} where missing
+     * @throws IllegalStateException before the input format is set
+     * @throws IllegalArgumentException if the header differs, with the difference named
+     */
+    protected double[][] featureRows(Instances data) {
+        if (getInputFormat() == null) {
+            throw new IllegalStateException(getClass().getSimpleName() + ": no input format set");
+        }
+        String difference = getInputFormat().equalHeadersMsg(data);
+        if (difference != null) {
+            throw new IllegalArgumentException(getClass().getSimpleName()
+                    + ": the data's header differs from the first batch's: " + difference);
+        }
+        double[][] rows = new double[data.numInstances()][];
+        for (int i = 0; i < rows.length; i++) {
+            rows[i] = featuresOf(data.instance(i));
+        }
+        return rows;
+    }
+
+    /** {@code [row][feature]} → {@code [feature][row]}. */
+    static double[][] byFeature(double[][] rows, int features) {
+        double[][] out = new double[features][rows.length];
+        for (int r = 0; r < rows.length; r++) {
+            for (int f = 0; f < features; f++) {
+                out[f][r] = rows[r][f];
+            }
+        }
+        return out;
     }
 
     /** Prefixes an engine error with the filter and the feature-to-attribute mapping it refers to. */

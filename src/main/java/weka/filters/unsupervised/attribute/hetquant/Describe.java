@@ -22,12 +22,21 @@ final class Describe {
         for (int f = 0; f < gains.features(); f++) {
             s.append('\n').append(featureNames[f]).append('\n');
             s.append(String.format(Locale.ROOT, "  %-6s %14s %16s%n", "neuron", "gain", "fires from x >="));
-            double[] onsets = gains.onsets(f, table.firingThreshold());
+            double[] onsets = onsets(gains, table)[f];
             for (int k = 0; k < gains.duplication(); k++) {
                 s.append(String.format(Locale.ROOT, "  n%0" + digits + "d%s %14.6f %16.8f%n",
                         k, " ".repeat(Math.max(0, 5 - digits)), gains.gain(f, k), onsets[k]));
             }
         }
         return s.toString();
+    }
+
+    /** Per feature, the input value from which each neuron fires: D* / gain ({@link ColumnOnsets#onsets()}). */
+    static double[][] onsets(ColumnGains gains, PhaseTable table) {
+        double[][] onsets = new double[gains.features()][];
+        for (int f = 0; f < onsets.length; f++) {
+            onsets[f] = gains.onsets(f, table.firingThreshold());
+        }
+        return onsets;
     }
 }

@@ -7,6 +7,7 @@ import org.hetquant.engine.ColumnGains;
 import org.hetquant.engine.NeuronParameters;
 import org.hetquant.engine.PhaseTable;
 import org.hetquant.engine.UpdateRule;
+import weka.core.Instances;
 import weka.core.OptionMetadata;
 import weka.core.SelectedTag;
 
@@ -15,7 +16,7 @@ import weka.core.SelectedTag;
  * ({@link Calibrator}: Jenks natural breaks, smoothing s, global gain correction) and reused for every later
  * batch. Its input must be L1-normalized (put {@link HetQuantNormalizer} in front).
  */
-public class HetQuantCalibrator extends AbstractHetQuantFilter {
+public class HetQuantCalibrator extends AbstractHetQuantFilter implements ColumnOnsets {
 
     private static final long serialVersionUID = 1L;
 
@@ -120,6 +121,24 @@ public class HetQuantCalibrator extends AbstractHetQuantFilter {
     /** The fitted gains, or {@code null} before the first batch. */
     public ColumnGains gains() {
         return m_Gains;
+    }
+
+    /** The fitted onsets, in the calibrator's input unit (its input is already normalized). */
+    @Override
+    public double[][] onsets() {
+        if (m_Gains == null) {
+            throw new IllegalStateException(getClass().getSimpleName() + ": not fitted yet (no batch seen)");
+        }
+        return Describe.onsets(m_Gains, PhaseTable.of(NeuronParameters.DEFAULT));
+    }
+
+    /** The selected attributes as they are: the calibrator's input is its column's input. */
+    @Override
+    public double[][] columnInputs(Instances data) {
+        if (m_Gains == null) {
+            throw new IllegalStateException(getClass().getSimpleName() + ": not fitted yet (no batch seen)");
+        }
+        return byFeature(featureRows(data), featureNames().length);
     }
 
     @Override

@@ -9,26 +9,21 @@ import weka.core.OptionMetadata;
 import weka.core.Utils;
 
 /**
- * Node 1, the normalizer: per-sample L1 normalization of the selected attributes ({@link Normalization}).
+ * Node 1, the normalizer: per-sample L1 normalization of the selected attributes ({@link Normalization}), with
+ * the data-level shift learned on the first batch.
  *
  * <p>Not a {@code StreamableFilter}, although L1 normalization itself is row-local: with the data-level shift on
  * (the default) the first batch is held back to learn the global minimum, and Weka's {@code MultiFilter} treats
  * every {@code StreamableFilter} as answering each row at once; it would lose a held-back batch. Weka's own
- * {@code Normalize} is a batch filter for the same reason.
+ * {@code Normalize} is a batch filter for the same reason. For streaming (a KnowledgeFlow {@code instance}
+ * connection, a streamable {@code MultiFilter}) on data that are already non-negative, use
+ * {@link HetQuantStreamNormalizer}; {@code -no-shift} here gives the same numbers in a batch filter.
  */
-public class HetQuantNormalizer extends AbstractHetQuantFilter {
+public class HetQuantNormalizer extends AbstractHetQuantNormalizer {
 
     private static final long serialVersionUID = 1L;
 
     private boolean m_Shift = true;
-
-    private Normalization m_Normalization;
-
-    /** Values clamped to 0 since the input format was set (negative even after the shift). */
-    private long m_ClampedTotal;
-
-    /** Values clamped to 0 in the current batch. */
-    private long m_ClampedInBatch;
 
     /**
      * Runs the filter from the command line.
@@ -41,17 +36,19 @@ public class HetQuantNormalizer extends AbstractHetQuantFilter {
 
     @Override
     protected String describe() {
-        return "Normalizes each row so that the selected attributes sum to 1 (exact per-sample L1, the ET layer"
-                + " of the heterogeneous-quantization network): v_i = x_i / sum_j x_j, a zero row stays zero. With the"
-                + " data-level shift, the global minimum of the first batch, if negative, is subtracted first; values"
-                + " still negative in later batches are clamped to 0 and counted (see -output-debug-info).";
+        return L1_DESCRIPTION + " With the data-level shift, the global minimum of the first batch, if negative,"
+                + " is subtracted first; values still negative in later batches are clamped to 0 and counted (see"
+                + " -output-debug-info). This is a"
+                + " batch filter (the shift is learned on the first batch); to stream rows (KnowledgeFlow instance"
+                + " connections, a streamable MultiFilter) of data that are already non-negative, use"
+                + " HetQuantStreamNormalizer.";
     }
 
     @OptionMetadata(
             displayName = "data-level shift",
             description = "Subtract the first batch's global minimum (over all selected attributes) when it is"
                     + " negative, so that L1 normalization sees non-negative values; off: a negative value is an error"
-                    + " (command line: -no-shift turns it off).",
+                    + " (command line: -no-shift turns it off; to stream such data use HetQuantStreamNormalizer).",
             displayOrder = 2)
     public boolean getShift() {
         return m_Shift;
@@ -86,70 +83,17 @@ public class HetQuantNormalizer extends AbstractHetQuantFilter {
         return options.toArray(new String[0]);
     }
 
-    /** Number of values clamped to 0 since the input format was set (always 0 without the shift). */
-    public long clampedValueCount() {
-        return m_ClampedTotal;
-    }
-
-    @Override
-    protected int outputsPerFeature() {
-        return 1;
-    }
-
-    @Override
-    protected void checkOptions() {
-        // The range is validated by weka.core.Range itself; the shift is a switch.
-    }
-
     @Override
     protected boolean fitsOnFirstBatch() {
         return m_Shift;
     }
 
     @Override
-    protected void prepare(int features) {
-        m_Normalization = m_Shift ? null : Normalization.withoutShift();
-        m_ClampedTotal = 0;
-        m_ClampedInBatch = 0;
-    }
-
-    @Override
     protected void fit(double[][] rows) {
         try {
-            m_Normalization = Normalization.fit(rows, true);
+            useNormalization(Normalization.fit(rows, true));
         } catch (IllegalArgumentException e) {
             throw inContext(e);
         }
-    }
-
-    @Override
-    protected void transform(double[] features, double[] out, long row) {
-        try {
-            int clamped = m_Normalization.apply(features, out, row);
-            m_ClampedInBatch += clamped;
-            m_ClampedTotal += clamped;
-        } catch (IllegalArgumentException e) {
-            throw inContext(e);
-        }
-    }
-
-    @Override
-    protected void batchDone() {
-        if (getDebug() && m_ClampedInBatch > 0) {
-            System.err.println(getClass().getSimpleName() + ": clamped " + m_ClampedInBatch
-                    + " value(s) still negative after the shift to 0 in this batch");
-        }
-        m_ClampedInBatch = 0;
-    }
-
-    @Override
-    public String toString() {
-        if (!isFitted() || m_Normalization == null) {
-            return getClass().getSimpleName() + ": not fitted yet (no batch seen)";
-        }
-        return getClass().getSimpleName() + "\n"
-                + "features: " + String.join(", ", featureNames()) + "\n"
-                + m_Normalization + "\n"
-                + "values clamped to 0 so far: " + m_ClampedTotal + "\n";
     }
 }

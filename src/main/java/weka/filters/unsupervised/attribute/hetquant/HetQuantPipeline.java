@@ -13,6 +13,7 @@ import org.hetquant.engine.Normalization;
 import org.hetquant.engine.PhaseEncoding;
 import org.hetquant.engine.PhaseTable;
 import org.hetquant.engine.UpdateRule;
+import weka.core.Instances;
 import weka.core.Option;
 import weka.core.OptionMetadata;
 import weka.core.SelectedTag;
@@ -23,7 +24,7 @@ import weka.core.Utils;
  * FilteredClassifier needs no MultiFilter. Each selected attribute becomes n phase attributes
  * {@code <name>_n<kk>}.
  */
-public class HetQuantPipeline extends AbstractHetQuantFilter {
+public class HetQuantPipeline extends AbstractHetQuantFilter implements ColumnOnsets {
 
     private static final long serialVersionUID = 1L;
 
@@ -221,6 +222,30 @@ public class HetQuantPipeline extends AbstractHetQuantFilter {
         }
         Collections.addAll(options, super.getOptions());
         return options.toArray(new String[0]);
+    }
+
+    /** The onsets of the column in use (calibrated or data-blind), in L1-normalized input units. */
+    @Override
+    public double[][] onsets() {
+        requireFitted();
+        return Describe.onsets(m_Gains, m_Table);
+    }
+
+    /** The selected attributes after this node's normalization (with its fitted shift, if any). */
+    @Override
+    public double[][] columnInputs(Instances data) {
+        requireFitted();
+        double[][] rows = featureRows(data);
+        for (int r = 0; r < rows.length; r++) {
+            normalize(rows[r], rows[r], r);
+        }
+        return byFeature(rows, featureNames().length);
+    }
+
+    private void requireFitted() {
+        if (!isFitted() || m_Gains == null) {
+            throw new IllegalStateException(getClass().getSimpleName() + ": not fitted yet (no batch seen)");
+        }
     }
 
     @Override

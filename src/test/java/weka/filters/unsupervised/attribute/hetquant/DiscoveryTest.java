@@ -29,7 +29,8 @@ import weka.filters.Filter;
  */
 class DiscoveryTest {
 
-    static final List<Class<? extends Filter>> NODES = List.of(HetQuantNormalizer.class, HetQuantColumn.class,
+    static final List<Class<? extends Filter>> NODES = List.of(HetQuantNormalizer.class,
+            HetQuantStreamNormalizer.class, HetQuantColumn.class,
             HetQuantSpikePhase.class, HetQuantCalibrator.class, HetQuantPipeline.class);
 
     @BeforeAll

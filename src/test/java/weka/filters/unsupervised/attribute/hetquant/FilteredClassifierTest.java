@@ -27,7 +27,9 @@ import weka.filters.Filter;
  * Every node in front of J48, NaiveBayes and SMO in a FilteredClassifier: 10-fold CV on the bundled gas-drift
  * batch 1 evaluates every row and beats the majority class; a model saved and reloaded predicts identically.
  * The quantizer and the calibrator need normalized drives, so they run behind the normalizer (and the column)
- * in a MultiFilter, which is how they are meant to be chained.
+ * in a MultiFilter, which is how they are meant to be chained. The streaming normalizer has no data-level shift and
+ * gas drift holds negative values, so its cases run on the non-negative Saturation session (saved model: trained
+ * on the even rows, tested on the odd ones).
  */
 class FilteredClassifierTest {
 
@@ -45,9 +47,25 @@ class FilteredClassifierTest {
                 NODES + "HetQuantPipeline -N 4 -calibrate -S 0.5");
     }
 
+    /** Filters for non-negative data only (no data-level shift). */
+    static Stream<String> streamFilters() {
+        return Stream.of(
+                NODES + "HetQuantStreamNormalizer",
+                "weka.filters.MultiFilter -F \"" + NODES + "HetQuantStreamNormalizer\" -F \"" + NODES
+                        + "HetQuantColumn -N 4\" -F \"" + NODES + "HetQuantSpikePhase -encoding ascending\"");
+    }
+
+    private static final String GAS_DRIFT = "gas-drift-batch1.arff";
+    private static final String SATURATION = "saturation.arff";
+
+    static Stream<Arguments> filtersWithData() {
+        return Stream.concat(filters().map(f -> Arguments.of(f, GAS_DRIFT)),
+                streamFilters().map(f -> Arguments.of(f, SATURATION)));
+    }
+
     static Stream<Arguments> cases() {
-        return filters().flatMap(f -> Stream.of(
-                Arguments.of(f, new J48()), Arguments.of(f, new NaiveBayes()), Arguments.of(f, new SMO())));
+        return filtersWithData().flatMap(a -> Stream.of(new J48(), new NaiveBayes(), new SMO())
+                .map(c -> Arguments.of(a.get()[0], a.get()[1], c)));
     }
 
     private static FilteredClassifier filtered(String filterSpec, Classifier base) throws Exception {
@@ -60,11 +78,11 @@ class FilteredClassifierTest {
         return fc;
     }
 
-    @ParameterizedTest(name = "{0} + {1}")
+    @ParameterizedTest(name = "{0} + {2} on {1}")
     @MethodSource("cases")
-    void tenFoldCrossValidationEvaluatesEveryRowAndBeatsTheMajorityClass(String filterSpec, Classifier base)
-            throws Exception {
-        Instances data = TestData.sample("gas-drift-batch1.arff");
+    void tenFoldCrossValidationEvaluatesEveryRowAndBeatsTheMajorityClass(String filterSpec, String dataName,
+            Classifier base) throws Exception {
+        Instances data = TestData.sample(dataName);
         Evaluation eval = new Evaluation(data);
         eval.crossValidateModel(filtered(filterSpec, base), data, 10, new Random(1));
         Evaluation majority = new Evaluation(data);
@@ -75,11 +93,22 @@ class FilteredClassifierTest {
                 filterSpec + ": " + eval.pctCorrect() + "% vs majority " + majority.pctCorrect() + "%");
     }
 
-    @ParameterizedTest(name = "{0}")
-    @MethodSource("filters")
-    void aSavedAndReloadedModelPredictsIdentically(String filterSpec) throws Exception {
-        Instances train = TestData.sample("gas-drift-batch1.arff");
-        Instances test = TestData.sample("gas-drift-batch2.arff");
+    @ParameterizedTest(name = "{0} on {1}")
+    @MethodSource("filtersWithData")
+    void aSavedAndReloadedModelPredictsIdentically(String filterSpec, String dataName) throws Exception {
+        Instances train;
+        Instances test;
+        if (dataName.equals(GAS_DRIFT)) {
+            train = TestData.sample(GAS_DRIFT);
+            test = TestData.sample("gas-drift-batch2.arff");
+        } else {
+            Instances all = TestData.sample(dataName);
+            train = new Instances(all, 0);
+            test = new Instances(all, 0);
+            for (int i = 0; i < all.numInstances(); i++) {
+                (i % 2 == 0 ? train : test).add(all.instance(i));
+            }
+        }
         FilteredClassifier model = filtered(filterSpec, new SMO());
         model.buildClassifier(train);
         File file = new File(System.getProperty("java.io.tmpdir"), "hetquant-model-" + filterSpec.hashCode() + ".model");

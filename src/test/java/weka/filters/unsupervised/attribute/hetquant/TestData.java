@@ -32,4 +32,23 @@ final class TestData {
         data.setClassIndex(data.numAttributes() - 1);
         return data;
     }
+
+    /**
+     * A copy of {@code data} whose numeric attributes other than the class hold absolute values: input for the
+     * streaming normalizer, which has no data-level shift and rejects negative values.
+     */
+    static Instances nonNegative(Instances data) {
+        Instances copy = new Instances(data);
+        for (int j = 0; j < copy.numAttributes(); j++) {
+            if (j == copy.classIndex() || !copy.attribute(j).isNumeric() || copy.attribute(j).isDate()) {
+                continue;
+            }
+            for (int i = 0; i < copy.numInstances(); i++) {
+                if (!copy.instance(i).isMissing(j)) {
+                    copy.instance(i).setValue(j, Math.abs(copy.instance(i).value(j)));
+                }
+            }
+        }
+        return copy;
+    }
 }

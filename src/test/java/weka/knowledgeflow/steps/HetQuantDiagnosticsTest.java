@@ -1,0 +1,109 @@
+package weka.knowledgeflow.steps;
+
+import static org.junit.jupiter.api.Assertions.assertArrayEquals;
+import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertThrows;
+import static org.junit.jupiter.api.Assertions.assertTrue;
+
+import java.io.File;
+import java.io.FileReader;
+import java.io.Reader;
+import java.util.List;
+import org.hetquant.plot.FeatureThresholds;
+import org.junit.jupiter.api.Test;
+import weka.core.Instances;
+import weka.core.WekaException;
+import weka.filters.Filter;
+import weka.filters.unsupervised.attribute.hetquant.HetQuantCalibrator;
+import weka.filters.unsupervised.attribute.hetquant.HetQuantNormalizer;
+import weka.filters.unsupervised.attribute.hetquant.HetQuantPipeline;
+import weka.filters.unsupervised.attribute.hetquant.HetQuantSpikePhase;
+import weka.knowledgeflow.StepManagerImpl;
+
+/**
+ * The diagnostics node's "calibrated node" option: a copy of the node is fitted on the data file and its
+ * onsets and column inputs are read back; they equal what the chain normalizer → calibrator fits (flow 2's
+ * calibrated branch), and the option is checked at step initialisation.
+ */
+class HetQuantDiagnosticsTest {
+
+    private static final File SATURATION = new File("pkg/data/saturation.arff");
+
+    private static Instances saturation() throws Exception {
+        try (Reader r = new FileReader(SATURATION)) {
+            return new Instances(r);
+        }
+    }
+
+    private static HetQuantPipeline calibratedPipeline() throws Exception {
+        HetQuantPipeline node = new HetQuantPipeline();
+        node.setOptions(new String[] {"-calibrate", "-N", "8", "-S", "0.25"});
+        return node;
+    }
+
+    @Test
+    void aCalibratedPipelineGivesTheCalibratorsOnsetsOverTheNormalizedData() throws Exception {
+        Instances data = saturation();
+        HetQuantPipeline node = calibratedPipeline();
+        HetQuantDiagnostics.Fitted fitted = HetQuantDiagnostics.fit(node, data);
+
+        Instances normalized = Filter.useFilter(data, setUp(new HetQuantNormalizer(), data));
+        HetQuantCalibrator calibrator = new HetQuantCalibrator();
+        calibrator.setOptions(new String[] {"-N", "8", "-S", "0.25"});
+        Filter.useFilter(normalized, setUp(calibrator, normalized));
+        double[][] expected = calibrator.onsets();
+        double[][] calibratorInputs = calibrator.columnInputs(normalized);
+
+        List<FeatureThresholds> thresholds = fitted.thresholds();
+        assertEquals(8, thresholds.size());
+        for (int f = 0; f < 8; f++) {
+            assertEquals("sensor" + (f + 1), thresholds.get(f).feature());
+            assertArrayEquals(expected[f], thresholds.get(f).thresholds(), 1e-12, "sensor" + (f + 1));
+            double[] inputs = fitted.columnInputs().get("sensor" + (f + 1));
+            assertEquals(data.numInstances(), inputs.length);
+            for (int r = 0; r < inputs.length; r += 97) {
+                assertEquals(normalized.instance(r).value(f), inputs[r], 1e-12, "row " + r);
+                assertEquals(normalized.instance(r).value(f), calibratorInputs[f][r], 0.0, "calibrator, row " + r);
+            }
+        }
+        // The node given as the option stays unfitted: the step fits a copy.
+        assertThrows(IllegalStateException.class, node::onsets);
+    }
+
+    @Test
+    void theStepFitsTheNodeAtInitialisation() throws Exception {
+        HetQuantDiagnostics step = stepWith(calibratedPipeline(), SATURATION);
+        step.stepInit();
+        HetQuantDiagnostics.Fitted fitted = HetQuantDiagnostics.fit(calibratedPipeline(), saturation());
+        assertEquals(fitted.thresholds(), step.thresholdsInUse());
+    }
+
+    @Test
+    void theOptionIsCheckedAtInitialisation() throws Exception {
+        WekaException notAColumn = assertThrows(WekaException.class,
+                () -> stepWith(new HetQuantSpikePhase(), SATURATION).stepInit());
+        assertTrue(notAColumn.getMessage().contains("HetQuantSpikePhase"), notAColumn.getMessage());
+
+        WekaException noFile = assertThrows(WekaException.class,
+                () -> stepWith(calibratedPipeline(), new File("")).stepInit());
+        assertTrue(noFile.getMessage().contains("feature data file"), noFile.getMessage());
+
+        HetQuantDiagnostics both = stepWith(calibratedPipeline(), SATURATION);
+        both.setThresholds("sensor1: 0.1, 0.2");
+        WekaException twice = assertThrows(WekaException.class, both::stepInit);
+        assertTrue(twice.getMessage().contains("not both"), twice.getMessage());
+    }
+
+    private static HetQuantDiagnostics stepWith(Filter node, File data) {
+        HetQuantDiagnostics step = new HetQuantDiagnostics();
+        new StepManagerImpl(step);
+        step.setCalibratedNode(node);
+        step.setFeatureData(data);
+        return step;
+    }
+
+    private static Filter setUp(Filter filter, Instances data) throws Exception {
+        filter.setInputFormat(data);
+        return filter;
+    }
+}
