@@ -16,13 +16,10 @@ import weka.core.SelectedTag;
  * ({@link Calibrator}: Jenks natural breaks, smoothing s, global gain correction) and reused for every later
  * batch. Its input must be L1-normalized (put {@link HetQuantNormalizer} in front).
  */
-public class HetQuantCalibrator extends AbstractHetQuantFilter implements ColumnOnsets {
+public class HetQuantCalibrator extends AbstractColumnFilter implements ColumnOnsets {
 
     private static final long serialVersionUID = 1L;
 
-    private int m_Duplication = HetQuantColumn.DEFAULT_DUPLICATION;
-    private double m_Payload = CalibrationParameters.DEFAULT_PAYLOAD;
-    private double m_Limit = CalibrationParameters.DEFAULT_LIMIT;
     private double m_Smoothing = CalibrationParameters.ADAPTIVE_SMOOTHING;
     private UpdateRule m_Rule = UpdateRule.FINAL;
 
@@ -46,53 +43,10 @@ public class HetQuantCalibrator extends AbstractHetQuantFilter implements Column
     }
 
     @OptionMetadata(
-            displayName = "duplication n",
-            description = "Neurons per attribute (the paper uses 4, 8, 16 and 32); >= 1.",
-            displayOrder = 2,
-            commandLineParamName = "N",
-            commandLineParamSynopsis = "-N <int>")
-    public int getDuplication() {
-        return m_Duplication;
-    }
-
-    public void setDuplication(int n) {
-        m_Duplication = n;
-    }
-
-    @OptionMetadata(
-            displayName = "payload P",
-            description = "Drive scale of the gains; finite and > 0. The paper uses 25.",
-            displayOrder = 3,
-            commandLineParamName = "P",
-            commandLineParamSynopsis = "-P <double>")
-    public double getPayload() {
-        return m_Payload;
-    }
-
-    public void setPayload(double payload) {
-        m_Payload = payload;
-    }
-
-    @OptionMetadata(
-            displayName = "limit L",
-            description = "Smallest covered normalized input, in (0, 1); smaller observations count as L."
-                    + " The paper uses 0.01.",
-            displayOrder = 4,
-            commandLineParamName = "L",
-            commandLineParamSynopsis = "-L <double>")
-    public double getLimit() {
-        return m_Limit;
-    }
-
-    public void setLimit(double limit) {
-        m_Limit = limit;
-    }
-
-    @OptionMetadata(
             displayName = "smoothing s",
             description = "In [0, 1]: 0.25 is the paper's \"Adaptive\" condition (4 Jenks classes), 0.5 its"
                     + " \"Scaled\" one (2 classes, one linear segment).",
-            displayOrder = 5,
+            displayOrder = 7,
             commandLineParamName = "S",
             commandLineParamSynopsis = "-S <double>")
     public double getSmoothing() {
@@ -107,7 +61,7 @@ public class HetQuantCalibrator extends AbstractHetQuantFilter implements Column
             displayName = "update rule",
             description = "final: fit on every row of the first batch; faithful: as the authors' code, only on"
                     + " the rows up to the last one that set a new running minimum or maximum.",
-            displayOrder = 6,
+            displayOrder = 8,
             commandLineParamName = "rule",
             commandLineParamSynopsis = "-rule <final|faithful>")
     public SelectedTag getUpdateRule() {
@@ -141,14 +95,10 @@ public class HetQuantCalibrator extends AbstractHetQuantFilter implements Column
         return byFeature(featureRows(data), featureNames().length);
     }
 
-    @Override
-    protected int outputsPerFeature() {
-        return m_Duplication;
-    }
 
     @Override
     protected void checkOptions() {
-        Options.checkColumn(m_Duplication, m_Payload, m_Limit);
+        super.checkOptions();
         Options.checkSmoothing(m_Smoothing);
     }
 

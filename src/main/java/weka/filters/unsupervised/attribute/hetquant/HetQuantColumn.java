@@ -12,17 +12,13 @@ import weka.filters.StreamableFilter;
  * Node 2, the heterogeneous column: each selected attribute becomes n drives {@code gain_k · x}, one per
  * duplicated neuron, with data-blind gains ({@link GainScheme}). Row-local, hence a {@link StreamableFilter}.
  */
-public class HetQuantColumn extends AbstractHetQuantFilter implements StreamableFilter {
+public class HetQuantColumn extends AbstractColumnFilter implements StreamableFilter {
 
     private static final long serialVersionUID = 1L;
 
     /** The paper's duplication factors are 4, 8, 16 and 32; 8 is a middle one. */
-    static final int DEFAULT_DUPLICATION = 8;
 
     private GainScheme m_Scheme = GainScheme.UNIFORM;
-    private int m_Duplication = DEFAULT_DUPLICATION;
-    private double m_Payload = ColumnGains.DEFAULT_PAYLOAD;
-    private double m_Limit = ColumnGains.DEFAULT_LIMIT;
 
     private ColumnGains m_Gains;
 
@@ -59,64 +55,11 @@ public class HetQuantColumn extends AbstractHetQuantFilter implements Streamable
         m_Scheme = EnumTags.value(GainScheme.class, scheme, "gain scheme");
     }
 
-    @OptionMetadata(
-            displayName = "duplication n",
-            description = "Neurons per attribute (the paper uses 4, 8, 16 and 32); >= 1.",
-            displayOrder = 3,
-            commandLineParamName = "N",
-            commandLineParamSynopsis = "-N <int>")
-    public int getDuplication() {
-        return m_Duplication;
-    }
-
-    public void setDuplication(int n) {
-        m_Duplication = n;
-    }
-
-    @OptionMetadata(
-            displayName = "payload P",
-            description = "Gain of the least sensitive neuron (homogeneous: every neuron); finite and > 0."
-                    + " The paper uses 25.",
-            displayOrder = 4,
-            commandLineParamName = "P",
-            commandLineParamSynopsis = "-P <double>")
-    public double getPayload() {
-        return m_Payload;
-    }
-
-    public void setPayload(double payload) {
-        m_Payload = payload;
-    }
-
-    @OptionMetadata(
-            displayName = "limit L",
-            description = "Smallest coverage value: the most sensitive uniform gain is P / L; in (0, 1)."
-                    + " The paper uses 0.01. Unused by the homogeneous scheme.",
-            displayOrder = 5,
-            commandLineParamName = "L",
-            commandLineParamSynopsis = "-L <double>")
-    public double getLimit() {
-        return m_Limit;
-    }
-
-    public void setLimit(double limit) {
-        m_Limit = limit;
-    }
-
     /** The gains in use, or {@code null} before the input format is set. */
     public ColumnGains gains() {
         return m_Gains;
     }
 
-    @Override
-    protected int outputsPerFeature() {
-        return m_Duplication;
-    }
-
-    @Override
-    protected void checkOptions() {
-        Options.checkColumn(m_Duplication, m_Payload, m_Limit);
-    }
 
     @Override
     protected boolean fitsOnFirstBatch() {

@@ -24,15 +24,12 @@ import weka.core.Utils;
  * FilteredClassifier needs no MultiFilter. Each selected attribute becomes n phase attributes
  * {@code <name>_n<kk>}.
  */
-public class HetQuantPipeline extends AbstractHetQuantFilter implements ColumnOnsets {
+public class HetQuantPipeline extends AbstractColumnFilter implements ColumnOnsets {
 
     private static final long serialVersionUID = 1L;
 
     private boolean m_Shift = true;
     private GainScheme m_Scheme = GainScheme.UNIFORM;
-    private int m_Duplication = HetQuantColumn.DEFAULT_DUPLICATION;
-    private double m_Payload = ColumnGains.DEFAULT_PAYLOAD;
-    private double m_Limit = ColumnGains.DEFAULT_LIMIT;
     private PhaseEncoding m_Encoding = PhaseEncoding.PAPER;
     private boolean m_Calibrate;
     private double m_Smoothing = CalibrationParameters.ADAPTIVE_SMOOTHING;
@@ -92,49 +89,6 @@ public class HetQuantPipeline extends AbstractHetQuantFilter implements ColumnOn
 
     public void setGainScheme(SelectedTag scheme) {
         m_Scheme = EnumTags.value(GainScheme.class, scheme, "gain scheme");
-    }
-
-    @OptionMetadata(
-            displayName = "duplication n",
-            description = "Neurons per attribute (the paper uses 4, 8, 16 and 32); >= 1.",
-            displayOrder = 4,
-            commandLineParamName = "N",
-            commandLineParamSynopsis = "-N <int>")
-    public int getDuplication() {
-        return m_Duplication;
-    }
-
-    public void setDuplication(int n) {
-        m_Duplication = n;
-    }
-
-    @OptionMetadata(
-            displayName = "payload P",
-            description = "Gain of the least sensitive neuron (homogeneous: every neuron); finite and > 0;"
-                    + " the paper uses 25.",
-            displayOrder = 5,
-            commandLineParamName = "P",
-            commandLineParamSynopsis = "-P <double>")
-    public double getPayload() {
-        return m_Payload;
-    }
-
-    public void setPayload(double payload) {
-        m_Payload = payload;
-    }
-
-    @OptionMetadata(
-            displayName = "limit L",
-            description = "Smallest coverage value, in (0, 1); the paper uses 0.01.",
-            displayOrder = 6,
-            commandLineParamName = "L",
-            commandLineParamSynopsis = "-L <double>")
-    public double getLimit() {
-        return m_Limit;
-    }
-
-    public void setLimit(double limit) {
-        m_Limit = limit;
     }
 
     @OptionMetadata(
@@ -248,14 +202,10 @@ public class HetQuantPipeline extends AbstractHetQuantFilter implements ColumnOn
         }
     }
 
-    @Override
-    protected int outputsPerFeature() {
-        return m_Duplication;
-    }
 
     @Override
     protected void checkOptions() {
-        Options.checkColumn(m_Duplication, m_Payload, m_Limit);
+        super.checkOptions();
         Options.checkSmoothing(m_Smoothing);
     }
 
