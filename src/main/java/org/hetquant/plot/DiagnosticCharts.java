@@ -110,16 +110,7 @@ public final class DiagnosticCharts {
         data.addSeries("utilization", perSample, bins, 0.0, 100.0);
         NumberAxis xAxis = new NumberAxis("utilization (% of units that fired)");
         xAxis.setRange(0.0, 100.0);
-        NumberAxis yAxis = new NumberAxis("samples");
-        yAxis.setStandardTickUnits(NumberAxis.createIntegerTickUnits());
-        XYBarRenderer bars = new XYBarRenderer(0.05);
-        bars.setSeriesPaint(0, new Color(0x3B, 0x6E, 0xA8));
-        bars.setShadowVisible(false);
-        bars.setBarPainter(new StandardXYBarPainter());
-        bars.setDrawBarOutline(false);
-        XYPlot plot = new XYPlot(data, xAxis, yAxis, bars);
-        plot.setBackgroundPaint(Color.WHITE);
-        plot.setRangeGridlinePaint(Color.LIGHT_GRAY);
+        XYPlot plot = histogramPlot(data, xAxis, new Color(0x3B, 0x6E, 0xA8));
 
         ValueMarker mean = new ValueMarker(summary.mean(), Color.RED, new BasicStroke(2f));
         mean.setLabel(summaryLabel(summary));
@@ -180,16 +171,7 @@ public final class DiagnosticCharts {
         NumberAxis xAxis = new NumberAxis(thresholds.feature() + " (column input)");
         double pad = 0.03 * (hi - lo);
         xAxis.setRange(lo - pad, hi + pad);
-        NumberAxis yAxis = new NumberAxis("samples");
-        yAxis.setStandardTickUnits(NumberAxis.createIntegerTickUnits());
-        XYBarRenderer bars = new XYBarRenderer(0.05);
-        bars.setSeriesPaint(0, new Color(0x9A, 0xA5, 0xB1));
-        bars.setShadowVisible(false);
-        bars.setBarPainter(new StandardXYBarPainter());
-        bars.setDrawBarOutline(false);
-        XYPlot plot = new XYPlot(data, xAxis, yAxis, bars);
-        plot.setBackgroundPaint(Color.WHITE);
-        plot.setRangeGridlinePaint(Color.LIGHT_GRAY);
+        XYPlot plot = histogramPlot(data, xAxis, new Color(0x9A, 0xA5, 0xB1));
         PhaseScale colours = new PhaseScale(Math.max(1, t.length));
         for (int k = 0; k < t.length; k++) {
             if (Double.isFinite(t[k])) {
@@ -277,5 +259,20 @@ public final class DiagnosticCharts {
                     (int) Math.round(a.getGreen() + w * (b.getGreen() - a.getGreen())),
                     (int) Math.round(a.getBlue() + w * (b.getBlue() - a.getBlue())));
         }
+    }
+
+    /** A flat-bar histogram of sample counts over the given x axis, on a white background. */
+    private static XYPlot histogramPlot(HistogramDataset data, NumberAxis xAxis, Color colour) {
+        NumberAxis yAxis = new NumberAxis("samples");
+        yAxis.setStandardTickUnits(NumberAxis.createIntegerTickUnits());
+        XYBarRenderer bars = new XYBarRenderer(0.05);
+        bars.setSeriesPaint(0, colour);
+        bars.setShadowVisible(false);
+        bars.setBarPainter(new StandardXYBarPainter());
+        bars.setDrawBarOutline(false);
+        XYPlot plot = new XYPlot(data, xAxis, yAxis, bars);
+        plot.setBackgroundPaint(Color.WHITE);
+        plot.setRangeGridlinePaint(Color.LIGHT_GRAY);
+        return plot;
     }
 }
