@@ -1,12 +1,9 @@
 package weka.filters.unsupervised.attribute.hetquant;
 
-import java.util.Collections;
 import java.util.Enumeration;
-import java.util.Vector;
 import org.hetquant.engine.Normalization;
 import weka.core.Option;
 import weka.core.OptionMetadata;
-import weka.core.Utils;
 
 /**
  * Node 1, the normalizer: per-sample L1 normalization of the selected attributes ({@link Normalization}), with
@@ -60,27 +57,18 @@ public class HetQuantNormalizer extends AbstractHetQuantNormalizer {
 
     @Override
     public Enumeration<Option> listOptions() {
-        Vector<Option> options = new Vector<>();
-        options.add(new Option("\tDo not apply the data-level shift (negative values are then an error).",
-                "no-shift", 0, "-no-shift"));
-        options.addAll(Collections.list(super.listOptions()));
-        return options.elements();
+        return Options.withNoShiftFlag(super.listOptions());
     }
 
     @Override
     public void setOptions(String[] options) throws Exception {
-        setShift(!Utils.getFlag("no-shift", options));
+        setShift(Options.shiftFrom(options));
         super.setOptions(options);
     }
 
     @Override
     public String[] getOptions() {
-        Vector<String> options = new Vector<>();
-        if (!m_Shift) {
-            options.add("-no-shift");
-        }
-        Collections.addAll(options, super.getOptions());
-        return options.toArray(new String[0]);
+        return Options.withNoShiftFlag(m_Shift, super.getOptions());
     }
 
     @Override

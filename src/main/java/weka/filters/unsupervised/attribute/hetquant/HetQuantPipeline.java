@@ -1,9 +1,7 @@
 package weka.filters.unsupervised.attribute.hetquant;
 
-import java.util.Collections;
 import java.util.Enumeration;
 import java.util.Locale;
-import java.util.Vector;
 import org.hetquant.engine.CalibrationParameters;
 import org.hetquant.engine.ColumnEncoder;
 import org.hetquant.engine.ColumnGains;
@@ -17,7 +15,6 @@ import weka.core.Instances;
 import weka.core.Option;
 import weka.core.OptionMetadata;
 import weka.core.SelectedTag;
-import weka.core.Utils;
 
 /**
  * The composite node: normalizer → heterogeneous column → spike phase in one filter, so that a
@@ -155,27 +152,18 @@ public class HetQuantPipeline extends AbstractColumnFilter implements ColumnOnse
 
     @Override
     public Enumeration<Option> listOptions() {
-        Vector<Option> options = new Vector<>();
-        options.add(new Option("\tDo not apply the data-level shift (negative values are then an error).",
-                "no-shift", 0, "-no-shift"));
-        options.addAll(Collections.list(super.listOptions()));
-        return options.elements();
+        return Options.withNoShiftFlag(super.listOptions());
     }
 
     @Override
     public void setOptions(String[] options) throws Exception {
-        setShift(!Utils.getFlag("no-shift", options));
+        setShift(Options.shiftFrom(options));
         super.setOptions(options);
     }
 
     @Override
     public String[] getOptions() {
-        Vector<String> options = new Vector<>();
-        if (!m_Shift) {
-            options.add("-no-shift");
-        }
-        Collections.addAll(options, super.getOptions());
-        return options.toArray(new String[0]);
+        return Options.withNoShiftFlag(m_Shift, super.getOptions());
     }
 
     /** The onsets of the column in use (calibrated or data-blind), in L1-normalized input units. */
