@@ -24,6 +24,9 @@ public abstract class AbstractColumnFilter extends AbstractHetQuantFilter {
     /** Limit L. */
     protected double m_Limit = ColumnGains.DEFAULT_LIMIT;
 
+    /** The gains in use: data-blind once the format is set, or fitted on the first batch; else {@code null}. */
+    protected ColumnGains m_Gains;
+
     @OptionMetadata(
             displayName = "duplication n",
             description = "Neurons per attribute (the paper uses 4, 8, 16 and 32); >= 1.",
@@ -68,6 +71,23 @@ public abstract class AbstractColumnFilter extends AbstractHetQuantFilter {
 
     public void setLimit(double limit) {
         m_Limit = limit;
+    }
+
+    /** The gains in use, or {@code null} before they are known. */
+    public ColumnGains gains() {
+        return m_Gains;
+    }
+
+    /**
+     * The gains in use.
+     *
+     * @throws IllegalStateException if they are not known yet (no batch seen)
+     */
+    protected ColumnGains requireGains() {
+        if (m_Gains == null) {
+            throw new IllegalStateException(notFittedMessage());
+        }
+        return m_Gains;
     }
 
     @Override

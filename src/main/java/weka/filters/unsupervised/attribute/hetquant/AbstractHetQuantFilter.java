@@ -281,6 +281,11 @@ public abstract class AbstractHetQuantFilter extends Filter
         return getInputFormat() != null && (!fitsOnFirstBatch() || isFirstBatchDone());
     }
 
+    /** What {@code toString()} and the fitted-state getters say before the first batch. */
+    protected String notFittedMessage() {
+        return getClass().getSimpleName() + ": not fitted yet (no batch seen)";
+    }
+
     /** Names of the features (selected attributes), in order; empty before the input format is set. */
     public String[] featureNames() {
         if (m_Features == null) {

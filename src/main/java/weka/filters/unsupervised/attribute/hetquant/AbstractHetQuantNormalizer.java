@@ -79,7 +79,7 @@ public abstract class AbstractHetQuantNormalizer extends AbstractHetQuantFilter 
     @Override
     public String toString() {
         if (!isFitted() || m_Normalization == null) {
-            return getClass().getSimpleName() + ": not fitted yet (no batch seen)";
+            return notFittedMessage();
         }
         return getClass().getSimpleName() + "\n"
                 + "features: " + String.join(", ", featureNames()) + "\n"

@@ -3,7 +3,6 @@ package weka.filters.unsupervised.attribute.hetquant;
 import java.util.Locale;
 import org.hetquant.engine.CalibrationParameters;
 import org.hetquant.engine.Calibrator;
-import org.hetquant.engine.ColumnGains;
 import org.hetquant.engine.NeuronParameters;
 import org.hetquant.engine.PhaseTable;
 import org.hetquant.engine.UpdateRule;
@@ -23,7 +22,6 @@ public class HetQuantCalibrator extends AbstractColumnFilter implements ColumnOn
     private double m_Smoothing = CalibrationParameters.ADAPTIVE_SMOOTHING;
     private UpdateRule m_Rule = UpdateRule.FINAL;
 
-    private ColumnGains m_Gains;
 
     /**
      * Runs the filter from the command line.
@@ -72,29 +70,19 @@ public class HetQuantCalibrator extends AbstractColumnFilter implements ColumnOn
         m_Rule = EnumTags.value(UpdateRule.class, rule, "update rule");
     }
 
-    /** The fitted gains, or {@code null} before the first batch. */
-    public ColumnGains gains() {
-        return m_Gains;
-    }
 
     /** The fitted onsets, in the calibrator's input unit (its input is already normalized). */
     @Override
     public double[][] onsets() {
-        if (m_Gains == null) {
-            throw new IllegalStateException(getClass().getSimpleName() + ": not fitted yet (no batch seen)");
-        }
-        return Describe.onsets(m_Gains, PhaseTable.of(NeuronParameters.DEFAULT));
+        return Describe.onsets(requireGains(), PhaseTable.of(NeuronParameters.DEFAULT));
     }
 
     /** The selected attributes as they are: the calibrator's input is its column's input. */
     @Override
     public double[][] columnInputs(Instances data) {
-        if (m_Gains == null) {
-            throw new IllegalStateException(getClass().getSimpleName() + ": not fitted yet (no batch seen)");
-        }
+        requireGains();
         return byFeature(featureRows(data), featureNames().length);
     }
-
 
     @Override
     protected void checkOptions() {
@@ -129,7 +117,7 @@ public class HetQuantCalibrator extends AbstractColumnFilter implements ColumnOn
     @Override
     public String toString() {
         if (m_Gains == null) {
-            return getClass().getSimpleName() + ": not fitted yet (no batch seen)";
+            return notFittedMessage();
         }
         return getClass().getSimpleName() + " (gains fitted on the first batch, s = " + m_Smoothing + ", "
                 + m_Rule.name().toLowerCase(Locale.ROOT) + " update rule)\n"

@@ -20,7 +20,6 @@ public class HetQuantColumn extends AbstractColumnFilter implements StreamableFi
 
     private GainScheme m_Scheme = GainScheme.UNIFORM;
 
-    private ColumnGains m_Gains;
 
     /**
      * Runs the filter from the command line.
@@ -55,10 +54,6 @@ public class HetQuantColumn extends AbstractColumnFilter implements StreamableFi
         m_Scheme = EnumTags.value(GainScheme.class, scheme, "gain scheme");
     }
 
-    /** The gains in use, or {@code null} before the input format is set. */
-    public ColumnGains gains() {
-        return m_Gains;
-    }
 
 
     @Override

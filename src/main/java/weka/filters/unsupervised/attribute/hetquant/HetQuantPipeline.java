@@ -39,7 +39,6 @@ public class HetQuantPipeline extends AbstractColumnFilter implements ColumnOnse
     private transient double[] m_V;
     private transient byte[] m_Phases;
     private Normalization m_Normalization;
-    private ColumnGains m_Gains;
     private ColumnEncoder m_Encoder;
 
     /**
@@ -185,11 +184,11 @@ public class HetQuantPipeline extends AbstractColumnFilter implements ColumnOnse
     }
 
     private void requireFitted() {
-        if (!isFitted() || m_Gains == null) {
-            throw new IllegalStateException(getClass().getSimpleName() + ": not fitted yet (no batch seen)");
+        if (!isFitted()) {
+            throw new IllegalStateException(notFittedMessage());
         }
+        requireGains();
     }
-
 
     @Override
     protected void checkOptions() {
@@ -264,7 +263,7 @@ public class HetQuantPipeline extends AbstractColumnFilter implements ColumnOnse
     @Override
     public String toString() {
         if (!isFitted() || m_Gains == null) {
-            return getClass().getSimpleName() + ": not fitted yet (no batch seen)";
+            return notFittedMessage();
         }
         String gains = m_Calibrate
                 ? "gains calibrated on the first batch, s = " + m_Smoothing + ", "
