@@ -21,7 +21,7 @@ class CalibrationParametersTest {
 
     @Test
     void rejectsOutOfRangeValuesNamingTheParameter() {
-        assertMessage(() -> new CalibrationParameters(0, 25, 0.01, 0.25, UpdateRule.FINAL), "duplication", "≥ 1");
+        assertMessage(() -> new CalibrationParameters(0, 25, 0.01, 0.25, UpdateRule.FINAL), "duplication n", ">= 1");
         for (double payload : new double[] {0, -1, Double.NaN, Double.POSITIVE_INFINITY}) {
             assertMessage(() -> new CalibrationParameters(4, payload, 0.01, 0.25, UpdateRule.FINAL), "payload", "> 0");
         }
