@@ -15,8 +15,8 @@ import java.util.List;
  * spike). Each boundary is the simulator's transition between two adjacent doubles, located by a dense scan
  * and bisection (see {@link #of}), so table and simulator agree on both sides of every boundary; between
  * boundaries agreement relies on the phase being monotone, which the scan checks at its grid resolution.
- * For ±∞ the table returns the limits (0 and the strongest phase) while the simulator's arithmetic yields NaN
- * and reads 0; infinite drives do not occur for finite gains and normalized inputs.
+ * An infinite drive is rejected ({@link InvalidValueException}): the simulator's arithmetic turns it into NaN,
+ * so no phase is defined for it; every finite drive above the saturation drive has the strongest phase.
  *
  * <p>Immutable and thread-safe.
  */
@@ -176,11 +176,16 @@ public final class PhaseTable implements Serializable {
     /**
      * Paper phase for a drive.
      *
-     * @param drive ET→MC input {@code w·v}; NaN gives 0
+     * @param drive ET→MC input {@code w·v}, finite; NaN (missing) gives 0, a negative (inhibitory) drive 0
      * @return 0 if silent (drive below {@link #firingThreshold()} or NaN), otherwise a phase in
      *         [{@link #strongestPhase()}, {@link #weakestPhase()}]
+     * @throws InvalidValueException if the drive is ±∞ (location unknown: the caller adds it)
      */
     public int phase(double drive) {
+        if (Double.isInfinite(drive)) {
+            throw new InvalidValueException(-1, -1, drive, InvalidValueException.Problem.NOT_FINITE,
+                    "drives must be finite (or missing)");
+        }
         // Branch-free count of the lower bounds ≤ drive (comparisons with NaN are false).
         int count = 0;
         for (double bound : lowerBounds) {

@@ -56,7 +56,7 @@ class ColumnGainsTest {
         // The grid's levels are P/linspace(L, 1, 10), rounded by hand: within 0.6 of the exact values.
         double[] exact = ColumnGains.uniform(10, 25, 0.01);
         for (int j = 0; j < 10; j++) {
-            assertEquals(exact[j], ColumnGains.PAPER_HOMOGENEOUS_LEVELS[j], 0.6);
+            assertEquals(exact[j], ColumnGains.paperHomogeneousLevels()[j], 0.6);
         }
     }
 
@@ -97,6 +97,64 @@ class ColumnGainsTest {
         assertEquals(1.0, out[1], 0.0);
         assertTrue(Double.isNaN(out[2]) && Double.isNaN(out[3]));
         assertThrows(IllegalArgumentException.class, () -> c.drives(new double[] {0.5}, out));
+    }
+
+    @Test
+    void aDriveBeyondTheLargestDoubleOrAnInfiniteInputIsAnErrorNamingTheFeature() {
+        ColumnGains c = ColumnGains.dataBlind(2, ColumnGains.uniform(2, 25, 0.01));
+        double[] out = new double[4];
+        InvalidValueException e = assertThrows(InvalidValueException.class,
+                () -> c.drives(new double[] {0.5, 1e308}, out));
+        assertEquals(1, e.feature());
+        assertEquals(InvalidValueException.Problem.OVERFLOW, e.problem());
+        assertTrue(e.getMessage().contains("25.0 * 1.0E308"), e.getMessage());
+        for (double infinite : new double[] {Double.POSITIVE_INFINITY, Double.NEGATIVE_INFINITY}) {
+            InvalidValueException inf = assertThrows(InvalidValueException.class,
+                    () -> c.drives(new double[] {infinite, 0.5}, out));
+            assertEquals(0, inf.feature());
+            assertEquals(InvalidValueException.Problem.NOT_FINITE, inf.problem());
+        }
+        c.drives(new double[] {-0.0, Double.MIN_VALUE}, out);
+        assertEquals(0L, Double.doubleToRawLongBits(out[0]), "-0.0 gives +0.0");
+        assertEquals(25 * Double.MIN_VALUE, out[2], 0.0);
+        assertEquals(2500 * Double.MIN_VALUE, out[3], 0.0);
+    }
+
+    /**
+     * Property: over random inputs spanning the double range, each drive is exactly gain · x in double
+     * arithmetic, or the call fails with OVERFLOW exactly when some gain · x is beyond the largest double.
+     */
+    @Test
+    void randomMagnitudesGiveExactDrivesOrAnOverflowError() {
+        java.util.SplittableRandom random = new java.util.SplittableRandom(81);
+        double[] column = ColumnGains.uniform(8, 25, 0.01);
+        ColumnGains c = ColumnGains.dataBlind(1, column);
+        double[] out = new double[8];
+        int overflows = 0;
+        int cases = 100_000;
+        for (int i = 0; i < cases; i++) {
+            double x = Math.pow(10, -323 + random.nextDouble() * 631.25) * (random.nextBoolean() ? 1 : -1);
+            x = Math.max(-Double.MAX_VALUE, Math.min(Double.MAX_VALUE, x));
+            boolean overflow = false;
+            for (double g : column) {
+                overflow |= Double.isInfinite(g * x);
+            }
+            if (overflow) {
+                overflows++;
+                double input = x;
+                InvalidValueException e = assertThrows(InvalidValueException.class,
+                        () -> c.drives(new double[] {input}, out));
+                assertEquals(InvalidValueException.Problem.OVERFLOW, e.problem());
+            } else {
+                c.drives(new double[] {x}, out);
+                for (int k = 0; k < 8; k++) {
+                    if (out[k] != column[k] * x) {
+                        assertEquals(column[k] * x, out[k], 0.0, "x = " + x);
+                    }
+                }
+            }
+        }
+        assertTrue(overflows > 100 && overflows < cases / 10, "overflows: " + overflows);
     }
 
     private static void assertMessage(Runnable r, String... parts) {

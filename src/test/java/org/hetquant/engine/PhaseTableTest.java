@@ -53,6 +53,14 @@ class PhaseTableTest {
         assertEquals(0, table.phase(Double.NaN));
         assertEquals(17, table.phase(6.785536));
         assertEquals(2, table.phase(1e6));
+        assertEquals(2, table.phase(Double.MAX_VALUE));
+        assertEquals(0, table.phase(Double.MIN_VALUE));
+        assertEquals(0, table.phase(-0.0));
+        for (double infinite : new double[] {Double.POSITIVE_INFINITY, Double.NEGATIVE_INFINITY}) {
+            InvalidValueException e = org.junit.jupiter.api.Assertions.assertThrows(InvalidValueException.class,
+                    () -> table.phase(infinite));
+            assertEquals(InvalidValueException.Problem.NOT_FINITE, e.problem());
+        }
         assertSame(table, PhaseTable.of(NeuronParameters.DEFAULT.withVRest(-60.0)), "DEFAULT table is cached");
     }
 
