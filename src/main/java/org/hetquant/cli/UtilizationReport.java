@@ -82,13 +82,13 @@ public final class UtilizationReport {
 
         double homMean = 0.0;
         double homSd = 0.0;
-        for (double w : ColumnGains.PAPER_HOMOGENEOUS_LEVELS) {
+        for (double w : ColumnGains.paperHomogeneousLevels()) {
             FoldUtilization u = FoldUtilization.measure(workingSet, plan,
                     ColumnGains.dataBlind(f, ColumnGains.homogeneous(1, w)), table);
             out.printf(Locale.ROOT, "%-12s %4s %9.1f%% %10.2f %15s%n", "hom w=" + (int) w, "any",
                     u.meanUtilization(), u.meanSd(), "");
-            homMean += u.meanUtilization() / ColumnGains.PAPER_HOMOGENEOUS_LEVELS.length;
-            homSd += u.meanSd() / ColumnGains.PAPER_HOMOGENEOUS_LEVELS.length;
+            homMean += u.meanUtilization() / ColumnGains.paperHomogeneousLevels().length;
+            homSd += u.meanSd() / ColumnGains.paperHomogeneousLevels().length;
         }
         out.printf(Locale.ROOT, "%-12s %4s %9.1f%% %10.2f %15.2f%n", "Homogeneous", "any", homMean, homSd,
                 PUBLISHED_HOMOGENEOUS);

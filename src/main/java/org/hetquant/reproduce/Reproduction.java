@@ -211,7 +211,7 @@ public final class Reproduction {
         int features = fold.vTest[0].length;
         switch (condition) {
             case HOMOGENEOUS -> {
-                for (double level : ColumnGains.PAPER_HOMOGENEOUS_LEVELS) {
+                for (double level : ColumnGains.paperHomogeneousLevels()) {
                     gainSets.add(ColumnGains.dataBlind(features, ColumnGains.homogeneous(n, level)).toArray());
                 }
             }

@@ -48,12 +48,12 @@ class SaturationFidelityTest {
         SamplingProtocol.Plan plan = SamplingProtocol.paper().plan(saturation.labels(), seed);
         double[][] ws = plan.workingSet(saturation.features());
         double sum = 0.0;
-        for (double w : ColumnGains.PAPER_HOMOGENEOUS_LEVELS) {
+        for (double w : ColumnGains.paperHomogeneousLevels()) {
             // Duplicates are identical, so n does not change homogeneous utilization; n = 4 as in the grid.
             sum += FoldUtilization.measure(ws, plan, ColumnGains.dataBlind(8, ColumnGains.homogeneous(4, w)),
                     TABLE).meanSd();
         }
-        return sum / ColumnGains.PAPER_HOMOGENEOUS_LEVELS.length;
+        return sum / ColumnGains.paperHomogeneousLevels().length;
     }
 
     @Test
