@@ -22,6 +22,7 @@ import weka.core.TechnicalInformation;
 import weka.core.TechnicalInformation.Field;
 import weka.core.TechnicalInformation.Type;
 import weka.core.TechnicalInformationHandler;
+import weka.core.WeightedInstancesHandler;
 import weka.filters.Filter;
 import weka.filters.UnsupervisedFilter;
 
@@ -53,13 +54,18 @@ import weka.filters.UnsupervisedFilter;
  * the node, the attribute (by name, and its position counted from 1), the row (counted from 1 within its batch;
  * after the first batch also the batch and the row's number since the first batch, e.g. the n-th prediction in a
  * FilteredClassifier, which passes each test row as a batch of its own), the value and what is required, plus
- * the node's advice.
+ * the node's advice. The message is also logged (standard error and Weka's log), because Weka's streaming
+ * MultiFilter swallows its members' exceptions and drops the row.
+ *
+ * <p><b>Weights.</b> Every row keeps its weight. The transforms do not depend on weights: a row is normalized
+ * on its own, and what a node fits (the shift's minimum, the calibration's distinct values) depends on which
+ * values occur, not how often, so weighted data are accepted ({@link WeightedInstancesHandler}).
  *
  * <p><b>Threads.</b> A fitted node transforms each row with no shared scratch state, so rows given from several
  * threads at once are never mixed (Weka's output queue may still hand them out in another order).
  */
 public abstract class AbstractHetQuantFilter extends Filter
-        implements UnsupervisedFilter, TechnicalInformationHandler {
+        implements UnsupervisedFilter, TechnicalInformationHandler, WeightedInstancesHandler {
 
     private static final long serialVersionUID = 1L;
 
@@ -374,7 +380,7 @@ public abstract class AbstractHetQuantFilter extends Filter
                 try {
                     fit(rows);
                 } catch (InvalidValueException e) {
-                    throw located(e, e.row() >= 0 ? "row " + (e.row() + 1) : "the first batch");
+                    throw reported(located(e, e.row() >= 0 ? "row " + (e.row() + 1) : "the first batch"));
                 }
             }
             m_RowInBatch.set(0);
@@ -481,6 +487,18 @@ public abstract class AbstractHetQuantFilter extends Filter
                 + problem.problemText() + "." + advice(problem), problem);
     }
 
+    /**
+     * Also logs a rejected row ({@link #warn}): Weka's streaming {@code MultiFilter} (through
+     * {@code SimpleStreamFilter.input}) catches its members' exceptions and drops the row without a word, so the
+     * log may be the only place the reason shows.
+     */
+    private IllegalArgumentException reported(IllegalArgumentException e) {
+        String message = e.getMessage();
+        String prefix = getClass().getSimpleName() + ": ";
+        warn(message.startsWith(prefix) ? message.substring(prefix.length()) : message);
+        return e;
+    }
+
     private void checkHeader(Instance instance) {
         Instances header = instance.dataset();
         if (header == null) {
@@ -532,9 +550,9 @@ public abstract class AbstractHetQuantFilter extends Filter
             try {
                 transform(featuresOf(instance), values, m_At);
             } catch (InvalidValueException e) {
-                throw located(e, batch > 1
+                throw reported(located(e, batch > 1
                         ? "row " + row + " of batch " + batch + " (row " + afterFirst + " after the first batch)"
-                        : "row " + row);
+                        : "row " + row));
             }
         }
         Instance result = new DenseInstance(instance.weight(), values);
