@@ -304,6 +304,17 @@ class NodeOptionsTest {
         assertEquals("-L (limit L): expected a number in (0, 1), got 1.5", fromSetter.getMessage());
     }
 
+    /** A range is Weka's syntax, checked against the data's attributes when they arrive. */
+    @Test
+    void aBadRangeIsReportedNamingTheOption() throws Exception {
+        HetQuantColumn column = new HetQuantColumn();
+        column.setAttributeIndices("1-x");
+        IllegalArgumentException e = assertThrows(IllegalArgumentException.class,
+                () -> column.setInputFormat(TestData.arff("@relation r\n@attribute a numeric\n@data\n0.5\n")));
+        assertTrue(e.getMessage().startsWith("-R (attribute indices): expected a Weka range of the 1 attributes,"
+                + " got 1-x ("), e.getMessage());
+    }
+
     /** An option that several nodes share is one object: the same text, default and validator everywhere. */
     @Test
     void sharedOptionsAreTheSameDeclaration() throws Exception {
