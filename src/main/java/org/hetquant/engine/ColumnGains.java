@@ -23,13 +23,6 @@ public final class ColumnGains implements Serializable {
     /** The spec's limit L: the smallest coverage value; the most sensitive uniform gain is P/L. */
     public static final double DEFAULT_LIMIT = 0.01;
 
-    /**
-     * The paper's 10 homogeneous gain levels {25, 28, …, 2500}, as listed in its experiment grid. They are
-     * P/linspace(L, 1, 10) rounded by hand in the grid file (73.53 appears as 73), so they are stated here
-     * rather than recomputed.
-     */
-    public static final double[] PAPER_HOMOGENEOUS_LEVELS = {25, 28, 32, 37, 45, 56, 73, 109, 208, 2500};
-
     private final double[][] gains;
 
     private ColumnGains(double[][] gains) {

@@ -16,8 +16,9 @@ import org.hetquant.engine.ColumnGains;
 import org.hetquant.engine.NeuronParameters;
 import org.hetquant.engine.Normalization;
 import org.hetquant.engine.PhaseTable;
-import org.hetquant.engine.SamplingProtocol;
 import org.hetquant.engine.Utilization;
+import org.hetquant.experiment.PaperGrid;
+import org.hetquant.experiment.SamplingProtocol;
 
 /**
  * Runs the paper's MC-layer experiment grid (spec §4): for every session, fold, condition and duplication n,
@@ -211,7 +212,7 @@ public final class Reproduction {
         int features = fold.vTest[0].length;
         switch (condition) {
             case HOMOGENEOUS -> {
-                for (double level : ColumnGains.PAPER_HOMOGENEOUS_LEVELS) {
+                for (double level : PaperGrid.HOMOGENEOUS_LEVELS) {
                     gainSets.add(ColumnGains.dataBlind(features, ColumnGains.homogeneous(n, level)).toArray());
                 }
             }

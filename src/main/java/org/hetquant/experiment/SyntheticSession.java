@@ -1,4 +1,4 @@
-package org.hetquant.engine;
+package org.hetquant.experiment;
 
 import java.io.Serializable;
 import java.util.Arrays;

@@ -1,4 +1,10 @@
-package org.hetquant.engine;
+package org.hetquant.experiment;
+
+import org.hetquant.engine.ColumnEncoder;
+import org.hetquant.engine.ColumnGains;
+import org.hetquant.engine.Normalization;
+import org.hetquant.engine.PhaseTable;
+import org.hetquant.engine.Utilization;
 
 /**
  * MC utilization under the paper's few-shot protocol (spec 4.3): for each fold, the test samples are

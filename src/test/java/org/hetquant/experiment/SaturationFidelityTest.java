@@ -1,10 +1,13 @@
-package org.hetquant.engine;
+package org.hetquant.experiment;
 
 import static org.junit.jupiter.api.Assertions.assertEquals;
 
 import java.io.IOException;
 import java.nio.file.Path;
 import org.hetquant.cli.LabeledCsv;
+import org.hetquant.engine.ColumnGains;
+import org.hetquant.engine.NeuronParameters;
+import org.hetquant.engine.PhaseTable;
 import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Test;
 
@@ -48,12 +51,12 @@ class SaturationFidelityTest {
         SamplingProtocol.Plan plan = SamplingProtocol.paper().plan(saturation.labels(), seed);
         double[][] ws = plan.workingSet(saturation.features());
         double sum = 0.0;
-        for (double w : ColumnGains.PAPER_HOMOGENEOUS_LEVELS) {
+        for (double w : PaperGrid.HOMOGENEOUS_LEVELS) {
             // Duplicates are identical, so n does not change homogeneous utilization; n = 4 as in the grid.
             sum += FoldUtilization.measure(ws, plan, ColumnGains.dataBlind(8, ColumnGains.homogeneous(4, w)),
                     TABLE).meanSd();
         }
-        return sum / ColumnGains.PAPER_HOMOGENEOUS_LEVELS.length;
+        return sum / PaperGrid.HOMOGENEOUS_LEVELS.length;
     }
 
     @Test
