@@ -27,7 +27,7 @@ import org.hetquant.experiment.SyntheticSession;
 public final class UtilizationReport {
 
     private static final int[] DUPLICATION = {4, 8, 16, 32};
-    /** Published Saturation MC utilization SD (spec 4.4). */
+    /** Published Saturation MC utilization SD (docs/method.md §4.4). */
     private static final double[] PUBLISHED_UNIFORM = {2.81, 1.49, 0.74, 0.45};
     private static final double PUBLISHED_HOMOGENEOUS = 13.55;
 

@@ -12,14 +12,14 @@ import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Test;
 
 /**
- * Fidelity to the published MC utilization SDs on the authors' released Saturation session (spec 4.4, 5):
+ * Fidelity to the published MC utilization SDs on the authors' released Saturation session (docs/method.md §4.4, §5):
  * Uniform 2.81 / 1.49 / 0.74 / 0.45 for n = 4 / 8 / 16 / 32 and Homogeneous 13.55 (averaged over the 10
- * weight levels), measured with the spec's protocol (16 per class, 8 folds, SD over a fold's 112 test rows,
+ * weight levels), measured with the paper's protocol (16 per class, 8 folds, SD over a fold's 112 test rows,
  * averaged over folds).
  *
  * <p>The published values come from one resample drawn with NumPy's streams, which Java cannot replay
- * (spec 6.9), so agreement is statistical: the protocol is run with the paper's seed 314 and, to show the
- * agreement is not the luck of one draw, averaged over seeds 1..10.
+ * (docs/method.md §6 item 9), so agreement is statistical: the protocol is run with the paper's seed 314 and, to show
+ * the agreement is not the luck of one draw, averaged over seeds 1..10.
  */
 class SaturationFidelityTest {
 
