@@ -23,7 +23,7 @@ public class HetQuantSpikePhase extends AbstractHetQuantFilter implements Stream
     private static final List<NodeOption<?>> OPTIONS =
             List.of(NodeOptions.RANGE, NodeOptions.INVERT, NodeOptions.ENCODING);
 
-    /** The spec's neuron; its table is computed once per JVM and shared. */
+    /** The paper's neuron; its table is computed once per JVM and shared. */
     private final PhaseTable m_Table = PhaseTable.of(NeuronParameters.DEFAULT);
 
     /** Paper phase → output code for the encoding in use; set with the input format. */
