@@ -3,13 +3,8 @@ package org.hetquant.engine;
 import static org.junit.jupiter.api.Assertions.assertArrayEquals;
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertSame;
-import static org.junit.jupiter.api.Assertions.assertThrows;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
-import java.io.ByteArrayInputStream;
-import java.io.ByteArrayOutputStream;
-import java.io.ObjectInputStream;
-import java.io.ObjectOutputStream;
 import java.util.Arrays;
 import java.util.LinkedHashMap;
 import java.util.List;
@@ -28,7 +23,7 @@ import org.junit.jupiter.api.Test;
 import org.junit.jupiter.params.ParameterizedTest;
 import org.junit.jupiter.params.provider.MethodSource;
 
-class PhaseTableTest {
+class PhaseTableTest implements SerializableValueTypeContract<PhaseTable> {
 
     /** docs/method.md §2(b) phase table: inclusive lower drive bound of each firing phase, 6 decimals. */
     private static final double[] SPEC_BOUNDS = {
@@ -142,19 +137,28 @@ class PhaseTableTest {
         assertEquals(12, PhaseTable.of(NeuronParameters.DEFAULT.withReleasePhase(10)).strongestPhase());
     }
 
-    @Test
-    void nonMonotoneParametersAreRejected() {
-        // A 5-step refractory period lets the cell fire several times per cycle; the readout keeps the last
-        // spike, whose phase then moves later again as the drive grows.
-        IllegalArgumentException e = assertThrows(IllegalArgumentException.class,
-                () -> PhaseTable.of(NeuronParameters.DEFAULT.withTauRefractory(5.0)));
-        assertTrue(e.getMessage().contains("not monotone"), e.getMessage());
+    @Override
+    public PhaseTable value() {
+        return PhaseTable.of(NeuronParameters.DEFAULT.withOscillatorWeight(-10.0));
     }
 
-    @Test
-    void nullParametersAreRejected() {
-        IllegalArgumentException e = assertThrows(IllegalArgumentException.class, () -> PhaseTable.of(null));
-        assertTrue(e.getMessage().contains("parameters"));
+    @Override
+    public PhaseTable equalValue() {
+        return PhaseTable.of(NeuronParameters.DEFAULT.withOscillatorWeight(-10.0));
+    }
+
+    @Override
+    public List<PhaseTable> differentValues() {
+        return List.of(PhaseTable.of(NeuronParameters.DEFAULT),
+                PhaseTable.of(NeuronParameters.DEFAULT.withOscillatorWeight(-10.0).withTauMembrane(8.0)));
+    }
+
+    @Override
+    public List<Invalid> invalidValues() {
+        // A 5-step refractory period lets the cell fire several times per cycle; the readout keeps the last
+        // spike, whose phase then moves later again as the drive grows.
+        return List.of(new Invalid(() -> PhaseTable.of(null), "parameters"),
+                new Invalid(() -> PhaseTable.of(NeuronParameters.DEFAULT.withTauRefractory(5.0)), "not monotone"));
     }
 
     /** A drive → phase map that counts its simulations. */
@@ -230,19 +234,5 @@ class PhaseTableTest {
             right = Math.min(b, x + step);
         }
         return PhaseTable.firstTransition(phase, left, phaseA, right);
-    }
-
-    @Test
-    void serializationRoundTrips() throws Exception {
-        PhaseTable table = PhaseTable.of(NeuronParameters.DEFAULT.withOscillatorWeight(-10.0));
-        ByteArrayOutputStream bytes = new ByteArrayOutputStream();
-        try (ObjectOutputStream out = new ObjectOutputStream(bytes)) {
-            out.writeObject(table);
-        }
-        try (ObjectInputStream in = new ObjectInputStream(new ByteArrayInputStream(bytes.toByteArray()))) {
-            PhaseTable copy = (PhaseTable) in.readObject();
-            assertEquals(table, copy);
-            assertEquals(table.phase(10.0), copy.phase(10.0));
-        }
     }
 }
