@@ -105,29 +105,15 @@ class HetQuantDiagnosticsTest {
     @Test
     void aFoldWithOneTestSampleHasAnUndefinedSdLeftOutOfTheMeanOverFolds() throws Exception {
         // Three test folds over units a_n00, a_n01: utilization {50, 100}, {0, 50} and the single sample {100}.
-        ArrayList<Attribute> units = new ArrayList<>(List.of(new Attribute("a_n00"), new Attribute("a_n01")));
         int[][][] folds = {{{3, 0}, {4, 5}}, {{0, 0}, {0, 17}}, {{2, 2}}};
-        List<Data> out = new ArrayList<>();
-        HetQuantDiagnostics step = new HetQuantDiagnostics();
-        new StepManagerImpl(step) {
-            @Override
-            public void outputData(Data... data) {
-                out.addAll(Arrays.asList(data));
-            }
-        };
-        step.stepInit();
+        Data[] in = new Data[folds.length];
         for (int k = 0; k < folds.length; k++) {
-            Instances fold = new Instances("saturation", units, folds[k].length);
-            for (int[] row : folds[k]) {
-                fold.add(new DenseInstance(1.0, Arrays.stream(row).asDoubleStream().toArray()));
-            }
-            Data data = new Data(StepManager.CON_TESTSET, fold);
-            data.setPayloadElement(StepManager.CON_AUX_DATA_SET_NUM, k + 1);
-            data.setPayloadElement(StepManager.CON_AUX_DATA_MAX_SET_NUM, folds.length);
-            step.processIncoming(data);
+            in[k] = new Data(StepManager.CON_TESTSET, units(folds[k]));
+            in[k].setPayloadElement(StepManager.CON_AUX_DATA_SET_NUM, k + 1);
+            in[k].setPayloadElement(StepManager.CON_AUX_DATA_MAX_SET_NUM, folds.length);
         }
-        String text = out.stream().filter(d -> d.getConnectionName().equals(StepManager.CON_TEXT))
-                .map(d -> (String) d.getPrimaryPayload()).findFirst().orElseThrow();
+        List<Data> out = run(in);
+        String text = text(out);
         // SDs: sqrt(1250) twice and undefined (R's sd of one value is NA), so the mean over folds is sqrt(1250)
         // over 2 of the 3 folds, not 2/3 of it.
         assertTrue(text.contains("fold 3: 1 sample, utilization mean 100.0000 %, SD (n-1) undefined"), text);
@@ -139,9 +125,24 @@ class HetQuantDiagnosticsTest {
 
     @Test
     void aDataSetOfOneSampleShowsItsSdAsUndefined() throws Exception {
-        Instances one = new Instances("one", new ArrayList<>(List.of(new Attribute("a_n00"), new Attribute("a_n01"))),
-                1);
-        one.add(new DenseInstance(1.0, new double[] {5, 0}));
+        String text = text(run(new Data(StepManager.CON_DATASET, units(new int[][] {{5, 0}}))));
+        assertTrue(text.contains("utilization mean: 50.0000 %"), text);
+        assertTrue(text.contains("utilization SD (n-1): undefined (one sample)"), text);
+        assertTrue(text.contains("utilization SD (n): 0.0000"), text);
+    }
+
+    /** Phase rows over the units a_n00, a_n01. */
+    private static Instances units(int[][] rows) {
+        Instances data = new Instances("saturation",
+                new ArrayList<>(List.of(new Attribute("a_n00"), new Attribute("a_n01"))), rows.length);
+        for (int[] row : rows) {
+            data.add(new DenseInstance(1.0, Arrays.stream(row).asDoubleStream().toArray()));
+        }
+        return data;
+    }
+
+    /** Runs a diagnostics step with default options on the inputs; returns everything it emitted. */
+    private static List<Data> run(Data... in) throws WekaException {
         List<Data> out = new ArrayList<>();
         HetQuantDiagnostics step = new HetQuantDiagnostics();
         new StepManagerImpl(step) {
@@ -151,12 +152,15 @@ class HetQuantDiagnosticsTest {
             }
         };
         step.stepInit();
-        step.processIncoming(new Data(StepManager.CON_DATASET, one));
-        String text = out.stream().filter(d -> d.getConnectionName().equals(StepManager.CON_TEXT))
+        for (Data d : in) {
+            step.processIncoming(d);
+        }
+        return out;
+    }
+
+    private static String text(List<Data> out) {
+        return out.stream().filter(d -> d.getConnectionName().equals(StepManager.CON_TEXT))
                 .map(d -> (String) d.getPrimaryPayload()).findFirst().orElseThrow();
-        assertTrue(text.contains("utilization mean: 50.0000 %"), text);
-        assertTrue(text.contains("utilization SD (n-1): undefined (one sample)"), text);
-        assertTrue(text.contains("utilization SD (n): 0.0000"), text);
     }
 
     private static HetQuantDiagnostics stepWith(Filter node, File data) {
