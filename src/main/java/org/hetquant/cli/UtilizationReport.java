@@ -116,7 +116,7 @@ public final class UtilizationReport {
      * One table row: mean utilization and SD, each a mean over folds (or levels); "undefined" when no fold (level)
      * defines it, and a note when some were left out.
      */
-    private static void row(PrintStream out, String condition, String n, Summary mean, Summary sd, String published,
+    static void row(PrintStream out, String condition, String n, Summary mean, Summary sd, String published,
             List<String> notes) {
         String mark = mean.undefined() + sd.undefined() == 0 ? "" : " [" + (notes.size() + 1) + "]";
         String meanText = mean.mean().isPresent() ? Summary.text(mean.mean(), 1) + "%" : Summary.UNDEFINED;
