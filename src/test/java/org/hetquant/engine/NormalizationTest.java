@@ -33,7 +33,7 @@ class NormalizationTest implements SerializableValueTypeContract<Normalization> 
         return List.of(new Invalid(() -> Normalization.withShift(Double.NaN), "globalMinimum", "finite"),
                 new Invalid(() -> Normalization.withShift(Double.NEGATIVE_INFINITY), "globalMinimum", "finite"),
                 new Invalid(() -> Normalization.fit(new double[][] {{1, 2}, {Double.POSITIVE_INFINITY, 0}}, true),
-                        "feature 0 of row 1", "finite"));
+                        "row 1, feature 0", "finite"));
     }
 
     @Test
