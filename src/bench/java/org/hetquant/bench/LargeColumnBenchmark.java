@@ -1,7 +1,5 @@
 package org.hetquant.bench;
 
-import java.util.ArrayList;
-import java.util.SplittableRandom;
 import java.util.concurrent.TimeUnit;
 import org.openjdk.jmh.annotations.Benchmark;
 import org.openjdk.jmh.annotations.BenchmarkMode;
@@ -13,8 +11,6 @@ import org.openjdk.jmh.annotations.Param;
 import org.openjdk.jmh.annotations.Scope;
 import org.openjdk.jmh.annotations.Setup;
 import org.openjdk.jmh.annotations.State;
-import weka.core.Attribute;
-import weka.core.DenseInstance;
 import weka.core.Instances;
 import weka.filters.Filter;
 import weka.filters.MultiFilter;
@@ -49,8 +45,8 @@ public class LargeColumnBenchmark {
 
     @Setup
     public void setup() throws Exception {
-        train = data(1);
-        test = data(2);
+        train = BenchData.sensors(ROWS, FEATURES, 2, 1);
+        test = BenchData.sensors(ROWS, FEATURES, 2, 2);
         fitted = newFilter();
         fitted.setInputFormat(train);
         Filter.useFilter(train, fitted);
@@ -76,30 +72,6 @@ public class LargeColumnBenchmark {
         return chain;
     }
 
-    /** Positive, skewed sensor-like values, 2 classes. */
-    private static Instances data(long seed) {
-        ArrayList<Attribute> attributes = new ArrayList<>();
-        for (int j = 0; j < FEATURES; j++) {
-            attributes.add(new Attribute("sensor" + j));
-        }
-        ArrayList<String> classes = new ArrayList<>();
-        classes.add("a");
-        classes.add("b");
-        attributes.add(new Attribute("class", classes));
-        Instances data = new Instances("bench", attributes, ROWS);
-        data.setClassIndex(FEATURES);
-        SplittableRandom random = new SplittableRandom(seed);
-        for (int i = 0; i < ROWS; i++) {
-            double[] values = new double[FEATURES + 1];
-            int c = random.nextInt(2);
-            for (int j = 0; j < FEATURES; j++) {
-                values[j] = Math.abs(random.nextGaussian()) * (1 + (j % 8)) * (1 + c);
-            }
-            values[FEATURES] = c;
-            data.add(new DenseInstance(1.0, values));
-        }
-        return data;
-    }
 
     @Benchmark
     @OperationsPerInvocation(ROWS)

@@ -322,7 +322,7 @@ final class NodeOption<T> {
 
     private IllegalArgumentException rejected(String given, String hint) {
         return new IllegalArgumentException(name() + ": expected " + validForm() + ", got "
-                + (given.isBlank() ? "an empty value" : given) + (hint == null ? "" : " (" + hint + ")"));
+                + (given.isBlank() ? "no value" : given) + (hint == null ? "" : " (" + hint + ")"));
     }
 
     /** Whether a text is a number as the options write them (surrounding blanks allowed). */

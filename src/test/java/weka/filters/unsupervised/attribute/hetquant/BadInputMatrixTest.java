@@ -111,19 +111,19 @@ class BadInputMatrixTest {
     /** The nodes, in the table's order. */
     static Map<String, Supplier<Filter>> nodes() {
         Map<String, Supplier<Filter>> nodes = new LinkedHashMap<>();
-        nodes.put("Normalizer", () -> configured(new HetQuantNormalizer()));
-        nodes.put("Normalizer -no-shift", () -> configured(new HetQuantNormalizer(), "-no-shift"));
-        nodes.put("StreamNormalizer", () -> configured(new HetQuantStreamNormalizer()));
-        nodes.put("Column", () -> configured(new HetQuantColumn(), "-N", "2"));
-        nodes.put("SpikePhase", () -> configured(new HetQuantSpikePhase()));
-        nodes.put("Calibrator", () -> configured(new HetQuantCalibrator(), "-N", "2"));
-        nodes.put("Pipeline", () -> configured(new HetQuantPipeline(), "-N", "2"));
-        nodes.put("Pipeline -no-shift", () -> configured(new HetQuantPipeline(), "-N", "2", "-no-shift"));
-        nodes.put("Pipeline -calibrate", () -> configured(new HetQuantPipeline(), "-N", "2", "-calibrate"));
+        nodes.put("Normalizer", () -> TestData.configured(new HetQuantNormalizer()));
+        nodes.put("Normalizer -no-shift", () -> TestData.configured(new HetQuantNormalizer(), "-no-shift"));
+        nodes.put("StreamNormalizer", () -> TestData.configured(new HetQuantStreamNormalizer()));
+        nodes.put("Column", () -> TestData.configured(new HetQuantColumn(), "-N", "2"));
+        nodes.put("SpikePhase", () -> TestData.configured(new HetQuantSpikePhase()));
+        nodes.put("Calibrator", () -> TestData.configured(new HetQuantCalibrator(), "-N", "2"));
+        nodes.put("Pipeline", () -> TestData.configured(new HetQuantPipeline(), "-N", "2"));
+        nodes.put("Pipeline -no-shift", () -> TestData.configured(new HetQuantPipeline(), "-N", "2", "-no-shift"));
+        nodes.put("Pipeline -calibrate", () -> TestData.configured(new HetQuantPipeline(), "-N", "2", "-calibrate"));
         nodes.put("stream MultiFilter", () -> {
             MultiFilter chain = new MultiFilter();
             chain.setFilters(new Filter[] {new HetQuantStreamNormalizer(),
-                configured(new HetQuantColumn(), "-N", "2"), new HetQuantSpikePhase()});
+                TestData.configured(new HetQuantColumn(), "-N", "2"), new HetQuantSpikePhase()});
             return chain;
         });
         return nodes;
@@ -530,12 +530,4 @@ class BadInputMatrixTest {
         }
     }
 
-    private static <F extends Filter> F configured(F filter, String... options) {
-        try {
-            filter.setOptions(options);
-        } catch (Exception e) {
-            throw new IllegalStateException(e);
-        }
-        return filter;
-    }
 }

@@ -161,9 +161,9 @@ class ErrorPlacesAndThreadsTest {
         Instances train = data(200, 6, 8);
         Instances rows = data(4000, 6, 9);
         List<Supplier<Filter>> nodes = List.of(HetQuantNormalizer::new, HetQuantStreamNormalizer::new,
-                () -> configured(new HetQuantColumn(), "-N", "16"), () -> configured(new HetQuantSpikePhase()),
-                () -> configured(new HetQuantPipeline(), "-N", "16"),
-                () -> configured(new HetQuantPipeline(), "-N", "40", "-calibrate"));
+                () -> TestData.configured(new HetQuantColumn(), "-N", "16"), () -> TestData.configured(new HetQuantSpikePhase()),
+                () -> TestData.configured(new HetQuantPipeline(), "-N", "16"),
+                () -> TestData.configured(new HetQuantPipeline(), "-N", "40", "-calibrate"));
         for (Supplier<Filter> make : nodes) {
             Filter filter = make.get();
             Instances input = filter instanceof HetQuantSpikePhase ? scaled(rows, 10) : rows;
@@ -226,12 +226,4 @@ class ErrorPlacesAndThreadsTest {
         return copy;
     }
 
-    private static <F extends Filter> F configured(F filter, String... options) {
-        try {
-            filter.setOptions(options);
-        } catch (Exception e) {
-            throw new IllegalStateException(e);
-        }
-        return filter;
-    }
 }

@@ -158,7 +158,7 @@ class NodeOptionsTest {
             {"rule", "last", "-rule (update rule): expected one of faithful, final (case-insensitive), got last"},
             {"encoding", "1", "-encoding (phase encoding): expected one of paper, ascending, binary"
                     + " (case-insensitive), got 1"},
-            {"R", "", "-R (attribute indices): expected a value, got an empty value"},
+            {"R", "", "-R (attribute indices): expected a value, got no value"},
         };
         int checked = 0;
         for (String[] c : cases) {
