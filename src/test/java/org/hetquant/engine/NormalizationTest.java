@@ -7,9 +7,34 @@ import static org.junit.jupiter.api.Assertions.assertTrue;
 
 import java.math.BigInteger;
 import java.util.SplittableRandom;
+import java.util.List;
 import org.junit.jupiter.api.Test;
 
-class NormalizationTest {
+class NormalizationTest implements SerializableValueTypeContract<Normalization> {
+
+    @Override
+    public Normalization value() {
+        return Normalization.withShift(-2.0);
+    }
+
+    @Override
+    public Normalization equalValue() {
+        return Normalization.fit(new double[][] {{1, -2}, {3, 0}}, true);
+    }
+
+    @Override
+    public List<Normalization> differentValues() {
+        // A non-negative minimum shifts by 0 but keeps the shift (and its clamping) on: not the same as no shift.
+        return List.of(Normalization.withoutShift(), Normalization.withShift(-3.0), Normalization.withShift(5.0));
+    }
+
+    @Override
+    public List<Invalid> invalidValues() {
+        return List.of(new Invalid(() -> Normalization.withShift(Double.NaN), "globalMinimum", "finite"),
+                new Invalid(() -> Normalization.withShift(Double.NEGATIVE_INFINITY), "globalMinimum", "finite"),
+                new Invalid(() -> Normalization.fit(new double[][] {{1, 2}, {Double.POSITIVE_INFINITY, 0}}, true),
+                        "row 1, feature 0", "finite"));
+    }
 
     @Test
     void exactL1() {

@@ -42,7 +42,8 @@ class SaturationFidelityTest {
         double[] sds = new double[DUPLICATION.length];
         for (int j = 0; j < DUPLICATION.length; j++) {
             sds[j] = FoldUtilization.measure(ws, plan,
-                    ColumnGains.dataBlind(8, ColumnGains.uniform(DUPLICATION[j], 25, 0.01)), TABLE).meanSd();
+                    ColumnGains.dataBlind(8, ColumnGains.uniform(DUPLICATION[j], 25, 0.01)), TABLE)
+                    .sd().mean().getAsDouble();
         }
         return sds;
     }
@@ -54,7 +55,7 @@ class SaturationFidelityTest {
         for (double w : PaperGrid.homogeneousLevels()) {
             // Duplicates are identical, so n does not change homogeneous utilization; n = 4 as in the grid.
             sum += FoldUtilization.measure(ws, plan, ColumnGains.dataBlind(8, ColumnGains.homogeneous(4, w)),
-                    TABLE).meanSd();
+                    TABLE).sd().mean().getAsDouble();
         }
         return sum / PaperGrid.homogeneousLevels().length;
     }
