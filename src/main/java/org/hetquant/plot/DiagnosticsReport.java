@@ -6,6 +6,8 @@ import java.util.List;
 import java.util.Locale;
 import java.util.Map;
 import org.hetquant.engine.Utilization;
+import org.jfree.chart.JFreeChart;
+import org.jfree.chart.title.TextTitle;
 
 /**
  * Everything the diagnostics node shows for one set of samples: the spike raster, the utilization histogram and,
@@ -16,25 +18,39 @@ public final class DiagnosticsReport {
 
     private DiagnosticsReport() {}
 
+    /** Height of the utilization histogram for a raster {@code height} pixels high. */
+    public static int histogramHeight(int height) {
+        return height * 2 / 3;
+    }
+
+    /** Height of each threshold panel for a raster {@code height} pixels high. */
+    public static int thresholdPanelHeight(int height) {
+        return height * 2 / 3;
+    }
+
     /**
      * The stacked image: raster, utilization histogram, then one panel per entry of {@code thresholds} whose
      * feature has data in {@code featureValues}.
      *
-     * @param raster the layer's phases
-     * @param title what the samples are, e.g. "Saturation, test fold 3"
+     * @param folds the layer's phases, one raster per cross-validation fold in fold order (one raster = a data set
+     *     without folds); the raster shows them pooled, the histogram's legend the pooled SD and, for several
+     *     folds, the mean of the fold SDs
+     * @param title what the samples are, e.g. "saturation, test sets of 10 folds"; a subtitle of the raster
      * @param thresholds neuron thresholds of calibrated features (may be empty)
      * @param featureValues each feature's column-input values by name (may be empty)
      * @param width panel width in pixels, ≥ 50
-     * @param height panel height in pixels, ≥ 50
+     * @param height raster height in pixels, ≥ 75; the other panels are 2/3 of it
      * @throws IllegalArgumentException if a threshold's feature has no values in {@code featureValues}
      */
-    public static BufferedImage image(PhaseRaster raster, String title, List<FeatureThresholds> thresholds,
+    public static BufferedImage image(List<PhaseRaster> folds, String title, List<FeatureThresholds> thresholds,
             Map<String, double[]> featureValues, int width, int height) {
         List<BufferedImage> panels = new ArrayList<>();
-        panels.add(DiagnosticCharts.render(DiagnosticCharts.spikeRaster(raster, "Spike raster — " + title),
-                width, height));
-        panels.add(DiagnosticCharts.render(DiagnosticCharts.utilizationHistogram(raster.utilizationPerSample(),
-                DiagnosticCharts.DEFAULT_BINS, "Utilization across samples — " + title), width, height * 2 / 3));
+        JFreeChart raster = DiagnosticCharts.spikeRaster(PhaseRaster.concat(folds), "Spike raster");
+        raster.addSubtitle(0, new TextTitle(title));
+        panels.add(DiagnosticCharts.render(raster, width, height));
+        List<double[]> utilization = folds.stream().map(PhaseRaster::utilizationPerSample).toList();
+        panels.add(DiagnosticCharts.render(DiagnosticCharts.utilizationHistogram(utilization,
+                DiagnosticCharts.DEFAULT_BINS, "Utilization across samples"), width, histogramHeight(height)));
         for (FeatureThresholds t : thresholds) {
             double[] values = featureValues.get(t.feature());
             if (values == null) {
@@ -43,34 +59,52 @@ public final class DiagnosticsReport {
             }
             panels.add(DiagnosticCharts.render(
                     DiagnosticCharts.thresholdsOverHistogram(t, values, DiagnosticCharts.DEFAULT_BINS), width,
-                    height * 2 / 3));
+                    thresholdPanelHeight(height)));
         }
         return DiagnosticCharts.stack(panels);
     }
 
+    /** {@link #image(List, String, List, Map, int, int)} of one set of samples (no folds). */
+    public static BufferedImage image(PhaseRaster raster, String title, List<FeatureThresholds> thresholds,
+            Map<String, double[]> featureValues, int width, int height) {
+        return image(List.of(raster), title, thresholds, featureValues, width, height);
+    }
+
     /**
-     * The numbers of a cross-validation's folds: each fold's utilization mean and SD (n − 1), the mean over folds
-     * of those SDs — the paper's utilization-SD metric (the SD across a fold's test samples, averaged over
-     * folds) — then {@link #text} of all folds pooled.
+     * The numbers of a cross-validation's folds: the utilization SD across samples pooled over all folds and the
+     * mean over folds of each fold's SD — the paper's utilization-SD metric —, each fold's mean and SD (n − 1),
+     * then the units' firing rates over all folds.
      *
      * @param folds one raster per fold, in fold order, over the same units
+     * @param title what the samples are, e.g. "saturation, test sets of 10 folds"
      */
     public static String foldText(List<PhaseRaster> folds, String title) {
+        PhaseRaster pooled = PhaseRaster.concat(folds);
+        Utilization.Summary all = pooled.utilization();
         StringBuilder b = new StringBuilder();
         double sumSd = 0;
         double sumMean = 0;
+        for (PhaseRaster fold : folds) {
+            sumSd += fold.utilization().sd();
+            sumMean += fold.utilization().mean();
+        }
+        b.append("HetQuant diagnostics — ").append(title).append('\n');
+        b.append(String.format(Locale.ROOT, "samples: %d in %d folds, units: %d%n", pooled.samples(), folds.size(),
+                pooled.units()));
+        b.append("utilization (% of units that fired in a sample; SDs with the n-1 denominator):\n");
+        b.append(String.format(Locale.ROOT, "  mean over all samples: %.4f %%%n", all.mean()));
+        b.append(String.format(Locale.ROOT, "  mean over the %d folds of the fold means: %.4f %%%n", folds.size(),
+                sumMean / folds.size()));
+        b.append(String.format(Locale.ROOT, "  SD across samples, pooled over all folds: %.4f percentage points%n",
+                all.sd()));
+        b.append(String.format(Locale.ROOT, "  SD across samples, mean over the %d folds: %.4f percentage points"
+                + " (the paper's metric)%n", folds.size(), sumSd / folds.size()));
         for (int f = 0; f < folds.size(); f++) {
             Utilization.Summary s = folds.get(f).utilization();
-            sumSd += s.sd();
-            sumMean += s.mean();
-            b.append(String.format(Locale.ROOT, "fold %d: %d samples, utilization mean %.4f %%, SD (n-1) %.4f%n",
+            b.append(String.format(Locale.ROOT, "  fold %d: %d samples, mean %.4f %%, SD %.4f percentage points%n",
                     f + 1, s.samples(), s.mean(), s.sd()));
         }
-        String head = String.format(Locale.ROOT, "HetQuant diagnostics — %s, %d folds%n"
-                + "mean over folds of the utilization SD (n-1): %.4f%n"
-                + "mean over folds of the utilization mean: %.4f %%%n", title, folds.size(),
-                sumSd / folds.size(), sumMean / folds.size());
-        return head + b + "\npooled over folds:\n" + text(PhaseRaster.concat(folds), title);
+        return b + firingRates(pooled);
     }
 
     /**
@@ -93,18 +127,24 @@ public final class DiagnosticsReport {
     }
 
     /**
-     * The numbers behind the image: layer size, utilization mean and SD (n − 1; the population SD too), and the
-     * fraction of samples in which each unit fired.
+     * The numbers behind the image of one set of samples: layer size, utilization mean and SD (n − 1; the
+     * population SD too), and the fraction of samples in which each unit fired.
      */
     public static String text(PhaseRaster raster, String title) {
         Utilization.Summary s = raster.utilization();
         StringBuilder b = new StringBuilder();
         b.append("HetQuant diagnostics — ").append(title).append('\n');
         b.append(String.format(Locale.ROOT, "samples: %d, units: %d%n", raster.samples(), raster.units()));
-        b.append(String.format(Locale.ROOT, "utilization mean: %.4f %%%n", s.mean()));
-        b.append(String.format(Locale.ROOT, "utilization SD (n-1): %.4f%n", s.sd()));
-        b.append(String.format(Locale.ROOT, "utilization SD (n): %.4f%n", s.populationSd()));
-        b.append("unit firing rate (% of samples):\n");
+        b.append("utilization (% of units that fired in a sample):\n");
+        b.append(String.format(Locale.ROOT, "  mean: %.4f %%%n", s.mean()));
+        b.append(String.format(Locale.ROOT, "  SD across samples (n-1): %.4f percentage points%n", s.sd()));
+        b.append(String.format(Locale.ROOT, "  SD across samples (n): %.4f percentage points%n", s.populationSd()));
+        return b + firingRates(raster);
+    }
+
+    /** The fraction of samples in which each unit fired, one line per unit. */
+    private static String firingRates(PhaseRaster raster) {
+        StringBuilder b = new StringBuilder("unit firing rate (% of samples):\n");
         for (int u = 0; u < raster.units(); u++) {
             int fired = 0;
             for (int r = 0; r < raster.samples(); r++) {
