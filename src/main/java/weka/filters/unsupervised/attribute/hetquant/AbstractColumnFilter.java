@@ -28,7 +28,7 @@ public abstract class AbstractColumnFilter extends AbstractHetQuantFilter {
     protected ColumnGains m_Gains;
 
     @OptionMetadata(
-            displayName = "duplication n",
+            displayName = "Duplication (n)",
             description = "Neurons per attribute (the paper uses 4, 8, 16 and 32); >= 1.",
             displayOrder = 4,
             commandLineParamName = "N",
@@ -42,7 +42,7 @@ public abstract class AbstractColumnFilter extends AbstractHetQuantFilter {
     }
 
     @OptionMetadata(
-            displayName = "payload P",
+            displayName = "Payload (P)",
             description = "Drive scale of the gains: the gain of the least sensitive uniform neuron (homogeneous: of"
                     + " every neuron; calibrated: the scale of the corrected gains); finite and > 0. The paper"
                     + " uses 25.",
@@ -58,7 +58,7 @@ public abstract class AbstractColumnFilter extends AbstractHetQuantFilter {
     }
 
     @OptionMetadata(
-            displayName = "limit L",
+            displayName = "Limit (L)",
             description = "Smallest coverage value, in (0, 1): the most sensitive uniform gain is P / L, and a"
                     + " calibration counts smaller observations as L. The paper uses 0.01. Unused by the"
                     + " homogeneous scheme.",

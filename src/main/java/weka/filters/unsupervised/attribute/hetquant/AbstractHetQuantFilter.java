@@ -105,7 +105,7 @@ public abstract class AbstractHetQuantFilter extends Filter
     // Options shared by all nodes.
 
     @OptionMetadata(
-            displayName = "attribute indices",
+            displayName = "Attribute indices",
             description = "The attributes to transform: a comma-separated list of indices or ranges (first and last"
                     + " are valid); the class and non-numeric attributes are always passed through unchanged.",
             displayOrder = 0,
@@ -120,7 +120,7 @@ public abstract class AbstractHetQuantFilter extends Filter
     }
 
     @OptionMetadata(
-            displayName = "invert selection",
+            displayName = "Invert selection",
             description = "Transform the numeric attributes outside the range instead of those inside it.",
             displayOrder = 1,
             commandLineParamName = "V",
@@ -137,8 +137,12 @@ public abstract class AbstractHetQuantFilter extends Filter
     /** Weka's option parser reports nothing when a setter rejects a value, so ranges are checked here. */
     @Override
     public void setOptions(String[] options) throws Exception {
-        super.setOptions(options);
-        checkOptions();
+        try {
+            super.setOptions(options);
+            checkOptions();
+        } catch (IllegalArgumentException e) {
+            throw userError(e);
+        }
     }
 
     // ---------------------------------------------------------------------------------------------------------
@@ -188,6 +192,14 @@ public abstract class AbstractHetQuantFilter extends Filter
 
     @Override
     public boolean setInputFormat(Instances instanceInfo) throws Exception {
+        try {
+            return setUp(instanceInfo);
+        } catch (IllegalArgumentException e) {
+            throw userError(e);
+        }
+    }
+
+    private boolean setUp(Instances instanceInfo) throws Exception {
         checkOptions();
         super.setInputFormat(instanceInfo);
         m_SelectedRange.setUpper(instanceInfo.numAttributes() - 1);
@@ -230,6 +242,14 @@ public abstract class AbstractHetQuantFilter extends Filter
 
     @Override
     public boolean input(Instance instance) throws Exception {
+        try {
+            return accept(instance);
+        } catch (IllegalArgumentException e) {
+            throw userError(e);
+        }
+    }
+
+    private boolean accept(Instance instance) throws Exception {
         if (getInputFormat() == null) {
             throw new IllegalStateException("No input instance format defined");
         }
@@ -249,6 +269,14 @@ public abstract class AbstractHetQuantFilter extends Filter
 
     @Override
     public boolean batchFinished() throws Exception {
+        try {
+            return finishBatch();
+        } catch (IllegalArgumentException e) {
+            throw userError(e);
+        }
+    }
+
+    private boolean finishBatch() throws Exception {
         if (getInputFormat() == null) {
             throw new IllegalStateException("No input instance format defined");
         }
@@ -331,6 +359,29 @@ public abstract class AbstractHetQuantFilter extends Filter
             }
         }
         return out;
+    }
+
+    /**
+     * Bad input or a bad option, with a message that says what to fix. It carries no Java stack trace, which would
+     * tell a user nothing more: the command line ({@code Filter.runFilter} prints the exception) and the
+     * KnowledgeFlow log show the message alone (the KnowledgeFlow's Filter step still adds its own frames).
+     */
+    static final class UserError extends IllegalArgumentException {
+        private static final long serialVersionUID = 1L;
+
+        UserError(String message) {
+            super(message);
+        }
+
+        @Override
+        public synchronized Throwable fillInStackTrace() {
+            return this;
+        }
+    }
+
+    /** The error as a {@link UserError} with the same message (the cause's message is already in it). */
+    static IllegalArgumentException userError(IllegalArgumentException e) {
+        return e instanceof UserError ? e : new UserError(e.getMessage());
     }
 
     /** Prefixes an engine error with the filter and the feature-to-attribute mapping it refers to. */

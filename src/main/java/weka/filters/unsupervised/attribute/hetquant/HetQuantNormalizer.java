@@ -33,7 +33,8 @@ public class HetQuantNormalizer extends AbstractHetQuantNormalizer {
 
     @Override
     protected String describe() {
-        return L1_DESCRIPTION + " With the data-level shift, the global minimum of the first batch, if negative,"
+        return "Per-sample L1 normalization with a learned shift: each row's selected attributes sum to 1. "
+                + L1_DESCRIPTION + " With the data-level shift, the global minimum of the first batch, if negative,"
                 + " is subtracted first; values still negative in later batches are clamped to 0 and counted (see"
                 + " -output-debug-info). This is a"
                 + " batch filter (the shift is learned on the first batch); to stream rows (KnowledgeFlow instance"
@@ -42,7 +43,7 @@ public class HetQuantNormalizer extends AbstractHetQuantNormalizer {
     }
 
     @OptionMetadata(
-            displayName = "data-level shift",
+            displayName = "Data-level shift",
             description = "Subtract the first batch's global minimum (over all selected attributes) when it is"
                     + " negative, so that L1 normalization sees non-negative values; off: a negative value is an error"
                     + " (command line: -no-shift turns it off; to stream such data use HetQuantStreamNormalizer).",

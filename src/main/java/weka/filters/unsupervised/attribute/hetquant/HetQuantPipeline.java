@@ -52,16 +52,17 @@ public class HetQuantPipeline extends AbstractColumnFilter implements ColumnOnse
 
     @Override
     protected String describe() {
-        return "The whole heterogeneous-quantization front end in one filter: per-sample L1 normalization of the"
+        return "The whole HetQuant chain in one filter: L1 normalizer, neuron column and spike phase. "
+                + "In order: per-sample L1 normalization of the"
                 + " selected attributes (with the data-level shift fitted on the first batch), a column of n duplicated"
                 + " neurons per attribute with heterogeneous gains (data-blind, or calibrated on the first batch),"
                 + " and the spike phase of each neuron under"
-                + " oscillatory inhibition. Each selected attribute becomes n phase attributes <name>_n00 ...; use it"
-                + " in front of any classifier in a FilteredClassifier.";
+                + " oscillatory inhibition. Each selected attribute becomes n phase attributes <name>_n00, <name>_n01"
+                + " and so on; use it in front of any classifier in a FilteredClassifier.";
     }
 
     @OptionMetadata(
-            displayName = "data-level shift",
+            displayName = "Data-level shift",
             description = "Subtract the first batch's global minimum when it is negative before normalizing"
                     + " (command line: -no-shift turns it off; negative values are then an error).",
             displayOrder = 2)
@@ -74,7 +75,7 @@ public class HetQuantPipeline extends AbstractColumnFilter implements ColumnOnse
     }
 
     @OptionMetadata(
-            displayName = "gain scheme",
+            displayName = "Gain scheme",
             description = "uniform (the paper's heterogeneous default), equidistant, or homogeneous (n copies of P).",
             displayOrder = 3,
             commandLineParamName = "scheme",
@@ -88,7 +89,7 @@ public class HetQuantPipeline extends AbstractColumnFilter implements ColumnOnse
     }
 
     @OptionMetadata(
-            displayName = "calibrate",
+            displayName = "Calibrate",
             description = "Fit the gains on the first batch (data-aware calibration) instead of using the gain"
                     + " scheme.",
             displayOrder = 7,
@@ -104,7 +105,7 @@ public class HetQuantPipeline extends AbstractColumnFilter implements ColumnOnse
     }
 
     @OptionMetadata(
-            displayName = "smoothing s",
+            displayName = "Smoothing (s)",
             description = "Calibration only, in [0, 1]: 0.25 is the paper's \"Adaptive\" condition, 0.5 its"
                     + " \"Scaled\" one.",
             displayOrder = 8,
@@ -119,7 +120,7 @@ public class HetQuantPipeline extends AbstractColumnFilter implements ColumnOnse
     }
 
     @OptionMetadata(
-            displayName = "update rule",
+            displayName = "Update rule",
             description = "Calibration only. final: fit on every row of the first batch; faithful: as the"
                     + " authors' code, only on the rows up to the last one that set a new running extreme.",
             displayOrder = 9,
@@ -134,7 +135,7 @@ public class HetQuantPipeline extends AbstractColumnFilter implements ColumnOnse
     }
 
     @OptionMetadata(
-            displayName = "phase encoding",
+            displayName = "Phase encoding",
             description = "paper: 0 silent, 2 strongest ... 17 weakest; ascending: 0 silent, 1 weakest ..."
                     + " 16 strongest; binary: 1 spike, 0 silent.",
             displayOrder = 10,
