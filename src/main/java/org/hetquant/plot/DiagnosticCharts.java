@@ -130,7 +130,7 @@ public final class DiagnosticCharts {
         plot.setFixedLegendItems(legend);
 
         JFreeChart chart = new JFreeChart(title, JFreeChart.DEFAULT_TITLE_FONT, plot, true);
-        chart.addSubtitle(new TextTitle(sdLine(folds), new Font(Font.SANS_SERIF, Font.BOLD, 12)));
+        chart.addSubtitle(new TextTitle(sdLine(folds), new Font(Font.SANS_SERIF, Font.PLAIN, 12)));
         chart.setBackgroundPaint(Color.WHITE);
         return chart;
     }
@@ -142,8 +142,8 @@ public final class DiagnosticCharts {
 
     /**
      * The utilization SD (n − 1) across samples in percentage points: pooled over all samples and, for several
-     * folds, also the mean over folds of each fold's SD (the paper's metric), e.g. "utilization SD across samples:
-     * 23.85 percentage points pooled, 23.88 mean over the 10 folds (the paper's metric)".
+     * folds, also the mean over folds of each fold's SD (the paper's metric), e.g. "SD across samples: 23.85
+     * percentage points pooled, 23.88 mean over the 10 folds (the paper's metric)".
      *
      * @param folds each fold's per-sample utilization, in %; one entry = no folds
      */
@@ -151,11 +151,11 @@ public final class DiagnosticCharts {
         Utilization.Summary pooled =
                 Utilization.summarize(folds.stream().flatMapToDouble(Arrays::stream).toArray());
         if (folds.size() == 1) {
-            return String.format(Locale.ROOT, "utilization SD across samples: %.2f percentage points", pooled.sd());
+            return String.format(Locale.ROOT, "SD across samples: %.2f percentage points", pooled.sd());
         }
         double meanSd = folds.stream().mapToDouble(f -> Utilization.summarize(f).sd()).average().orElseThrow();
-        return String.format(Locale.ROOT, "utilization SD across samples: %.2f percentage points pooled, %.2f mean"
-                + " over the %d folds (the paper's metric)", pooled.sd(), meanSd, folds.size());
+        return String.format(Locale.ROOT, "SD across samples: %.2f percentage points pooled, %.2f mean over the %d"
+                + " folds (the paper's metric)", pooled.sd(), meanSd, folds.size());
     }
 
     /**
@@ -210,7 +210,7 @@ public final class DiagnosticCharts {
         LegendItemCollection legend = new LegendItemCollection();
         legend.add(box("samples per bin of " + thresholds.feature(), bars));
         legend.add(line("a neuron's threshold: the input from which it fires (colour: neuron, right)",
-                (Color) colours.getPaint(t.length - 1)));
+                Color.DARK_GRAY));
         plot.setFixedLegendItems(legend);
         JFreeChart chart = new JFreeChart("Neuron thresholds of " + thresholds.feature(),
                 JFreeChart.DEFAULT_TITLE_FONT, plot, true);
@@ -304,7 +304,7 @@ public final class DiagnosticCharts {
         }
     }
 
-    /** Neuron k (0 … n − 1) → its threshold line's colour, the phase ramp from k = 0 (purple) to n − 1 (yellow). */
+    /** Neuron k (0 … n − 1) → its threshold line's colour: the phase ramp, k = 0 purple to n − 1 yellow. */
     static final class NeuronScale implements PaintScale, Serializable {
         private static final long serialVersionUID = 1L;
         private final PhaseScale ramp;

@@ -312,16 +312,17 @@ public class HetQuantDiagnostics extends BaseStep {
 
     /** Emits the image and the text of one report; {@code folds} holds one raster when there are no folds. */
     private void emit(List<PhaseRaster> folds, String title) throws WekaException {
+        // The viewers list results by title, and an image may be seen alone: the step's name tells the branches
+        // of a flow apart.
+        String named = getName() + ": " + title;
         BufferedImage image =
-                DiagnosticsReport.image(folds, title, m_parsedThresholds, m_featureValues, m_width, m_height);
-        String text = folds.size() == 1 ? DiagnosticsReport.text(folds.get(0), title)
-                : DiagnosticsReport.foldText(folds, title);
+                DiagnosticsReport.image(folds, named, m_parsedThresholds, m_featureValues, m_width, m_height);
+        String text = folds.size() == 1 ? DiagnosticsReport.text(folds.get(0), named)
+                : DiagnosticsReport.foldText(folds, named);
         PhaseRaster pooled = PhaseRaster.concat(folds);
         getStepManager().logBasic(String.format(Locale.ROOT, "%s: %d samples x %d units, utilization mean %.2f %%; %s",
                 title, pooled.samples(), pooled.units(), pooled.utilization().mean(),
                 DiagnosticCharts.sdLine(folds.stream().map(PhaseRaster::utilizationPerSample).toList())));
-        // The viewers list results by title: the step's name tells the branches of a flow apart.
-        String named = getName() + ": " + title;
         Data imageOut = new Data(StepManager.CON_IMAGE, image);
         imageOut.setPayloadElement(StepManager.CON_AUX_DATA_TEXT_TITLE, named);
         getStepManager().outputData(imageOut);

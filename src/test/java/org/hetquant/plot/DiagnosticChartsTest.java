@@ -100,7 +100,7 @@ class DiagnosticChartsTest {
         assertTrue(contains(img, new Color(0x3B, 0x6E, 0xA8)), "no histogram bars drawn");
         assertTrue(contains(img, Color.RED), "no mean line drawn");
         // 25, 50, 100, 50 %: mean 56.25, SD (n − 1) sqrt((31.25² + 6.25² · 2 + 43.75²) / 3) = 31.46.
-        assertEquals("utilization SD across samples: 31.46 percentage points", subtitles(chart).get(0));
+        assertEquals("SD across samples: 31.46 percentage points", subtitles(chart).get(0));
         assertTrue(legend(chart).contains("mean 56.25 %"), legend(chart).toString());
         assertThrows(IllegalArgumentException.class, () -> DiagnosticCharts.utilizationHistogram(perSample, 0, "u"));
     }
@@ -127,7 +127,7 @@ class DiagnosticChartsTest {
         // Fold 1: 25, 50 (SD 17.68); fold 2: 100, 50 (SD 35.36); pooled 25, 50, 100, 50 (SD 31.46).
         JFreeChart chart = DiagnosticCharts.utilizationHistogram(List.of(new double[] {25, 50},
                 new double[] {100, 50}), 20, "u");
-        assertEquals("utilization SD across samples: 31.46 percentage points pooled, 26.52 mean over the 2 folds"
+        assertEquals("SD across samples: 31.46 percentage points pooled, 26.52 mean over the 2 folds"
                 + " (the paper's metric)", subtitles(chart).get(0));
     }
 

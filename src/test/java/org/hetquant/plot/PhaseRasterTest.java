@@ -22,7 +22,7 @@ class PhaseRasterTest {
         // Deviations 100/3, 25/3, 125/3 → sum of squares 26250/9; n − 1 = 2.
         assertEquals(Math.sqrt(26250.0 / 9.0 / 2.0), s.sd(), 1e-12);
         assertEquals(17, r.maxPhase());
-        assertEquals("utilization SD across samples: 38.19 percentage points",
+        assertEquals("SD across samples: 38.19 percentage points",
                 DiagnosticCharts.sdLine(java.util.List.of(r.utilizationPerSample())));
     }
 

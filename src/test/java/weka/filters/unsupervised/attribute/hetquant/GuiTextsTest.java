@@ -4,8 +4,6 @@ import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertNotNull;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
-import java.awt.Component;
-import java.awt.Container;
 import java.lang.reflect.Method;
 import java.util.ArrayList;
 import java.util.LinkedHashMap;
@@ -13,6 +11,7 @@ import java.util.List;
 import java.util.Map;
 import javax.swing.JLabel;
 import javax.swing.JTextArea;
+import org.hetquant.gui.SwingTrees;
 import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Disabled;
 import org.junit.jupiter.api.Test;
@@ -64,7 +63,7 @@ class GuiTextsTest {
         for (Object target : targets()) {
             String name = target.getClass().getSimpleName();
             String info = (String) target.getClass().getMethod("globalInfo").invoke(target);
-            JTextArea about = find(sheet(target).getAboutPanel(), JTextArea.class);
+            JTextArea about = SwingTrees.find(sheet(target).getAboutPanel(), JTextArea.class);
             assertNotNull(about, name + ": the property sheet shows no summary");
             String shown = about.getText();
             int end = info.indexOf('.');
@@ -128,7 +127,11 @@ class GuiTextsTest {
     private static void assertTooltipsAreCompleteSentences(Object target) throws Exception {
         Map<String, String> descriptions = options(target);
         Map<String, String> tooltips = new LinkedHashMap<>();
-        collectTooltips(sheet(target), tooltips);
+        for (JLabel label : SwingTrees.all(sheet(target), JLabel.class)) {
+            if (label.getToolTipText() != null) {
+                tooltips.put(label.getText(), label.getToolTipText());
+            }
+        }
         for (Map.Entry<String, String> option : descriptions.entrySet()) {
             String where = target.getClass().getSimpleName() + " option '" + option.getKey() + "'";
             String description = option.getValue();
@@ -136,7 +139,8 @@ class GuiTextsTest {
             assertNotNull(tooltip, where + " has no tooltip; tooltips: " + tooltips.keySet());
             int end = description.indexOf('.');
             assertTrue(end >= 0, where + ": no sentence end in '" + description + "'");
-            assertEquals(description.substring(0, end), tooltip, where + ": Weka's tooltip is the text before the first '.'");
+            assertEquals(description.substring(0, end), tooltip,
+                    where + ": Weka's tooltip is the text before the first '.'");
             char next = end + 1 < description.length() ? description.charAt(end + 1) : ' ';
             assertTrue(Character.isWhitespace(next) || next == '<',
                     where + ": the tooltip is cut inside a sentence: '" + tooltip + "'");
@@ -156,34 +160,5 @@ class GuiTextsTest {
             }
         }
         return out;
-    }
-
-    private static void collectTooltips(Component c, Map<String, String> out) {
-        if (c instanceof JLabel label && label.getToolTipText() != null) {
-            out.put(label.getText(), label.getToolTipText());
-        }
-        if (c instanceof Container container) {
-            for (Component child : container.getComponents()) {
-                collectTooltips(child, out);
-            }
-        }
-    }
-
-    private static <T> T find(Component c, Class<T> type) {
-        if (c == null) {
-            return null;
-        }
-        if (type.isInstance(c)) {
-            return type.cast(c);
-        }
-        if (c instanceof Container container) {
-            for (Component child : container.getComponents()) {
-                T found = find(child, type);
-                if (found != null) {
-                    return found;
-                }
-            }
-        }
-        return null;
     }
 }
