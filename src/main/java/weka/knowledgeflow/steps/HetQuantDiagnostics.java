@@ -91,8 +91,8 @@ public class HetQuantDiagnostics extends BaseStep {
     /** The description shown by the KnowledgeFlow's step editor (its first sentence as the summary). */
     @Override
     public String globalInfo() {
-        return "Charts a HetQuant spiking layer: spike raster, utilization histogram with its SD, neuron"
-                + " thresholds. Connect the spike-phase quantizer's output (a data set, or the training or test sets"
+        return "Charts a HetQuant layer: spike raster, utilization histogram with its SD, neuron thresholds."
+                + " Connect the spike-phase quantizer's output (a data set, or the training or test sets"
                 + " of a cross-validation: the folds are pooled into one report with the SD averaged over folds,"
                 + " the paper's metric) and send the image to an ImageViewer or ImageSaver and the numbers to a"
                 + " TextViewer or TextSaver. Give a feature data file to add, for each feature, the input values at"
