@@ -13,6 +13,8 @@ import java.io.Serializable;
 import java.util.Arrays;
 import java.util.List;
 import java.util.Locale;
+import java.util.OptionalDouble;
+import org.hetquant.engine.Summary;
 import org.hetquant.engine.Utilization;
 import org.jfree.chart.JFreeChart;
 import org.jfree.chart.LegendItem;
@@ -97,7 +99,8 @@ public final class DiagnosticCharts {
     /**
      * Histogram of per-sample utilization, the mean as a vertical line, and the SD (n − 1) of the samples'
      * utilization in the legend below the plot, where it covers no bar: for several folds both the SD pooled over
-     * all samples and the mean over folds of each fold's SD (the paper's metric), in percentage points.
+     * all samples and the mean over folds of each fold's SD (the paper's metric), in percentage points
+     * ({@link #sdLine}).
      *
      * @param folds each fold's per-sample utilization, in %, at least one fold of at least one sample; a single
      *     entry is a data set without folds
@@ -113,7 +116,8 @@ public final class DiagnosticCharts {
             throw new IllegalArgumentException("at least one fold of samples is required");
         }
         double[] pooled = folds.stream().flatMapToDouble(Arrays::stream).toArray();
-        Utilization.Summary summary = Utilization.summarize(pooled);
+        Summary summary = Utilization.summarize(pooled);
+        double mean = summary.mean().orElseThrow(() -> new IllegalArgumentException("no sample to plot"));
         HistogramDataset data = new HistogramDataset();
         // Fixed 0–100 % range, so charts of different conditions compare at a glance.
         data.addSeries("utilization", pooled, bins, 0.0, 100.0);
@@ -122,11 +126,11 @@ public final class DiagnosticCharts {
         Color bars = new Color(0x3B, 0x6E, 0xA8);
         XYPlot plot = histogramPlot(data, xAxis, bars);
         // The mean is a line without a label: the numbers are in the legend, outside the bars.
-        plot.addDomainMarker(new ValueMarker(summary.mean(), Color.RED, new BasicStroke(2f)));
+        plot.addDomainMarker(new ValueMarker(mean, Color.RED, new BasicStroke(2f)));
         LegendItemCollection legend = new LegendItemCollection();
         legend.add(box(String.format(Locale.ROOT, "samples per %.0f-point bin (%,d samples)", 100.0 / bins,
-                summary.samples()), bars));
-        legend.add(line(String.format(Locale.ROOT, "mean %.2f %%", summary.mean()), Color.RED));
+                summary.count()), bars));
+        legend.add(line(String.format(Locale.ROOT, "mean %.2f %%", mean), Color.RED));
         plot.setFixedLegendItems(legend);
 
         JFreeChart chart = new JFreeChart(title, JFreeChart.DEFAULT_TITLE_FONT, plot, true);
@@ -143,19 +147,24 @@ public final class DiagnosticCharts {
     /**
      * The utilization SD (n − 1) across samples in percentage points: pooled over all samples and, for several
      * folds, also the mean over folds of each fold's SD (the paper's metric), e.g. "SD across samples: 23.85
-     * percentage points pooled, 23.88 mean over the 10 folds (the paper's metric)".
+     * percentage points pooled, 23.88 mean over the 10 folds (the paper's metric)". An SD of one sample is
+     * undefined ({@link Summary}): shown as such, and a fold with one sample is left out of the mean over folds,
+     * which then says over how many folds it is.
      *
      * @param folds each fold's per-sample utilization, in %; one entry = no folds
      */
     public static String sdLine(List<double[]> folds) {
-        Utilization.Summary pooled =
-                Utilization.summarize(folds.stream().flatMapToDouble(Arrays::stream).toArray());
+        Summary pooled = Utilization.summarize(folds.stream().flatMapToDouble(Arrays::stream).toArray());
         if (folds.size() == 1) {
-            return String.format(Locale.ROOT, "SD across samples: %.2f percentage points", pooled.sd());
+            return "SD across samples: " + Summary.text(pooled.sd(), 2)
+                    + (pooled.sd().isPresent() ? " percentage points" : " (one sample)");
         }
-        double meanSd = folds.stream().mapToDouble(f -> Utilization.summarize(f).sd()).average().orElseThrow();
-        return String.format(Locale.ROOT, "SD across samples: %.2f percentage points pooled, %.2f mean over the %d"
-                + " folds (the paper's metric)", pooled.sd(), meanSd, folds.size());
+        List<OptionalDouble> sds = folds.stream().map(f -> Utilization.summarize(f).sd()).toList();
+        Summary overFolds = Summary.ofDefined(sds);
+        String which = overFolds.undefined() == 0 ? "the " + folds.size() + " folds"
+                : overFolds.count() + " of " + folds.size() + " folds";
+        return "SD across samples: " + Summary.text(pooled.sd(), 2) + " percentage points pooled, "
+                + Summary.text(overFolds.mean(), 2) + " mean over " + which + " (the paper's metric)";
     }
 
     /**

@@ -5,7 +5,8 @@ import java.util.ArrayList;
 import java.util.List;
 import java.util.Locale;
 import java.util.Map;
-import org.hetquant.engine.Utilization;
+import java.util.OptionalDouble;
+import org.hetquant.engine.Summary;
 import org.jfree.chart.JFreeChart;
 import org.jfree.chart.title.TextTitle;
 
@@ -73,38 +74,52 @@ public final class DiagnosticsReport {
     /**
      * The numbers of a cross-validation's folds: the utilization SD across samples pooled over all folds and the
      * mean over folds of each fold's SD — the paper's utilization-SD metric —, each fold's mean and SD (n − 1),
-     * then the units' firing rates over all folds.
+     * then the units' firing rates over all folds. A fold with a single sample has an undefined SD: it is shown as
+     * undefined and left out of the mean over folds, whose line says how many folds it is over.
      *
      * @param folds one raster per fold, in fold order, over the same units
      * @param title what the samples are, e.g. "saturation, test sets of 10 folds"
      */
     public static String foldText(List<PhaseRaster> folds, String title) {
         PhaseRaster pooled = PhaseRaster.concat(folds);
-        Utilization.Summary all = pooled.utilization();
-        StringBuilder b = new StringBuilder();
-        double sumSd = 0;
-        double sumMean = 0;
-        for (PhaseRaster fold : folds) {
-            sumSd += fold.utilization().sd();
-            sumMean += fold.utilization().mean();
+        Summary all = pooled.utilization();
+        List<OptionalDouble> sds = new ArrayList<>();
+        List<OptionalDouble> means = new ArrayList<>();
+        StringBuilder perFold = new StringBuilder();
+        for (int f = 0; f < folds.size(); f++) {
+            Summary s = folds.get(f).utilization();
+            sds.add(s.sd());
+            means.add(s.mean());
+            perFold.append(String.format(Locale.ROOT, "  fold %d: %d %s, mean %s %%, SD %s%n", f + 1, s.count(),
+                    s.count() == 1 ? "sample" : "samples", Summary.text(s.mean(), 4),
+                    s.sd().isPresent() ? Summary.text(s.sd(), 4) + " percentage points" : Summary.UNDEFINED));
         }
+        Summary sd = Summary.ofDefined(sds);
+        Summary mean = Summary.ofDefined(means);
+        StringBuilder b = new StringBuilder();
         b.append("HetQuant diagnostics — ").append(title).append('\n');
         b.append(String.format(Locale.ROOT, "samples: %d in %d folds, units: %d%n", pooled.samples(), folds.size(),
                 pooled.units()));
         b.append("utilization (% of units that fired in a sample; SDs with the n-1 denominator):\n");
-        b.append(String.format(Locale.ROOT, "  mean over all samples: %.4f %%%n", all.mean()));
-        b.append(String.format(Locale.ROOT, "  mean over the %d folds of the fold means: %.4f %%%n", folds.size(),
-                sumMean / folds.size()));
-        b.append(String.format(Locale.ROOT, "  SD across samples, pooled over all folds: %.4f percentage points%n",
-                all.sd()));
-        b.append(String.format(Locale.ROOT, "  SD across samples, mean over the %d folds: %.4f percentage points"
-                + " (the paper's metric)%n", folds.size(), sumSd / folds.size()));
-        for (int f = 0; f < folds.size(); f++) {
-            Utilization.Summary s = folds.get(f).utilization();
-            b.append(String.format(Locale.ROOT, "  fold %d: %d samples, mean %.4f %%, SD %.4f percentage points%n",
-                    f + 1, s.samples(), s.mean(), s.sd()));
+        b.append("  mean over all samples: ").append(Summary.text(all.mean(), 4)).append(" %\n");
+        b.append(String.format(Locale.ROOT, "  mean over the %d folds of the fold means: %s %%%n", folds.size(),
+                Summary.text(mean.mean(), 4)));
+        b.append("  SD across samples, pooled over all folds: ").append(Summary.text(all.sd(), 4))
+                .append(" percentage points\n");
+        String which = sd.undefined() == 0 ? "the " + folds.size() + " folds"
+                : sd.count() + " of " + folds.size() + " folds";
+        b.append(String.format(Locale.ROOT, "  SD across samples, mean over %s: %s percentage points (the paper's"
+                + " metric%s)%n", which, Summary.text(sd.mean(), 4), overFolds(sd)));
+        return b.append(perFold) + firingRates(pooled);
+    }
+
+    /** Empty when every fold defines the statistic; otherwise e.g. "; 1 fold with one sample has no SD". */
+    private static String overFolds(Summary acrossFolds) {
+        if (acrossFolds.undefined() == 0) {
+            return "";
         }
-        return b + firingRates(pooled);
+        return String.format(Locale.ROOT, "; %d %s with one sample %s no SD", acrossFolds.undefined(),
+                acrossFolds.undefined() == 1 ? "fold" : "folds", acrossFolds.undefined() == 1 ? "has" : "have");
     }
 
     /**
@@ -127,18 +142,19 @@ public final class DiagnosticsReport {
     }
 
     /**
-     * The numbers behind the image of one set of samples: layer size, utilization mean and SD (n − 1; the
-     * population SD too), and the fraction of samples in which each unit fired.
+     * The numbers behind the image of one set of samples: layer size, utilization mean and SD (n − 1, undefined
+     * for one sample; the population SD too), and the fraction of samples in which each unit fired.
      */
     public static String text(PhaseRaster raster, String title) {
-        Utilization.Summary s = raster.utilization();
+        Summary s = raster.utilization();
         StringBuilder b = new StringBuilder();
         b.append("HetQuant diagnostics — ").append(title).append('\n');
         b.append(String.format(Locale.ROOT, "samples: %d, units: %d%n", raster.samples(), raster.units()));
         b.append("utilization (% of units that fired in a sample):\n");
-        b.append(String.format(Locale.ROOT, "  mean: %.4f %%%n", s.mean()));
-        b.append(String.format(Locale.ROOT, "  SD across samples (n-1): %.4f percentage points%n", s.sd()));
-        b.append(String.format(Locale.ROOT, "  SD across samples (n): %.4f percentage points%n", s.populationSd()));
+        b.append("  mean: ").append(Summary.text(s.mean(), 4)).append(" %\n");
+        b.append("  SD across samples (n-1): ").append(s.sd().isPresent()
+                ? Summary.text(s.sd(), 4) + " percentage points" : Summary.UNDEFINED + " (one sample)").append('\n');
+        b.append("  SD across samples (n): ").append(Summary.text(s.populationSd(), 4)).append(" percentage points\n");
         return b + firingRates(raster);
     }
 

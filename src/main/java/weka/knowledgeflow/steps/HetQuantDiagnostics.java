@@ -12,6 +12,7 @@ import java.util.Locale;
 import java.util.Map;
 import java.util.regex.Pattern;
 import java.util.regex.PatternSyntaxException;
+import org.hetquant.engine.Summary;
 import org.hetquant.plot.DiagnosticCharts;
 import org.hetquant.plot.DiagnosticsReport;
 import org.hetquant.plot.FeatureThresholds;
@@ -320,8 +321,8 @@ public class HetQuantDiagnostics extends BaseStep {
         String text = folds.size() == 1 ? DiagnosticsReport.text(folds.get(0), named)
                 : DiagnosticsReport.foldText(folds, named);
         PhaseRaster pooled = PhaseRaster.concat(folds);
-        getStepManager().logBasic(String.format(Locale.ROOT, "%s: %d samples x %d units, utilization mean %.2f %%; %s",
-                title, pooled.samples(), pooled.units(), pooled.utilization().mean(),
+        getStepManager().logBasic(String.format(Locale.ROOT, "%s: %d samples x %d units, utilization mean %s %%; %s",
+                title, pooled.samples(), pooled.units(), Summary.text(pooled.utilization().mean(), 2),
                 DiagnosticCharts.sdLine(folds.stream().map(PhaseRaster::utilizationPerSample).toList())));
         Data imageOut = new Data(StepManager.CON_IMAGE, image);
         imageOut.setPayloadElement(StepManager.CON_AUX_DATA_TEXT_TITLE, named);

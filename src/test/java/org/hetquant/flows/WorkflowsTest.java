@@ -195,7 +195,7 @@ class WorkflowsTest {
     }
 
     private static final Pattern FOLD_SD =
-            Pattern.compile("SD across samples, mean over the \\d+ folds: ([0-9.]+) percentage points");
+            Pattern.compile("SD across samples, mean over the 10 folds: ([0-9.]+) percentage points");
 
     /** The diagnostics report's utilization SD, averaged over the folds (the paper's metric). */
     static double foldSd(String report) {

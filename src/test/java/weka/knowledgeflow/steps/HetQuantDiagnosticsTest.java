@@ -11,11 +11,16 @@ import java.io.Reader;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.time.Duration;
+import java.util.ArrayList;
+import java.util.Arrays;
 import java.util.List;
+import java.util.Locale;
 import java.util.Map;
 import org.hetquant.flows.InJvmFlowRunner;
 import org.hetquant.plot.FeatureThresholds;
 import org.junit.jupiter.api.Test;
+import weka.core.Attribute;
+import weka.core.DenseInstance;
 import weka.core.Instances;
 import weka.core.WekaException;
 import weka.filters.Filter;
@@ -23,12 +28,15 @@ import weka.filters.unsupervised.attribute.hetquant.HetQuantCalibrator;
 import weka.filters.unsupervised.attribute.hetquant.HetQuantNormalizer;
 import weka.filters.unsupervised.attribute.hetquant.HetQuantPipeline;
 import weka.filters.unsupervised.attribute.hetquant.HetQuantSpikePhase;
+import weka.knowledgeflow.Data;
+import weka.knowledgeflow.StepManager;
 import weka.knowledgeflow.StepManagerImpl;
 
 /**
  * The diagnostics node's options: a copy of the calibrated node is fitted on the feature data file and its
  * onsets and column inputs are read back; they equal what the chain normalizer → calibrator fits (flow 2's
  * calibrated branch); the options are checked at step initialisation, and errors reach the log as one message.
+ * Undefined statistics (the SD of one sample) are reported as undefined and left out of the mean over folds.
  */
 class HetQuantDiagnosticsTest {
 
@@ -151,6 +159,67 @@ class HetQuantDiagnosticsTest {
             assertTrue(log.contains(c[1]), log);
             assertTrue(log.lines().noneMatch(l -> l.trim().startsWith("at ")), "a stack trace in the log: " + log);
         }
+    }
+
+    @Test
+    void aFoldWithOneTestSampleHasAnUndefinedSdLeftOutOfTheMeanOverFolds() throws Exception {
+        // Three test folds over units a_n00, a_n01: utilization {50, 100}, {0, 50} and the single sample {100}.
+        int[][][] folds = {{{3, 0}, {4, 5}}, {{0, 0}, {0, 17}}, {{2, 2}}};
+        Data[] in = new Data[folds.length];
+        for (int k = 0; k < folds.length; k++) {
+            in[k] = new Data(StepManager.CON_TESTSET, units(folds[k]));
+            in[k].setPayloadElement(StepManager.CON_AUX_DATA_SET_NUM, k + 1);
+            in[k].setPayloadElement(StepManager.CON_AUX_DATA_MAX_SET_NUM, folds.length);
+        }
+        List<Data> out = run(in);
+        String text = text(out);
+        // SDs: sqrt(1250) twice and undefined (R's sd of one value is NA), so the mean over folds is sqrt(1250)
+        // over 2 of the 3 folds, not 2/3 of it.
+        assertTrue(text.contains("fold 3: 1 sample, mean 100.0000 %, SD undefined"), text);
+        assertTrue(text.contains(String.format(Locale.ROOT, "SD across samples, mean over 2 of 3 folds: %.4f"
+                + " percentage points (the paper's metric; 1 fold with one sample has no SD)", Math.sqrt(1250))), text);
+        assertTrue(text.contains("mean over the 3 folds of the fold means: 66.6667 %"), text);
+        assertTrue(out.stream().anyMatch(d -> d.getConnectionName().equals(StepManager.CON_IMAGE)));
+    }
+
+    @Test
+    void aDataSetOfOneSampleShowsItsSdAsUndefined() throws Exception {
+        String text = text(run(new Data(StepManager.CON_DATASET, units(new int[][] {{5, 0}}))));
+        assertTrue(text.contains("  mean: 50.0000 %"), text);
+        assertTrue(text.contains("SD across samples (n-1): undefined (one sample)"), text);
+        assertTrue(text.contains("SD across samples (n): 0.0000 percentage points"), text);
+    }
+
+    /** Phase rows over the units a_n00, a_n01. */
+    private static Instances units(int[][] rows) {
+        Instances data = new Instances("saturation",
+                new ArrayList<>(List.of(new Attribute("a_n00"), new Attribute("a_n01"))), rows.length);
+        for (int[] row : rows) {
+            data.add(new DenseInstance(1.0, Arrays.stream(row).asDoubleStream().toArray()));
+        }
+        return data;
+    }
+
+    /** Runs a diagnostics step with default options on the inputs; returns everything it emitted. */
+    private static List<Data> run(Data... in) throws WekaException {
+        List<Data> out = new ArrayList<>();
+        HetQuantDiagnostics step = new HetQuantDiagnostics();
+        new StepManagerImpl(step) {
+            @Override
+            public void outputData(Data... data) {
+                out.addAll(Arrays.asList(data));
+            }
+        };
+        step.stepInit();
+        for (Data d : in) {
+            step.processIncoming(d);
+        }
+        return out;
+    }
+
+    private static String text(List<Data> out) {
+        return out.stream().filter(d -> d.getConnectionName().equals(StepManager.CON_TEXT))
+                .map(d -> (String) d.getPrimaryPayload()).findFirst().orElseThrow();
     }
 
     private static HetQuantDiagnostics stepWith(Filter node, File data) {

@@ -13,7 +13,6 @@ import javax.swing.JLabel;
 import javax.swing.JTextArea;
 import org.hetquant.gui.SwingTrees;
 import org.junit.jupiter.api.BeforeAll;
-import org.junit.jupiter.api.Disabled;
 import org.junit.jupiter.api.Test;
 import weka.core.OptionMetadata;
 import weka.gui.GenericObjectEditor;
@@ -110,13 +109,7 @@ class GuiTextsTest {
         assertTooltipsAreCompleteSentences(step);
     }
 
-    /**
-     * Every node's option tooltips: complete first sentences. The filters' option texts are being rewritten on
-     * branch i8-badinput (one declaration per option); on main at a8f7ae4 this fails, e.g. HetQuantPipeline's
-     * "Smoothing (s)" shows "Calibration only, in [0, 1]: 0" and the column's "Payload (P)" stops at "The paper
-     * uses 25". The integrator enables it once that branch has landed.
-     */
-    @Disabled("issue 9 item 6, option texts: enable once branch i8-badinput's option declarations are merged")
+    /** Every node's option tooltips: complete first sentences (the options are declared once, in NodeOptions). */
     @Test
     void everyNodesTooltipsAreCompleteSentences() throws Exception {
         for (Object target : targets()) {
