@@ -15,6 +15,8 @@ import weka.core.TechnicalInformation;
 import weka.core.TechnicalInformation.Field;
 import weka.core.TechnicalInformation.Type;
 import weka.core.TechnicalInformationHandler;
+import weka.core.WeightedAttributesHandler;
+import weka.core.WeightedInstancesHandler;
 import weka.filters.Filter;
 import weka.filters.UnsupervisedFilter;
 
@@ -33,9 +35,19 @@ import weka.filters.UnsupervisedFilter;
  * transforms it; every later row is transformed at once with the first batch's fit. A later row whose header
  * differs from the first batch's is rejected with the difference named. Rows are never dropped or reordered;
  * missing values stay missing (downstream neurons are silent).
+ *
+ * <p>Weights: every output row carries its input row's instance weight, and each output attribute of a feature
+ * carries that feature's attribute weight (pass-through attributes keep theirs), as Weka's {@code Discretize}
+ * does. Weights never enter a fit: what the nodes learn (the normalizer's data-level shift, a global minimum;
+ * the calibrator's gains, from the natural breaks of each feature's <em>distinct</em> values) depends on which
+ * values occur, not on how often, so a row of integer weight w fits exactly as w copies of it would. Every row of
+ * the first batch enters the fit, whatever its weight (also 0), as Weka's {@code Normalize} counts every row in
+ * its minimum and maximum. Hence the nodes are {@link WeightedInstancesHandler}s: Weka passes weighted data to
+ * them as it is (a {@code FilteredClassifier} does not resample it first).
  */
 public abstract class AbstractHetQuantFilter extends Filter
-        implements UnsupervisedFilter, TechnicalInformationHandler {
+        implements UnsupervisedFilter, TechnicalInformationHandler, WeightedInstancesHandler,
+        WeightedAttributesHandler {
 
     private static final long serialVersionUID = 1L;
 
@@ -207,7 +219,9 @@ public abstract class AbstractHetQuantFilter extends Filter
                 features.add(j);
                 for (int k = 0; k < width; k++) {
                     String name = width == 1 ? a.name() : a.name() + "_n" + zeroPadded(k, digits);
-                    attributes.add(new Attribute(name));
+                    Attribute output = new Attribute(name);
+                    output.setWeight(a.weight());
+                    attributes.add(output);
                 }
             } else {
                 if (j == instanceInfo.classIndex()) {

@@ -13,7 +13,8 @@ import weka.core.SelectedTag;
 /**
  * Node 4, the data-aware calibrator: a heterogeneous column whose gains are fitted on the first batch
  * ({@link Calibrator}: Jenks natural breaks, smoothing s, global gain correction) and reused for every later
- * batch. Its input must be L1-normalized (put {@link HetQuantNormalizer} in front).
+ * batch. Its input must be L1-normalized (put {@link HetQuantNormalizer} in front). Instance weights pass through
+ * and do not enter the calibration, which uses each feature's distinct values (see {@link AbstractHetQuantFilter}).
  */
 public class HetQuantCalibrator extends AbstractColumnFilter implements ColumnOnsets {
 

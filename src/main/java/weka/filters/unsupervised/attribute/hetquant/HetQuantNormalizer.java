@@ -7,7 +7,8 @@ import weka.core.OptionMetadata;
 
 /**
  * Node 1, the normalizer: per-sample L1 normalization of the selected attributes ({@link Normalization}), with
- * the data-level shift learned on the first batch.
+ * the data-level shift learned on the first batch: the minimum over every row, whatever its instance weight (see
+ * {@link AbstractHetQuantFilter}).
  *
  * <p>Not a {@code StreamableFilter}, although L1 normalization itself is row-local: with the data-level shift on
  * (the default) the first batch is held back to learn the global minimum, and Weka's {@code MultiFilter} treats

@@ -19,7 +19,8 @@ import weka.core.SelectedTag;
 /**
  * The composite node: normalizer → heterogeneous column → spike phase in one filter, so that a
  * FilteredClassifier needs no MultiFilter. Each selected attribute becomes n phase attributes
- * {@code <name>_n<kk>}.
+ * {@code <name>_n<kk>}. Instance weights pass through; neither the shift nor the calibration uses them (see
+ * {@link AbstractHetQuantFilter}).
  */
 public class HetQuantPipeline extends AbstractColumnFilter implements ColumnOnsets {
 
