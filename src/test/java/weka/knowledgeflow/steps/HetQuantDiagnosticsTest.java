@@ -10,6 +10,7 @@ import java.io.FileReader;
 import java.io.Reader;
 import java.util.List;
 import org.hetquant.plot.FeatureThresholds;
+import org.hetquant.plot.PhaseRaster;
 import org.junit.jupiter.api.Test;
 import weka.core.Instances;
 import weka.core.WekaException;
@@ -92,6 +93,18 @@ class HetQuantDiagnosticsTest {
         both.setThresholds("sensor1: 0.1, 0.2");
         WekaException twice = assertThrows(WekaException.class, both::stepInit);
         assertTrue(twice.getMessage().contains("not both"), twice.getMessage());
+    }
+
+    @Test
+    void theDefaultUnitPatternAcceptsAColumnOfOneNeuron() throws Exception {
+        Instances data = saturation();
+        HetQuantPipeline pipeline = new HetQuantPipeline();
+        pipeline.setOptions(new String[] {"-N", "1"});
+        Instances out = Filter.useFilter(data, setUp(pipeline, data));
+        PhaseRaster raster = HetQuantDiagnostics.raster(out,
+                java.util.regex.Pattern.compile(new HetQuantDiagnostics().getUnitPattern()));
+        assertEquals(8, raster.units());
+        assertEquals("sensor1_n00", raster.unitName(0));
     }
 
     private static HetQuantDiagnostics stepWith(Filter node, File data) {

@@ -6,7 +6,7 @@ import weka.core.OptionMetadata;
 /**
  * The options every node with a column of duplicated neurons shares (the heterogeneous column, the data-aware
  * calibrator and the composite node): duplication n, payload P and limit L, with the paper's values as defaults.
- * Each selected attribute becomes n outputs.
+ * Each selected attribute becomes n outputs named {@code <source>_n<kk>}, also for n = 1 ({@code <source>_n00}).
  */
 public abstract class AbstractColumnFilter extends AbstractHetQuantFilter {
 
@@ -93,6 +93,11 @@ public abstract class AbstractColumnFilter extends AbstractHetQuantFilter {
     @Override
     protected int outputsPerFeature() {
         return m_Duplication;
+    }
+
+    @Override
+    protected boolean namesNeurons() {
+        return true;
     }
 
     /**

@@ -26,9 +26,10 @@ import weka.filters.UnsupervisedFilter;
  * <p>The selected attributes ({@code -R}, numeric only, never the class) are the engine's <em>features</em>, in
  * input order. Each feature is replaced, in place, by {@link #outputsPerFeature()} numeric attributes; every
  * other attribute (class, nominal, string, date, relational, unselected numeric) is copied unchanged and keeps
- * its relative position. With one output per feature the name is kept; with n outputs they are named
+ * its relative position. A node with a column of neurons ({@link #namesNeurons()}) names a feature's n outputs
  * {@code <source>_n<kk>}, kk = neuron index 0 … n−1 (0 = least sensitive gain), zero-padded to at least two
- * digits, e.g. {@code sensor3_n05}.
+ * digits, e.g. {@code sensor3_n05}, for every n ≥ 1 (n = 1 gives {@code sensor3_n00}); the other nodes (one output
+ * per feature, no neurons) keep the source name.
  *
  * <p>Batches: the output format is known from the header alone. A filter that fits something
  * ({@link #fitsOnFirstBatch()}) holds back the first batch, fits on it at {@code batchFinished()} and then
@@ -81,6 +82,11 @@ public abstract class AbstractHetQuantFilter extends Filter
      * @throws IllegalArgumentException naming the option and its valid range
      */
     protected abstract void checkOptions();
+
+    /** Whether the outputs are a column's neurons, named {@code <source>_n<kk>} even for n = 1. */
+    protected boolean namesNeurons() {
+        return false;
+    }
 
     /** Whether the first batch is held back to fit parameters before anything is output. */
     protected abstract boolean fitsOnFirstBatch();
@@ -218,7 +224,7 @@ public abstract class AbstractHetQuantFilter extends Filter
             if (feature) {
                 features.add(j);
                 for (int k = 0; k < width; k++) {
-                    String name = width == 1 ? a.name() : a.name() + "_n" + zeroPadded(k, digits);
+                    String name = namesNeurons() ? a.name() + "_n" + zeroPadded(k, digits) : a.name();
                     Attribute output = new Attribute(name);
                     output.setWeight(a.weight());
                     attributes.add(output);
