@@ -35,7 +35,9 @@ import weka.filters.UnsupervisedFilter;
  * ({@link #fitsOnFirstBatch()}) holds back the first batch, fits on it at {@code batchFinished()} and then
  * transforms it; every later row is transformed at once with the first batch's fit. A later row whose header
  * differs from the first batch's is rejected with the difference named. Rows are never dropped or reordered;
- * missing values stay missing (downstream neurons are silent).
+ * missing values stay missing (downstream neurons are silent). {@code toString()} describes what the node
+ * uses (the fit, once the first batch is done); with {@code -output-debug-info} (the GUI's {@code debug}
+ * property) that description is printed to the console ({@code System.err}) when the first batch ends.
  *
  * <p>Weights: every output row carries its input row's instance weight, and each output attribute of a feature
  * carries that feature's attribute weight (pass-through attributes keep theirs), as Weka's {@code Discretize}
@@ -272,7 +274,8 @@ public abstract class AbstractHetQuantFilter extends Filter
         if (getInputFormat() == null) {
             throw new IllegalStateException("No input instance format defined");
         }
-        if (fitsOnFirstBatch() && !isFirstBatchDone()) {
+        boolean first = !isFirstBatchDone();
+        if (fitsOnFirstBatch() && first) {
             Instances batch = getInputFormat();
             if (m_Features.length > 0) {
                 double[][] rows = new double[batch.numInstances()][];
@@ -290,6 +293,10 @@ public abstract class AbstractHetQuantFilter extends Filter
         flushInput();
         m_NewBatch = true;
         m_FirstBatchDone = true;
+        if (first && getDebug()) {
+            // -output-debug-info (the GUI's debug property): what the first batch fitted, on the console.
+            System.err.println(this);
+        }
         return numPendingOutput() != 0;
     }
 

@@ -23,11 +23,8 @@ public abstract class AbstractHetQuantNormalizer extends AbstractHetQuantFilter 
     /** The normalization in use; {@code null} until fitted. */
     private Normalization m_Normalization;
 
-    /** Values clamped to 0 since the input format was set (negative even after the shift). */
-    private long m_ClampedTotal;
-
-    /** Values clamped to 0 in the current batch. */
-    private long m_ClampedInBatch;
+    /** Values clamped to 0 (negative even after the shift). */
+    private final ClampCount m_Clamped = new ClampCount();
 
     /** Installs the normalization fitted on the first batch. */
     protected final void useNormalization(Normalization normalization) {
@@ -36,7 +33,7 @@ public abstract class AbstractHetQuantNormalizer extends AbstractHetQuantFilter 
 
     /** Number of values clamped to 0 since the input format was set (always 0 without the shift). */
     public long clampedValueCount() {
-        return m_ClampedTotal;
+        return m_Clamped.total();
     }
 
     @Override
@@ -52,16 +49,13 @@ public abstract class AbstractHetQuantNormalizer extends AbstractHetQuantFilter 
     @Override
     protected final void prepare(int features) {
         m_Normalization = fitsOnFirstBatch() ? null : Normalization.withoutShift();
-        m_ClampedTotal = 0;
-        m_ClampedInBatch = 0;
+        m_Clamped.reset();
     }
 
     @Override
     protected final void transform(double[] features, double[] out, long row) {
         try {
-            int clamped = m_Normalization.apply(features, out, row);
-            m_ClampedInBatch += clamped;
-            m_ClampedTotal += clamped;
+            m_Clamped.add(m_Normalization.apply(features, out, row));
         } catch (IllegalArgumentException e) {
             throw inContext(e);
         }
@@ -69,11 +63,7 @@ public abstract class AbstractHetQuantNormalizer extends AbstractHetQuantFilter 
 
     @Override
     protected final void batchDone() {
-        if (getDebug() && m_ClampedInBatch > 0) {
-            System.err.println(getClass().getSimpleName() + ": clamped " + m_ClampedInBatch
-                    + " value(s) still negative after the shift to 0 in this batch");
-        }
-        m_ClampedInBatch = 0;
+        m_Clamped.endBatch(this);
     }
 
     @Override
@@ -84,6 +74,6 @@ public abstract class AbstractHetQuantNormalizer extends AbstractHetQuantFilter 
         return getClass().getSimpleName() + "\n"
                 + "features: " + String.join(", ", featureNames()) + "\n"
                 + m_Normalization + "\n"
-                + (m_Normalization.shiftEnabled() ? "values clamped to 0 so far: " + m_ClampedTotal + "\n" : "");
+                + (m_Normalization.shiftEnabled() ? "values clamped to 0 so far: " + m_Clamped.total() + "\n" : "");
     }
 }

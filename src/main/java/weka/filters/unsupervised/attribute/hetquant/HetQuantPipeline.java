@@ -41,6 +41,8 @@ public class HetQuantPipeline extends AbstractColumnFilter implements ColumnOnse
     private transient byte[] m_Phases;
     private Normalization m_Normalization;
     private ColumnEncoder m_Encoder;
+    /** Values clamped to 0 by the normalization (negative even after the shift). */
+    private final ClampCount m_Clamped = new ClampCount();
 
     /**
      * Runs the filter from the command line.
@@ -166,6 +168,11 @@ public class HetQuantPipeline extends AbstractColumnFilter implements ColumnOnse
         return Options.withNoShiftFlag(m_Shift, super.getOptions());
     }
 
+    /** Number of values clamped to 0 since the input format was set (always 0 without the shift). */
+    public long clampedValueCount() {
+        return m_Clamped.total();
+    }
+
     /** The onsets of the column in use (calibrated or data-blind), in L1-normalized input units. */
     @Override
     public double[][] onsets() {
@@ -205,6 +212,7 @@ public class HetQuantPipeline extends AbstractColumnFilter implements ColumnOnse
     @Override
     protected void prepare(int features) {
         m_Normalization = m_Shift ? null : Normalization.withoutShift();
+        m_Clamped.reset();
         if (m_Calibrate) {
             m_Gains = null;
             m_Encoder = null;
@@ -238,9 +246,10 @@ public class HetQuantPipeline extends AbstractColumnFilter implements ColumnOnse
         }
     }
 
-    private void normalize(double[] features, double[] v, long row) {
+    /** Normalizes one row; returns the number of values clamped to 0. */
+    private int normalize(double[] features, double[] v, long row) {
         try {
-            m_Normalization.apply(features, v, row);
+            return m_Normalization.apply(features, v, row);
         } catch (IllegalArgumentException e) {
             throw inContext(e);
         }
@@ -254,11 +263,16 @@ public class HetQuantPipeline extends AbstractColumnFilter implements ColumnOnse
             m_V = new double[features.length];
             m_Phases = new byte[m_Encoder.units()];
         }
-        normalize(features, m_V, row);
+        m_Clamped.add(normalize(features, m_V, row));
         m_Encoder.encode(m_V, m_Phases);
         for (int u = 0; u < m_Phases.length; u++) {
             out[u] = m_Codes[m_Phases[u]];
         }
+    }
+
+    @Override
+    protected void batchDone() {
+        m_Clamped.endBatch(this);
     }
 
     @Override
@@ -272,7 +286,9 @@ public class HetQuantPipeline extends AbstractColumnFilter implements ColumnOnse
                 : m_Scheme.name().toLowerCase(Locale.ROOT) + " gains";
         return getClass().getSimpleName() + " (" + gains + ", "
                 + m_Encoding.name().toLowerCase(Locale.ROOT) + " phase encoding)\n"
-                + m_Normalization + " over the selected attributes\n\n"
+                + m_Normalization + " over the selected attributes\n"
+                + (m_Normalization.shiftEnabled() ? "values clamped to 0 so far: " + m_Clamped.total() + "\n" : "")
+                + "\n"
                 + Describe.gains(m_Gains, featureNames(), m_Table);
     }
 }

@@ -1,0 +1,165 @@
+package weka.filters.unsupervised.attribute.hetquant;
+
+import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertTrue;
+
+import java.io.ByteArrayOutputStream;
+import java.io.PrintStream;
+import java.nio.charset.StandardCharsets;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.stream.Stream;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.params.ParameterizedTest;
+import org.junit.jupiter.params.provider.Arguments;
+import org.junit.jupiter.params.provider.MethodSource;
+import weka.core.Instances;
+import weka.core.Utils;
+import weka.core.converters.ConverterUtils.DataSource;
+import weka.filters.Filter;
+
+/**
+ * Seeing the fit: each node's {@code toString()} after the first batch says what it learned (shift, gains,
+ * onsets, clamped values), and {@code -output-debug-info} on the command line (the {@code debug} property in the
+ * GUI) prints it to the console when the first batch ends.
+ */
+class FitDescriptionTest {
+
+    private static final String NODES = "weka.filters.unsupervised.attribute.hetquant.";
+    private static final Path DATA = Path.of("pkg", "data");
+
+    /** Runs {@code action} and returns what it printed to System.err. */
+    private static String stderrOf(ThrowingRunnable action) throws Exception {
+        PrintStream saved = System.err;
+        ByteArrayOutputStream captured = new ByteArrayOutputStream();
+        try (PrintStream err = new PrintStream(captured, true, StandardCharsets.UTF_8)) {
+            System.setErr(err);
+            action.run();
+        } finally {
+            System.setErr(saved);
+        }
+        return captured.toString(StandardCharsets.UTF_8);
+    }
+
+    private interface ThrowingRunnable {
+        void run() throws Exception;
+    }
+
+    private static Path work() throws Exception {
+        Path dir = Path.of(System.getProperty("java.io.tmpdir"), "fit-description");
+        Files.createDirectories(dir);
+        return dir;
+    }
+
+    /** Gas drift batch 1 after the normalizer: the calibrator's input. */
+    private static Path normalizedGasDrift() throws Exception {
+        Path out = work().resolve("gas-drift-batch1-normalized.arff");
+        Filter.filterFile(new HetQuantNormalizer(), new String[] {
+            "-i", DATA.resolve("gas-drift-batch1.arff").toString(), "-o", out.toString(), "-c", "last"});
+        return out;
+    }
+
+    private static String inputFile(String input) throws Exception {
+        return input.equals("normalized") ? normalizedGasDrift().toString() : input;
+    }
+
+    static Stream<Arguments> nodes() {
+        String gas = DATA.resolve("gas-drift-batch1.arff").toString();
+        String saturation = DATA.resolve("saturation.arff").toString();
+        return Stream.of(
+                Arguments.of("HetQuantPipeline -N 4", gas,
+                        List.of("L1 normalization after shift by", "values clamped to 0 so far: 0", "uniform gains",
+                                "fires from x >=", "sensor8", "n03")),
+                Arguments.of("HetQuantPipeline -N 4 -calibrate", gas,
+                        List.of("L1 normalization after shift by", "gains calibrated on the first batch",
+                                "sensor1")),
+                Arguments.of("HetQuantCalibrator -N 8 -S 0.5", "normalized",
+                        List.of("gains fitted on the first batch, s = 0.5", "fires from x >=", "n07")),
+                Arguments.of("HetQuantColumn -N 4 -scheme equidistant", saturation,
+                        List.of("equidistant gains", "fires from x >=")),
+                Arguments.of("HetQuantNormalizer", gas,
+                        List.of("L1 normalization after shift by", "values clamped to 0 so far: 0", "sensor8")),
+                Arguments.of("HetQuantStreamNormalizer", saturation, List.of("L1 normalization (no shift)")),
+                Arguments.of("HetQuantSpikePhase", saturation, List.of("paper encoding", "drive from")));
+    }
+
+    private static Filter node(String spec) throws Exception {
+        String[] options = Utils.splitOptions(spec);
+        String name = options[0];
+        options[0] = "";
+        return (Filter) Utils.forName(Filter.class, NODES + name, options);
+    }
+
+    /** {@code weka.Run .<Node> -output-debug-info …} calls the node's main, i.e. {@link Filter#runFilter}. */
+    @ParameterizedTest(name = "{0}")
+    @MethodSource("nodes")
+    void outputDebugInfoPrintsTheFitOnTheCommandLine(String spec, String input, List<String> expected)
+            throws Exception {
+        String in = inputFile(input);
+        String out = work().resolve("out.arff").toString();
+        List<String> args = new ArrayList<>(List.of(Utils.splitOptions(spec)));
+        args.remove(0);
+        args.addAll(List.of("-output-debug-info", "-i", in, "-o", out, "-c", "last"));
+        Filter filter = node(spec.split(" ")[0]);
+        String printed = stderrOf(() -> Filter.runFilter(filter, args.toArray(new String[0])));
+        String fitted = filter.toString();
+        assertTrue(printed.contains(fitted), "printed:\n" + printed + "\nfitted:\n" + fitted);
+        for (String part : expected) {
+            assertTrue(fitted.contains(part), "'" + part + "' missing from:\n" + fitted);
+        }
+
+        // Without the flag the node prints nothing.
+        args.remove("-output-debug-info");
+        assertEquals("", stderrOf(() -> Filter.runFilter(node(spec.split(" ")[0]), args.toArray(new String[0]))));
+    }
+
+    /**
+     * The Explorer's Apply: a copy of the edited node is fitted on the data (PreprocessPanel.applyFilter); with the
+     * node's debug property on, the copy's description reaches the console (GUIChooser: Program, LogWindow).
+     */
+    @ParameterizedTest(name = "{0}")
+    @MethodSource("nodes")
+    void theDebugPropertyShowsTheFitOfTheCopyTheExplorerApplies(String spec, String input, List<String> expected)
+            throws Exception {
+        Instances data = DataSource.read(inputFile(input));
+        data.setClassIndex(data.numAttributes() - 1);
+        Filter edited = node(spec);
+        edited.setDebug(true);
+        Filter copy = Filter.makeCopy(edited);
+        if (!(copy instanceof HetQuantSpikePhase)) {
+            assertTrue(copy.toString().contains("not fitted yet") || copy.toString().contains("no input format"),
+                    copy.toString());
+        }
+        String printed = stderrOf(() -> {
+            copy.setInputFormat(data);
+            Filter.useFilter(data, copy);
+        });
+        assertTrue(printed.contains(copy.toString()), printed);
+        assertTrue(copy.toString().contains(expected.get(0)), copy.toString());
+    }
+
+    /** The normalizers and the pipeline count the values of later batches still negative after the shift. */
+    @Test
+    void clampedValuesAreCountedAndPrintedPerBatch() throws Exception {
+        Path train = work().resolve("clamp-train.arff");
+        Path test = work().resolve("clamp-test.arff");
+        String header = "@relation clamp\n@attribute a numeric\n@attribute b numeric\n@attribute c {x,y}\n@data\n";
+        Files.writeString(train, header + "-1,2,x\n3,4,y\n");
+        Files.writeString(test, header + "-3,2,x\n-2,-5,y\n1,1,x\n");
+        for (String spec : new String[] {"HetQuantNormalizer", "HetQuantPipeline -N 2"}) {
+            Filter filter = node(spec);
+            List<String> args = new ArrayList<>(List.of(Utils.splitOptions(spec)));
+            args.remove(0);
+            args.addAll(List.of("-output-debug-info", "-b", "-i", train.toString(),
+                    "-o", work().resolve("clamp-train-out.arff").toString(), "-r", test.toString(),
+                    "-s", work().resolve("clamp-test-out.arff").toString(), "-c", "last"));
+            String printed = stderrOf(() -> Filter.runFilter(filter, args.toArray(new String[0])));
+            assertTrue(printed.contains(filter.getClass().getSimpleName()
+                    + ": clamped 3 value(s) still negative after the shift to 0 in this batch"), printed);
+            assertTrue(filter.toString().contains("L1 normalization after shift by 1.0"), filter.toString());
+            assertTrue(filter.toString().contains("values clamped to 0 so far: 3"), filter.toString());
+        }
+    }
+}
