@@ -147,7 +147,8 @@ public class HetQuantDiagnostics extends BaseStep {
                     + e.getDescription());
         }
         try {
-            m_parsedThresholds = FeatureThresholds.parse(environmentSubstitute(m_thresholds));
+            // Not environment-substituted: the text is data, and an attribute name may hold "${…}".
+            m_parsedThresholds = FeatureThresholds.parse(m_thresholds);
         } catch (IllegalArgumentException e) {
             throw new WekaException("Neuron thresholds: " + e.getMessage());
         }
