@@ -10,6 +10,7 @@ import weka.core.Instance;
 import weka.core.Instances;
 import weka.core.OptionMetadata;
 import weka.core.Range;
+import weka.core.SparseInstance;
 import weka.core.RevisionUtils;
 import weka.core.TechnicalInformation;
 import weka.core.TechnicalInformation.Field;
@@ -38,6 +39,10 @@ import weka.filters.UnsupervisedFilter;
  * missing values stay missing (downstream neurons are silent). {@code toString()} describes what the node
  * uses (the fit, once the first batch is done); with {@code -output-debug-info} (the GUI's {@code debug}
  * property) that description is printed to the console ({@code System.err}) when the first batch ends.
+ *
+ * <p>Sparse data: a {@link SparseInstance} in gives a {@code SparseInstance} out, and {@code -sparse} makes dense
+ * input give sparse output too; the values are the same either way (silent neurons, phase 0, and other zeros are
+ * simply not stored; missing values are). Dense input gives dense output by default.
  *
  * <p>Weights: every output row carries its input row's instance weight, and each output attribute of a feature
  * carries that feature's attribute weight (pass-through attributes keep theirs), as Weka's {@code Discretize}
@@ -68,6 +73,12 @@ public abstract class AbstractHetQuantFilter extends Filter
 
     /** Reused per-row buffer for the transformed features (a row's only other allocation is its output). */
     private transient double[] m_Transformed;
+
+    /** Reused per-row buffer for a sparse output row before it is compressed. */
+    private transient double[] m_Values;
+
+    /** Whether dense input rows are output as sparse rows too (sparse input always gives sparse output). */
+    protected boolean m_SparseOutput;
 
     /** Last header found equal to the first batch's, so each later dataset is compared once. */
     private transient Instances m_CheckedHeader;
@@ -152,6 +163,22 @@ public abstract class AbstractHetQuantFilter extends Filter
 
     public void setInvertSelection(boolean invert) {
         m_InvertSelection = invert;
+    }
+
+    @OptionMetadata(
+            displayName = "sparse output",
+            description = "Output sparse rows also for dense input (zeros, e.g. silent neurons, are not stored);"
+                    + " sparse input always gives sparse output, with the same values as dense output.",
+            displayOrder = 20,
+            commandLineParamName = "sparse",
+            commandLineParamSynopsis = "-sparse",
+            commandLineParamIsFlag = true)
+    public boolean getSparseOutput() {
+        return m_SparseOutput;
+    }
+
+    public void setSparseOutput(boolean sparse) {
+        m_SparseOutput = sparse;
     }
 
     /** Weka's option parser reports nothing when a setter rejects a value, so ranges are checked here. */
@@ -403,7 +430,17 @@ public abstract class AbstractHetQuantFilter extends Filter
 
     private void convert(Instance instance) {
         Instances output = outputFormatPeek();
-        double[] values = new double[output.numAttributes()];
+        boolean sparse = m_SparseOutput || instance instanceof SparseInstance;
+        // A dense row keeps its value array; a sparse one is compressed from a reused full-width buffer.
+        double[] values;
+        if (!sparse) {
+            values = new double[output.numAttributes()];
+        } else {
+            if (m_Values == null || m_Values.length != output.numAttributes()) {
+                m_Values = new double[output.numAttributes()];
+            }
+            values = m_Values;
+        }
         int width = outputsPerFeature();
         if (m_Transformed == null || m_Transformed.length != m_Features.length * width) {
             m_Transformed = new double[m_Features.length * width];
@@ -424,7 +461,8 @@ public abstract class AbstractHetQuantFilter extends Filter
                 values[o++] = instance.value(j);
             }
         }
-        Instance result = new DenseInstance(instance.weight(), values);
+        Instance result = sparse ? SparseRows.of(instance.weight(), values)
+                : new DenseInstance(instance.weight(), values);
         // String and relational values are stored in the header; carry them over to the output header.
         Instances source = instance.dataset() != null ? instance.dataset() : getInputFormat();
         copyValues(result, false, source, output);
