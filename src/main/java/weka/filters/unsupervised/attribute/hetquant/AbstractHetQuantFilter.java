@@ -1,6 +1,7 @@
 package weka.filters.unsupervised.attribute.hetquant;
 
 import java.util.ArrayList;
+import java.util.Arrays;
 import java.util.StringJoiner;
 import weka.core.Attribute;
 import weka.core.Capabilities;
@@ -74,8 +75,9 @@ public abstract class AbstractHetQuantFilter extends Filter
     /** Reused per-row buffer for the transformed features (a row's only other allocation is its output). */
     private transient double[] m_Transformed;
 
-    /** Reused per-row buffer for a sparse output row before it is compressed. */
-    private transient double[] m_Values;
+    /** Reused per-row buffers gathering a sparse output row's stored values and their indices. */
+    private transient double[] m_SparseValues;
+    private transient int[] m_SparseIndices;
 
     /** Whether dense input rows are output as sparse rows too (sparse input always gives sparse output). */
     protected boolean m_SparseOutput;
@@ -430,17 +432,6 @@ public abstract class AbstractHetQuantFilter extends Filter
 
     private void convert(Instance instance) {
         Instances output = outputFormatPeek();
-        boolean sparse = m_SparseOutput || instance instanceof SparseInstance;
-        // A dense row keeps its value array; a sparse one is compressed from a reused full-width buffer.
-        double[] values;
-        if (!sparse) {
-            values = new double[output.numAttributes()];
-        } else {
-            if (m_Values == null || m_Values.length != output.numAttributes()) {
-                m_Values = new double[output.numAttributes()];
-            }
-            values = m_Values;
-        }
         int width = outputsPerFeature();
         if (m_Transformed == null || m_Transformed.length != m_Features.length * width) {
             m_Transformed = new double[m_Features.length * width];
@@ -450,6 +441,18 @@ public abstract class AbstractHetQuantFilter extends Filter
             transform(featuresOf(instance), transformed, m_Row);
         }
         m_Row++;
+        Instance result = m_SparseOutput || instance instanceof SparseInstance
+                ? sparseRow(instance, transformed, width, output.numAttributes())
+                : denseRow(instance, transformed, width, output.numAttributes());
+        // String and relational values are stored in the header; carry them over to the output header.
+        Instances source = instance.dataset() != null ? instance.dataset() : getInputFormat();
+        copyValues(result, false, source, output);
+        push(result, false);
+    }
+
+    /** The output row: each feature's block of transformed values in its place, every other value copied. */
+    private Instance denseRow(Instance instance, double[] transformed, int width, int size) {
+        double[] values = new double[size];
         int o = 0;
         int f = 0;
         for (int j = 0; j < instance.numAttributes(); j++) {
@@ -461,12 +464,57 @@ public abstract class AbstractHetQuantFilter extends Filter
                 values[o++] = instance.value(j);
             }
         }
-        Instance result = sparse ? SparseRows.of(instance.weight(), values)
-                : new DenseInstance(instance.weight(), values);
-        // String and relational values are stored in the header; carry them over to the output header.
-        Instances source = instance.dataset() != null ? instance.dataset() : getInputFormat();
-        copyValues(result, false, source, output);
-        push(result, false);
+        return new DenseInstance(instance.weight(), values);
+    }
+
+    /**
+     * The same values as {@link #denseRow}, zeros not stored (missing values are), gathered in one pass through
+     * reused buffers so that a row allocates only what it stores.
+     */
+    private Instance sparseRow(Instance instance, double[] transformed, int width, int size) {
+        if (m_SparseValues == null || m_SparseValues.length != size) {
+            m_SparseValues = new double[size];
+            m_SparseIndices = new int[size];
+        }
+        double[] values = m_SparseValues;
+        int[] indices = m_SparseIndices;
+        int stored = 0;
+        int o = 0;
+        int f = 0;
+        for (int j = 0; j < instance.numAttributes(); j++) {
+            if (f < m_Features.length && m_Features[f] == j) {
+                for (int t = f * width, end = t + width; t < end; t++, o++) {
+                    if (transformed[t] != 0.0) {
+                        values[stored] = transformed[t];
+                        indices[stored++] = o;
+                    }
+                }
+                f++;
+            } else {
+                double v = instance.value(j);
+                if (v != 0.0) {
+                    values[stored] = v;
+                    indices[stored++] = o;
+                }
+                o++;
+            }
+        }
+        // SparseInstance's public constructors copy the arrays once more; its copy constructor shares them.
+        return new SparseInstance(new AdoptedSparseRow(instance.weight(), Arrays.copyOf(values, stored),
+                Arrays.copyOf(indices, stored), size));
+    }
+
+    /** A sparse row that takes its arrays as they are, for {@code new SparseInstance(SparseInstance)} to share. */
+    private static final class AdoptedSparseRow extends SparseInstance {
+
+        private static final long serialVersionUID = 1L;
+
+        AdoptedSparseRow(double weight, double[] values, int[] indices, int numAttributes) {
+            m_Weight = weight;
+            m_AttValues = values;
+            m_Indices = indices;
+            m_NumAttributes = numAttributes;
+        }
     }
 
     private static String zeroPadded(int k, int digits) {

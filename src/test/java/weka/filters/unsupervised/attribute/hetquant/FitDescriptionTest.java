@@ -71,10 +71,10 @@ class FitDescriptionTest {
         return Stream.of(
                 Arguments.of("HetQuantPipeline -N 4", gas,
                         List.of("L1 normalization after shift by", "values clamped to 0 so far: 0", "uniform gains",
-                                "fires from x >=", "sensor8", "n03")),
+                                "fires from x >=", "attribute sensor8", "n03")),
                 Arguments.of("HetQuantPipeline -N 4 -calibrate", gas,
                         List.of("L1 normalization after shift by", "gains calibrated on the first batch",
-                                "sensor1")),
+                                "attribute sensor1")),
                 Arguments.of("HetQuantCalibrator -N 8 -S 0.5", "normalized",
                         List.of("gains fitted on the first batch, s = 0.5", "fires from x >=", "n07")),
                 Arguments.of("HetQuantColumn -N 4 -scheme equidistant", saturation,
