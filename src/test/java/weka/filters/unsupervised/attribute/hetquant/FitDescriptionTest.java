@@ -86,10 +86,7 @@ class FitDescriptionTest {
     }
 
     private static Filter node(String spec) throws Exception {
-        String[] options = Utils.splitOptions(spec);
-        String name = options[0];
-        options[0] = "";
-        return (Filter) Utils.forName(Filter.class, NODES + name, options);
+return TestData.filter(NODES + spec);
     }
 
     /** {@code weka.Run .<Node> -output-debug-info …} calls the node's main, i.e. {@link Filter#runFilter}. */

@@ -5,7 +5,6 @@ import static org.junit.jupiter.api.Assertions.assertEquals;
 import org.junit.jupiter.params.ParameterizedTest;
 import org.junit.jupiter.params.provider.ValueSource;
 import weka.core.Instances;
-import weka.core.Utils;
 import weka.filters.Filter;
 
 /**
@@ -19,11 +18,7 @@ class NamingTest {
             + "@attribute cls {a,b}\n@data\n0.2,0.8,a\n0.6,0.4,b\n";
 
     private static Instances filtered(String spec) throws Exception {
-        String[] options = Utils.splitOptions(spec);
-        String name = options[0];
-        options[0] = "";
-        Filter filter = (Filter) Utils.forName(Filter.class,
-                "weka.filters.unsupervised.attribute.hetquant." + name, options);
+        Filter filter = TestData.filter("weka.filters.unsupervised.attribute.hetquant." + spec);
         return TestData.firstBatch(filter, TestData.arff(DATA));
     }
 

@@ -15,7 +15,6 @@ import weka.core.DenseInstance;
 import weka.core.Instance;
 import weka.core.Instances;
 import weka.core.SparseInstance;
-import weka.core.Utils;
 import weka.filters.Filter;
 import weka.filters.unsupervised.instance.NonSparseToSparse;
 
@@ -66,10 +65,7 @@ class SparseTest {
             // In a MultiFilter, the last node's option.
             spec = spec.endsWith("\"") ? spec.substring(0, spec.length() - 1) + " -sparse\"" : spec + " -sparse";
         }
-        String[] options = Utils.splitOptions(spec);
-        String name = options[0];
-        options[0] = "";
-        return (Filter) Utils.forName(Filter.class, name, options);
+return TestData.filter(spec);
     }
 
     private static Instances[] data(String name) throws Exception {

@@ -13,7 +13,6 @@ import org.junit.jupiter.params.provider.MethodSource;
 import weka.classifiers.meta.FilteredClassifier;
 import weka.classifiers.trees.J48;
 import weka.core.Instances;
-import weka.core.Utils;
 import weka.filters.Filter;
 import weka.filters.MultiFilter;
 import weka.filters.unsupervised.attribute.Normalize;
@@ -53,13 +52,6 @@ class WeightsTest {
                         + "HetQuantCalibrator -N 4\" -F \"" + NODES + "HetQuantSpikePhase\"");
     }
 
-    private static Filter filter(String spec) throws Exception {
-        String[] options = Utils.splitOptions(spec);
-        String name = options[0];
-        options[0] = "";
-        return (Filter) Utils.forName(Filter.class, name, options);
-    }
-
     /** The weighted data with every weight set to 1. */
     private static Instances unweighted(Instances data) {
         Instances copy = new Instances(data);
@@ -73,8 +65,8 @@ class WeightsTest {
     @MethodSource("nodes")
     void weightedDataPassesThroughWithItsWeightsAndTheSameValues(String spec) throws Exception {
         Instances data = TestData.arff(WEIGHTED);
-        Instances out = TestData.firstBatch(filter(spec), data);
-        Instances reference = TestData.firstBatch(filter(spec), unweighted(data));
+        Instances out = TestData.firstBatch(TestData.filter(spec), data);
+        Instances reference = TestData.firstBatch(TestData.filter(spec), unweighted(data));
         assertEquals(data.numInstances(), out.numInstances());
         for (int i = 0; i < data.numInstances(); i++) {
             assertEquals(data.instance(i).weight(), out.instance(i).weight(), 0.0, "weight of row " + (i + 1));
@@ -103,9 +95,9 @@ class WeightsTest {
                 copies.add(weighted.instance(i));
             }
         }
-        Filter fittedOnWeights = filter(spec);
+        Filter fittedOnWeights = TestData.filter(spec);
         TestData.firstBatch(fittedOnWeights, weighted);
-        Filter fittedOnCopies = filter(spec);
+        Filter fittedOnCopies = TestData.filter(spec);
         TestData.firstBatch(fittedOnCopies, unweighted(copies));
         Instances test = sample("gas-drift-batch2.arff", stream);
         Instances a = Filter.useFilter(test, fittedOnWeights);
@@ -128,7 +120,7 @@ class WeightsTest {
     @Test
     void j48BehindThePipelineShowsWeightedCountsInItsLeavesAsBehindNormalize() throws Exception {
         Instances data = TestData.arff(WEIGHTED);
-        for (Filter front : new Filter[] {new Normalize(), filter(NODES + "HetQuantPipeline -N 2")}) {
+        for (Filter front : new Filter[] {new Normalize(), TestData.filter(NODES + "HetQuantPipeline -N 2")}) {
             FilteredClassifier fc = new FilteredClassifier();
             fc.setFilter(front);
             fc.setClassifier(new J48());
@@ -164,10 +156,10 @@ class WeightsTest {
     void aMultiFilterOfNodesTakesWeightedData() throws Exception {
         Instances data = TestData.arff(WEIGHTED);
         MultiFilter chain = new MultiFilter();
-        chain.setFilters(new Filter[] {new HetQuantNormalizer(), filter(NODES + "HetQuantCalibrator -N 2"),
+        chain.setFilters(new Filter[] {new HetQuantNormalizer(), TestData.filter(NODES + "HetQuantCalibrator -N 2"),
                 new HetQuantSpikePhase()});
         Instances out = TestData.firstBatch(chain, data);
-        Instances pipeline = TestData.firstBatch(filter(NODES + "HetQuantPipeline -N 2 -calibrate"), data);
+        Instances pipeline = TestData.firstBatch(TestData.filter(NODES + "HetQuantPipeline -N 2 -calibrate"), data);
         for (int i = 0; i < data.numInstances(); i++) {
             assertEquals(data.instance(i).weight(), out.instance(i).weight(), 0.0);
             assertArrayEquals(pipeline.instance(i).toDoubleArray(), out.instance(i).toDoubleArray(), 0.0,
@@ -181,7 +173,7 @@ class WeightsTest {
         data.attribute(0).setWeight(2.0);
         data.attribute(1).setWeight(0.5);
         data.attribute(2).setWeight(3.0);
-        Instances out = TestData.firstBatch(filter(NODES + "HetQuantPipeline -N 2"), data);
+        Instances out = TestData.firstBatch(TestData.filter(NODES + "HetQuantPipeline -N 2"), data);
         double[] expected = {2.0, 2.0, 0.5, 0.5, 3.0};
         assertEquals(expected.length, out.numAttributes());
         for (int j = 0; j < expected.length; j++) {
