@@ -169,8 +169,8 @@ public abstract class AbstractHetQuantFilter extends Filter
 
     @OptionMetadata(
             displayName = "sparse output",
-            description = "Output sparse rows also for dense input (zeros, e.g. silent neurons, are not stored);"
-                    + " sparse input always gives sparse output, with the same values as dense output.",
+            description = "Output sparse rows for dense input too; sparse input always gives sparse output."
+                    + " Zeros (silent neurons) are not stored; the values are those of the dense output.",
             displayOrder = 20,
             commandLineParamName = "sparse",
             commandLineParamSynopsis = "-sparse",
@@ -483,11 +483,13 @@ public abstract class AbstractHetQuantFilter extends Filter
         int f = 0;
         for (int j = 0; j < instance.numAttributes(); j++) {
             if (f < m_Features.length && m_Features[f] == j) {
+                // Branch-free: write every value, keep it by advancing only past a non-zero one (most neurons
+                // are silent in an irregular pattern, which a branch would mispredict).
                 for (int t = f * width, end = t + width; t < end; t++, o++) {
-                    if (transformed[t] != 0.0) {
-                        values[stored] = transformed[t];
-                        indices[stored++] = o;
-                    }
+                    double v = transformed[t];
+                    values[stored] = v;
+                    indices[stored] = o;
+                    stored += v != 0.0 ? 1 : 0;
                 }
                 f++;
             } else {
