@@ -34,6 +34,11 @@ public final class ColumnEncoder implements Serializable {
     private final transient double[] thresholds;
     /** Phases of feature f's n units when c thresholds are ≤ v, at [(f·searchSize + c)·n, ... + n). */
     private final transient byte[] patterns;
+    /**
+     * First unit with a non-zero phase in each pattern, at {@code f·searchSize + c} (n if none): with ascending
+     * gains the firing units of a column are a suffix (a larger gain never gives a weaker drive).
+     */
+    private final transient int[] firstFiring;
 
     /**
      * @param gains per feature, the ET→MC weights of its n units: {@code gains[feature][k]}, finite and > 0,
@@ -95,6 +100,7 @@ public final class ColumnEncoder implements Serializable {
         this.searchSize = largest == 0 ? 1 : Integer.highestOneBit(largest) << 1;
         this.thresholds = new double[copy.length * (searchSize - 1)];
         this.patterns = new byte[copy.length * searchSize * n];
+        this.firstFiring = new int[copy.length * searchSize];
         Arrays.fill(thresholds, Double.POSITIVE_INFINITY);
         for (int f = 0; f < copy.length; f++) {
             System.arraycopy(sorted[f], 0, thresholds, f * (searchSize - 1), sorted[f].length);
@@ -104,6 +110,13 @@ public final class ColumnEncoder implements Serializable {
                 for (int k = 0; k < n; k++) {
                     patterns[(f * searchSize + c) * n + k] = (byte) table.phase(copy[f][k] * x);
                 }
+            }
+            for (int c = 0; c < searchSize; c++) {
+                int k = 0;
+                while (k < n && patterns[(f * searchSize + c) * n + k] == 0) {
+                    k++;
+                }
+                firstFiring[f * searchSize + c] = k;
             }
         }
     }
@@ -239,21 +252,116 @@ public final class ColumnEncoder implements Serializable {
     }
 
     private void encodeRow(double[] values, int in, byte[] out, int o, int row) {
-        final int n = gains[0].length;
-        final int size = searchSize;
-        for (int f = 0; f < gains.length; f++) {
-            double x = values[in + f];
-            if (!(x >= 0.0 && x <= 1.0) && x == x) {
-                throw new IllegalArgumentException("row " + row + ", feature " + f
-                        + ": normalized value must be in [0, 1] or NaN, got " + x);
-            }
-            int base = f * (size - 1);
-            int count = 0;
-            for (int step = size >> 1; step > 0; step >>= 1) {
-                count += thresholds[base + count + step - 1] <= x ? step : 0;
-            }
-            System.arraycopy(patterns, (f * size + count) * n, out, o + f * n, n);
+        encodeFeatures(values, in, row, out, o, null, null, null, null);
+    }
+
+    /**
+     * Encodes one normalized row and lists only the units whose output code is not 0, for sparse output: unit
+     * k of feature f is listed as index {@code at[f] + k} with value {@code codes[phase]}, in feature and then unit
+     * order. The codes are those {@link #encode(double[], byte[])} gives, through the same table; silent units
+     * cost nothing, as only each column's firing units (a suffix of it) are visited.
+     *
+     * @param v       length {@link #features()}, values in [0, 1] or NaN (silent column)
+     * @param codes   output code of each paper phase, indexed by phase, 0 for phase 0 (e.g.
+     *                {@link PhaseEncoding#lookup})
+     * @param at      per feature, the index listed for its unit 0
+     * @param values  receives the listed codes; length ≥ {@link #units()}
+     * @param indices receives their indices; length ≥ {@link #units()}
+     * @return the number of units listed
+     * @throws IllegalArgumentException if a value is outside [0, 1] (naming the feature), or an array is short
+     */
+    public int encodeNonZero(double[] v, int[] codes, int[] at, double[] values, int[] indices) {
+        if (v == null || v.length != gains.length || at == null || at.length != gains.length) {
+            throw new IllegalArgumentException("v and at must have length features = " + gains.length + ", got "
+                    + (v == null ? "null" : v.length) + " and " + (at == null ? "null" : at.length));
         }
+        int units = units();
+        if (values == null || indices == null || values.length < units || indices.length < units) {
+            throw new IllegalArgumentException("values and indices must have room for units = " + units);
+        }
+        if (codes == null || codes.length <= table.weakestPhase() || codes[0] != 0) {
+            throw new IllegalArgumentException("codes must have an entry for every phase 0 … " + table.weakestPhase()
+                    + ", and 0 (silence) for phase 0");
+        }
+        return encodeFeatures(v, 0, 0, null, 0, codes, at, values, indices);
+    }
+
+    /**
+     * The one encoding loop: per feature, the number c of its thresholds ≤ x (a branch-free binary search, four
+     * features at a time so that their dependent loads overlap), then either the pattern copied to {@code out}
+     * (when {@code out} is given) or its firing units listed.
+     *
+     * @return the number of units listed (0 when copying)
+     */
+    private int encodeFeatures(double[] v, int in, int row, byte[] out, int o, int[] codes, int[] at,
+            double[] values, int[] indices) {
+        final int size = searchSize;
+        final double[] t = thresholds;
+        final int features = gains.length;
+        int listed = 0;
+        int f = 0;
+        for (; f + 3 < features; f += 4) {
+            double x0 = normalized(v[in + f], row, f);
+            double x1 = normalized(v[in + f + 1], row, f + 1);
+            double x2 = normalized(v[in + f + 2], row, f + 2);
+            double x3 = normalized(v[in + f + 3], row, f + 3);
+            int b0 = f * (size - 1);
+            int b1 = b0 + size - 1;
+            int b2 = b1 + size - 1;
+            int b3 = b2 + size - 1;
+            int c0 = 0;
+            int c1 = 0;
+            int c2 = 0;
+            int c3 = 0;
+            for (int step = size >> 1; step > 0; step >>= 1) {
+                c0 += t[b0 + c0 + step - 1] <= x0 ? step : 0;
+                c1 += t[b1 + c1 + step - 1] <= x1 ? step : 0;
+                c2 += t[b2 + c2 + step - 1] <= x2 ? step : 0;
+                c3 += t[b3 + c3 + step - 1] <= x3 ? step : 0;
+            }
+            listed = emit(f, c0, out, o, codes, at, values, indices, listed);
+            listed = emit(f + 1, c1, out, o, codes, at, values, indices, listed);
+            listed = emit(f + 2, c2, out, o, codes, at, values, indices, listed);
+            listed = emit(f + 3, c3, out, o, codes, at, values, indices, listed);
+        }
+        for (; f < features; f++) {
+            double x = normalized(v[in + f], row, f);
+            int base = f * (size - 1);
+            int c = 0;
+            for (int step = size >> 1; step > 0; step >>= 1) {
+                c += t[base + c + step - 1] <= x ? step : 0;
+            }
+            listed = emit(f, c, out, o, codes, at, values, indices, listed);
+        }
+        return listed;
+    }
+
+    /** Feature f's pattern for c thresholds: copied to {@code out}, or its firing units listed. */
+    private int emit(int f, int c, byte[] out, int o, int[] codes, int[] at, double[] values, int[] indices,
+            int listed) {
+        final int n = gains[0].length;
+        int pattern = (f * searchSize + c) * n;
+        if (out != null) {
+            System.arraycopy(patterns, pattern, out, o + f * n, n);
+            return listed;
+        }
+        int index = at[f];
+        for (int k = firstFiring[f * searchSize + c]; k < n; k++) {
+            // Branch-free: a code table may still map a firing phase to 0 (then it is not listed).
+            int code = codes[patterns[pattern + k]];
+            values[listed] = code;
+            indices[listed] = index + k;
+            listed += code != 0 ? 1 : 0;
+        }
+        return listed;
+    }
+
+    private static double normalized(double x, int row, int feature) {
+        if (!(x >= 0.0 && x <= 1.0) && x == x) {
+            throw new IllegalArgumentException("row " + row + ", feature " + feature
+                    + ": normalized value must be in [0, 1] or NaN, got " + x);
+        }
+        return x;
     }
 
     /** Rebuilds the derived search structures after deserialization (and re-validates the gains). */

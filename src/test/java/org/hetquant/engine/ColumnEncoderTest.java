@@ -200,6 +200,43 @@ class ColumnEncoderTest {
         assertArrayEquals(expected, Arrays.copyOfRange(fromFlat, 3, fromFlat.length));
     }
 
+    /** The sparse listing holds exactly the units whose code is not 0, with the dense encoding's codes. */
+    @Test
+    void encodeNonZeroListsTheNonSilentUnitsOfEncode() {
+        SplittableRandom random = new SplittableRandom(4);
+        for (PhaseEncoding encoding : PhaseEncoding.values()) {
+            int[] codes = encoding.lookup(TABLE);
+            for (double[][] gains : new double[][][] {uniformGains(6, 16), randomGains(6, 3, random)}) {
+                ColumnEncoder encoder = new ColumnEncoder(gains, TABLE);
+                int n = encoder.duplication();
+                int[] at = {0, 20, 41, 70, 100, 101 + n};
+                double[] values = new double[encoder.units()];
+                int[] indices = new int[encoder.units()];
+                for (int r = 0; r < 200; r++) {
+                    double[] v = new double[6];
+                    for (int f = 0; f < 6; f++) {
+                        v[f] = r % 7 == f ? Double.NaN : random.nextDouble() * (r % 2 == 0 ? 0.05 : 1.0);
+                    }
+                    byte[] phases = encoder.encode(v);
+                    int listed = encoder.encodeNonZero(v, codes, at, values, indices);
+                    int expected = 0;
+                    for (int f = 0; f < 6; f++) {
+                        for (int k = 0; k < n; k++) {
+                            int code = codes[phases[f * n + k]];
+                            if (code != 0) {
+                                String where = encoding + " row " + r + " feature " + f + " unit " + k;
+                                assertEquals(at[f] + k, indices[expected], where);
+                                assertEquals(code, values[expected], 0.0, where);
+                                expected++;
+                            }
+                        }
+                    }
+                    assertEquals(expected, listed, encoding + " row " + r);
+                }
+            }
+        }
+    }
+
     @Test
     void tinyGainsLeaveEveryUnitSilent() {
         ColumnEncoder encoder = new ColumnEncoder(new double[][] {{1.0, 2.0}}, TABLE);

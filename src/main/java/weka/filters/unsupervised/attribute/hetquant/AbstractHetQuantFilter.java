@@ -69,6 +69,9 @@ public abstract class AbstractHetQuantFilter extends Filter
     /** Input indices of the features, in order; set by {@link #setInputFormat}. */
     private int[] m_Features;
 
+    /** Output index of each feature's first output, in feature order; set by {@link #setInputFormat}. */
+    private int[] m_At;
+
     /** Index within the current batch, for error messages. */
     private long m_Row;
 
@@ -78,6 +81,10 @@ public abstract class AbstractHetQuantFilter extends Filter
     /** Reused per-row buffers gathering a sparse output row's stored values and their indices. */
     private transient double[] m_SparseValues;
     private transient int[] m_SparseIndices;
+
+    /** Reused per-row buffers for the features' non-zero outputs ({@link #transformSparse}). */
+    private transient double[] m_ListedValues;
+    private transient int[] m_ListedIndices;
 
     /** Whether dense input rows are output as sparse rows too (sparse input always gives sparse output). */
     protected boolean m_SparseOutput;
@@ -130,6 +137,38 @@ public abstract class AbstractHetQuantFilter extends Filter
      * @param row index of the row within its batch (for error messages)
      */
     protected abstract void transform(double[] features, double[] out, long row);
+
+    /**
+     * Transforms one row for sparse output, listing only its non-zero outputs (missing values, NaN, count as
+     * non-zero): feature f's output k as index {@code at[f] + k}, in feature and then output order. By default
+     * through {@link #transform} and a scan; a node whose engine lists non-zero outputs directly overrides it.
+     *
+     * @param features the row's feature values, {@code NaN} where missing
+     * @param at per feature, the output index of its first output
+     * @param values receives the listed values; length ≥ {@code features.length · outputsPerFeature()}
+     * @param indices receives their output indices; same length
+     * @param row index of the row within its batch (for error messages)
+     * @return the number of outputs listed
+     */
+    protected int transformSparse(double[] features, int[] at, double[] values, int[] indices, long row) {
+        int width = outputsPerFeature();
+        if (m_Transformed == null || m_Transformed.length != features.length * width) {
+            m_Transformed = new double[features.length * width];
+        }
+        double[] transformed = m_Transformed;
+        transform(features, transformed, row);
+        int listed = 0;
+        for (int f = 0; f < features.length; f++) {
+            for (int k = 0, t = f * width; k < width; k++, t++) {
+                // Branch-free: silent neurons come in a pattern a branch would mispredict.
+                double v = transformed[t];
+                values[listed] = v;
+                indices[listed] = at[f] + k;
+                listed += v != 0.0 ? 1 : 0;
+            }
+        }
+        return listed;
+    }
 
     /** Two or three sentences on what the filter does; the citation is appended by {@link #globalInfo()}. */
     protected abstract String describe();
@@ -245,6 +284,7 @@ public abstract class AbstractHetQuantFilter extends Filter
         int width = outputsPerFeature();
         int digits = Math.max(2, Integer.toString(width - 1).length());
         ArrayList<Integer> features = new ArrayList<>();
+        ArrayList<Integer> at = new ArrayList<>();
         ArrayList<Attribute> attributes = new ArrayList<>();
         int classIndex = -1;
         for (int j = 0; j < instanceInfo.numAttributes(); j++) {
@@ -254,6 +294,7 @@ public abstract class AbstractHetQuantFilter extends Filter
                     && m_SelectedRange.isInRange(j);
             if (feature) {
                 features.add(j);
+                at.add(attributes.size());
                 for (int k = 0; k < width; k++) {
                     String name = namesNeurons() ? a.name() + "_n" + zeroPadded(k, digits) : a.name();
                     Attribute output = new Attribute(name);
@@ -268,6 +309,7 @@ public abstract class AbstractHetQuantFilter extends Filter
             }
         }
         m_Features = features.stream().mapToInt(Integer::intValue).toArray();
+        m_At = at.stream().mapToInt(Integer::intValue).toArray();
         Instances output = new Instances(instanceInfo.relationName(), attributes, 0);
         output.setClassIndex(classIndex);
         if (m_Features.length > 0) {
@@ -432,6 +474,18 @@ public abstract class AbstractHetQuantFilter extends Filter
 
     private void convert(Instance instance) {
         Instances output = outputFormatPeek();
+        Instance result = m_SparseOutput || instance instanceof SparseInstance
+                ? sparseRow(instance, output.numAttributes())
+                : denseRow(instance, output.numAttributes());
+        m_Row++;
+        // String and relational values are stored in the header; carry them over to the output header.
+        Instances source = instance.dataset() != null ? instance.dataset() : getInputFormat();
+        copyValues(result, false, source, output);
+        push(result, false);
+    }
+
+    /** The output row: each feature's block of transformed values in its place, every other value copied. */
+    private Instance denseRow(Instance instance, int size) {
         int width = outputsPerFeature();
         if (m_Transformed == null || m_Transformed.length != m_Features.length * width) {
             m_Transformed = new double[m_Features.length * width];
@@ -440,18 +494,6 @@ public abstract class AbstractHetQuantFilter extends Filter
         if (m_Features.length > 0) {
             transform(featuresOf(instance), transformed, m_Row);
         }
-        m_Row++;
-        Instance result = m_SparseOutput || instance instanceof SparseInstance
-                ? sparseRow(instance, transformed, width, output.numAttributes())
-                : denseRow(instance, transformed, width, output.numAttributes());
-        // String and relational values are stored in the header; carry them over to the output header.
-        Instances source = instance.dataset() != null ? instance.dataset() : getInputFormat();
-        copyValues(result, false, source, output);
-        push(result, false);
-    }
-
-    /** The output row: each feature's block of transformed values in its place, every other value copied. */
-    private Instance denseRow(Instance instance, double[] transformed, int width, int size) {
         double[] values = new double[size];
         int o = 0;
         int f = 0;
@@ -468,38 +510,50 @@ public abstract class AbstractHetQuantFilter extends Filter
     }
 
     /**
-     * The same values as {@link #denseRow}, zeros not stored (missing values are), gathered in one pass through
-     * reused buffers so that a row allocates only what it stores.
+     * The same values as {@link #denseRow}, zeros not stored (missing values are): the features' non-zero outputs
+     * ({@link #transformSparse}) merged in index order with the other non-zero values, gathered in reused buffers
+     * so that a row allocates only what it stores.
      */
-    private Instance sparseRow(Instance instance, double[] transformed, int width, int size) {
+    private Instance sparseRow(Instance instance, int size) {
+        int units = m_Features.length * outputsPerFeature();
         if (m_SparseValues == null || m_SparseValues.length != size) {
             m_SparseValues = new double[size];
             m_SparseIndices = new int[size];
         }
+        if (m_ListedValues == null || m_ListedValues.length != units) {
+            m_ListedValues = new double[units];
+            m_ListedIndices = new int[units];
+        }
         double[] values = m_SparseValues;
         int[] indices = m_SparseIndices;
+        double[] listedValues = m_ListedValues;
+        int[] listedIndices = m_ListedIndices;
+        int listed = m_Features.length == 0 ? 0
+                : transformSparse(featuresOf(instance), m_At, listedValues, listedIndices, m_Row);
+        int next = 0;
         int stored = 0;
         int o = 0;
         int f = 0;
         for (int j = 0; j < instance.numAttributes(); j++) {
             if (f < m_Features.length && m_Features[f] == j) {
-                // Branch-free: write every value, keep it by advancing only past a non-zero one (most neurons
-                // are silent in an irregular pattern, which a branch would mispredict).
-                for (int t = f * width, end = t + width; t < end; t++, o++) {
-                    double v = transformed[t];
-                    values[stored] = v;
-                    indices[stored] = o;
-                    stored += v != 0.0 ? 1 : 0;
-                }
+                o += outputsPerFeature();
                 f++;
-            } else {
-                double v = instance.value(j);
-                if (v != 0.0) {
-                    values[stored] = v;
-                    indices[stored++] = o;
-                }
-                o++;
+                continue;
             }
+            for (; next < listed && listedIndices[next] < o; next++, stored++) {
+                values[stored] = listedValues[next];
+                indices[stored] = listedIndices[next];
+            }
+            double v = instance.value(j);
+            if (v != 0.0) {
+                values[stored] = v;
+                indices[stored++] = o;
+            }
+            o++;
+        }
+        for (; next < listed; next++, stored++) {
+            values[stored] = listedValues[next];
+            indices[stored] = listedIndices[next];
         }
         // SparseInstance's public constructors copy the arrays once more; its copy constructor shares them.
         return new SparseInstance(new AdoptedSparseRow(instance.weight(), Arrays.copyOf(values, stored),

@@ -257,6 +257,22 @@ public class HetQuantPipeline extends AbstractColumnFilter implements ColumnOnse
 
     @Override
     protected void transform(double[] features, double[] out, long row) {
+        normalizeInBuffer(features, row);
+        m_Encoder.encode(m_V, m_Phases);
+        for (int u = 0; u < m_Phases.length; u++) {
+            out[u] = m_Codes[m_Phases[u]];
+        }
+    }
+
+    /** Sparse output: the encoder lists the neurons that fire, and nothing is written for the silent ones. */
+    @Override
+    protected int transformSparse(double[] features, int[] at, double[] values, int[] indices, long row) {
+        normalizeInBuffer(features, row);
+        return m_Encoder.encodeNonZero(m_V, m_Codes, at, values, indices);
+    }
+
+    /** Normalizes a row into the reused buffer {@code m_V}, counting clamped values. */
+    private void normalizeInBuffer(double[] features, long row) {
         if (m_Codes == null || m_V == null || m_V.length != features.length
                 || m_Phases.length != m_Encoder.units()) {
             m_Codes = m_Encoding.lookup(m_Table);
@@ -264,10 +280,6 @@ public class HetQuantPipeline extends AbstractColumnFilter implements ColumnOnse
             m_Phases = new byte[m_Encoder.units()];
         }
         m_Clamped.add(normalize(features, m_V, row));
-        m_Encoder.encode(m_V, m_Phases);
-        for (int u = 0; u < m_Phases.length; u++) {
-            out[u] = m_Codes[m_Phases[u]];
-        }
     }
 
     @Override
