@@ -1,7 +1,12 @@
 package org.hetquant.engine;
 
 import java.io.Serializable;
+import java.nio.DoubleBuffer;
+import java.util.ArrayList;
 import java.util.Arrays;
+import java.util.HashMap;
+import java.util.List;
+import java.util.Map;
 
 /**
  * Fast MC layer: turns one normalized sample (the ET output v, docs/method.md §2(a)) into the phases of the F columns
@@ -13,10 +18,21 @@ import java.util.Arrays;
  * non-decreasing function of x, so "drive ≥ lowerBound" holds exactly for x at or above one double, the
  * input-space threshold. Those thresholds are found once by stepping {@code lowerBound/g} ulp by ulp until the
  * rounded product agrees (naively comparing {@code lowerBound/g <= x} would be off by one ulp for some x). A
- * column's n units change phase only at the union of their thresholds, so each interval between consecutive
- * thresholds has a precomputed pattern of n phases: encoding a feature is one binary search (written without
- * data-dependent branches, so the JIT can use conditional moves) plus a copy of n bytes, with no
- * multiplication, and is identical to the table on every input.
+ * column's n units change phase only at the union of their thresholds, one unit at each threshold, so encoding a
+ * feature is one binary search for the number c of thresholds ≤ x (written without data-dependent branches, so
+ * the JIT can use conditional moves), a copy of the n-phase pattern stored for the nearest checkpoint at or
+ * below c, and the few single-unit changes between that checkpoint and c. It multiplies nothing and is identical
+ * to the table on every input.
+ *
+ * <p><b>Memory: O(n) per distinct gain column, shared.</b> With the table's {@code levels} (16 for the paper's
+ * neuron) there are at most {@code m = levels·n} thresholds per column. A pattern is stored every {@code B}
+ * thresholds, B the smallest power of two ≥ n/32 (so B = 1, a pattern for every threshold, up to n = 32, the
+ * paper's largest n). With each checkpoint's first firing unit (for sparse output), the lookup structures of one
+ * column take at most {@code (57·levels + 1)·n + 4} bytes (≈ 0.91 KB per neuron for the paper's neuron: 0.91 MB at
+ * n = 1000), and features with equal gains (every
+ * data-blind scheme) share one set, so an encoder needs at most that much per <em>distinct</em> gain column,
+ * plus {@code 8·F·n} bytes for the gains themselves; {@link #tableBytes()} reports the exact figure. Encoding
+ * copies n bytes and applies fewer than B changes per feature.
  *
  * <p>Inputs must lie in [0, 1] (thresholds above 1 are dropped); NaN silences the feature's n units.
  * Immutable and thread-safe.
@@ -25,20 +41,98 @@ public final class ColumnEncoder implements Serializable {
 
     private static final long serialVersionUID = 1L;
 
+    /** Up to this n a pattern is stored for every threshold (B = 1); above it B grows with n, keeping O(n). */
+    private static final int PATTERN_EVERY_THRESHOLD_UP_TO = 32;
+
     private final double[][] gains;
     private final PhaseTable table;
 
-    /** Search length per feature, a power of two; each feature has searchSize − 1 sorted thresholds. */
-    private final transient int searchSize;
-    /** Feature f's input-space thresholds at [f·(searchSize−1), ...), ascending, padded with +∞. */
-    private final transient double[] thresholds;
-    /** Phases of feature f's n units when c thresholds are ≤ v, at [(f·searchSize + c)·n, ... + n). */
-    private final transient byte[] patterns;
-    /**
-     * First unit with a non-zero phase in each pattern, at {@code f·searchSize + c} (n if none): with ascending
-     * gains the firing units of a column are a suffix (a larger gain never gives a weaker drive).
-     */
-    private final transient int[] firstFiring;
+    /** Index into {@link #columns} of each feature's lookup structures. */
+    private final transient int[] columnOf;
+    /** The lookup structures of each distinct gain column. */
+    private final transient Column[] columns;
+
+    /** The lookup structures of one gain column: thresholds, checkpoint patterns and single-unit changes. */
+    private static final class Column {
+        /** Search length, a power of two; {@code thresholds} holds searchSize − 1 entries. */
+        final int searchSize;
+        /** Input-space thresholds, ascending, padded with +∞. */
+        final double[] thresholds;
+        /** log2 of B: a pattern is stored after every B thresholds. */
+        final int strideShift;
+        /** Phases of the n units after q·B thresholds, at [q·n, q·n + n). */
+        final byte[] checkpoints;
+        /** Crossing threshold i changes unit {@code unit[i]} to phase {@code phase[i]}. */
+        final int[] unit;
+        final byte[] phase;
+        /**
+         * First unit with a non-zero phase in each checkpoint pattern (n if none). With ascending gains the firing
+         * units of a column are a suffix: a larger gain never gives a weaker drive.
+         */
+        final int[] firstFiring;
+
+        Column(double[] gains, PhaseTable table) {
+            int n = gains.length;
+            double[] lowerBounds = table.lowerBounds();
+            int capacity = n * lowerBounds.length;
+            double[] x = new double[capacity];
+            int[] owner = new int[capacity];
+            int m = 0;
+            for (int k = 0; k < n; k++) {
+                for (double bound : lowerBounds) {
+                    double t = inputThreshold(bound, gains[k]);
+                    if (t <= 1.0) {
+                        x[m] = t;
+                        owner[m++] = k;
+                    }
+                }
+            }
+            // Ascending thresholds; equal ones in unit order, and a unit's own thresholds ascend with its levels.
+            Integer[] order = new Integer[m];
+            for (int i = 0; i < m; i++) {
+                order[i] = i;
+            }
+            final double[] xs = x;
+            final int[] owners = owner;
+            Arrays.sort(order, (a, b) -> xs[a] != xs[b] ? Double.compare(xs[a], xs[b])
+                    : owners[a] != owners[b] ? Integer.compare(owners[a], owners[b]) : Integer.compare(a, b));
+
+            this.searchSize = m == 0 ? 1 : Integer.highestOneBit(m) << 1;
+            this.thresholds = new double[searchSize - 1];
+            Arrays.fill(thresholds, Double.POSITIVE_INFINITY);
+            int stride = n <= PATTERN_EVERY_THRESHOLD_UP_TO ? 1
+                    : Integer.highestOneBit((n + PATTERN_EVERY_THRESHOLD_UP_TO - 1) / PATTERN_EVERY_THRESHOLD_UP_TO - 1) << 1;
+            this.strideShift = Integer.numberOfTrailingZeros(stride);
+            this.unit = new int[m];
+            this.phase = new byte[m];
+            this.checkpoints = new byte[(m / stride + 1) * n];
+            byte[] state = new byte[n];
+            for (int i = 0; i < m; i++) {
+                int j = order[i];
+                thresholds[i] = x[j];
+                unit[i] = owner[j];
+                // The unit's phase once every threshold up to this input is crossed: the table at this input.
+                phase[i] = (byte) table.phase(gains[owner[j]] * x[j]);
+                state[unit[i]] = phase[i];
+                if ((i + 1) % stride == 0) {
+                    System.arraycopy(state, 0, checkpoints, ((i + 1) / stride) * n, n);
+                }
+            }
+            this.firstFiring = new int[checkpoints.length / n];
+            for (int q = 0; q < firstFiring.length; q++) {
+                int k = 0;
+                while (k < n && checkpoints[q * n + k] == 0) {
+                    k++;
+                }
+                firstFiring[q] = k;
+            }
+        }
+
+        long bytes() {
+            return 8L * thresholds.length + checkpoints.length + 4L * unit.length + phase.length
+                    + 4L * firstFiring.length;
+        }
+    }
 
     /**
      * @param gains per feature, the ET→MC weights of its n units: {@code gains[feature][k]}, finite and > 0,
@@ -79,46 +173,20 @@ public final class ColumnEncoder implements Serializable {
         this.gains = copy;
         this.table = table;
 
-        double[] lowerBounds = table.lowerBounds();
-        double[][] sorted = new double[copy.length][];
-        int largest = 0;
+        // Features with equal gains share one set of lookup structures.
+        Map<DoubleBuffer, Integer> distinct = new HashMap<>();
+        List<Column> built = new ArrayList<>();
+        this.columnOf = new int[copy.length];
         for (int f = 0; f < copy.length; f++) {
-            double[] cut = new double[n * lowerBounds.length];
-            int m = 0;
-            for (double g : copy[f]) {
-                for (double bound : lowerBounds) {
-                    double x = inputThreshold(bound, g);
-                    if (x <= 1.0) {
-                        cut[m++] = x;
-                    }
-                }
+            Integer index = distinct.get(DoubleBuffer.wrap(copy[f]));
+            if (index == null) {
+                index = built.size();
+                built.add(new Column(copy[f], table));
+                distinct.put(DoubleBuffer.wrap(copy[f]), index);
             }
-            sorted[f] = Arrays.copyOf(cut, m);
-            Arrays.sort(sorted[f]);
-            largest = Math.max(largest, m);
+            columnOf[f] = index;
         }
-        this.searchSize = largest == 0 ? 1 : Integer.highestOneBit(largest) << 1;
-        this.thresholds = new double[copy.length * (searchSize - 1)];
-        this.patterns = new byte[copy.length * searchSize * n];
-        this.firstFiring = new int[copy.length * searchSize];
-        Arrays.fill(thresholds, Double.POSITIVE_INFINITY);
-        for (int f = 0; f < copy.length; f++) {
-            System.arraycopy(sorted[f], 0, thresholds, f * (searchSize - 1), sorted[f].length);
-            // Count 0 keeps the all-silent pattern; count c is represented by its interval's lowest input.
-            for (int c = 1; c <= sorted[f].length; c++) {
-                double x = sorted[f][c - 1];
-                for (int k = 0; k < n; k++) {
-                    patterns[(f * searchSize + c) * n + k] = (byte) table.phase(copy[f][k] * x);
-                }
-            }
-            for (int c = 0; c < searchSize; c++) {
-                int k = 0;
-                while (k < n && patterns[(f * searchSize + c) * n + k] == 0) {
-                    k++;
-                }
-                firstFiring[f * searchSize + c] = k;
-            }
-        }
+        this.columns = built.toArray(new Column[0]);
     }
 
     /**
@@ -252,116 +320,213 @@ public final class ColumnEncoder implements Serializable {
     }
 
     private void encodeRow(double[] values, int in, byte[] out, int o, int row) {
-        encodeFeatures(values, in, row, out, o, null, null, null, null);
+        final int n = gains[0].length;
+        for (int f = 0; f < gains.length; f++) {
+            double x = values[in + f];
+            requireNormalized(x, row, f);
+            Column c = columns[columnOf[f]];
+            int count = count(c, x);
+            int q = count >>> c.strideShift;
+            int at = o + f * n;
+            System.arraycopy(c.checkpoints, q * n, out, at, n);
+            for (int i = q << c.strideShift; i < count; i++) {
+                out[at + c.unit[i]] = c.phase[i];
+            }
+        }
+    }
+
+    /**
+     * Encodes one normalized row straight into a host's row of doubles, through a code table: unit k of feature
+     * f writes {@code codes[phase]} to {@code out[at[f] + k]} (e.g. a Weka row whose attributes hold each
+     * feature's n outputs side by side, and the codes of a {@link PhaseEncoding}).
+     *
+     * @param v length {@link #features()}, values in [0, 1] or NaN (silent column)
+     * @param codes output value of each paper phase, indexed 0 … {@link PhaseTable#weakestPhase()}
+     * @param out receives the values
+     * @param at per feature, the index in {@code out} of its first unit; each feature needs n places from there
+     */
+    public void encode(double[] v, int[] codes, double[] out, int[] at) {
+        if (v == null || v.length != gains.length || at == null || at.length != gains.length) {
+            throw new IllegalArgumentException("v and at must have length features = " + gains.length + ", got "
+                    + (v == null ? "null" : v.length) + " and " + (at == null ? "null" : at.length));
+        }
+        if (codes == null || codes.length <= table.weakestPhase()) {
+            throw new IllegalArgumentException("codes must have an entry for every phase 0 … " + table.weakestPhase());
+        }
+        final int n = gains[0].length;
+        for (int f = 0; f < gains.length; f++) {
+            double x = v[f];
+            requireNormalized(x, -1, f);
+            if (at[f] < 0 || at[f] + n > out.length) {
+                throw new IllegalArgumentException("out must have room for " + n + " values from at[" + f + "] = "
+                        + at[f] + ", but has length " + out.length);
+            }
+            Column c = columns[columnOf[f]];
+            int count = count(c, x);
+            int q = count >>> c.strideShift;
+            int o = at[f];
+            int p = q * n;
+            for (int k = 0; k < n; k++) {
+                out[o + k] = codes[c.checkpoints[p + k]];
+            }
+            for (int i = q << c.strideShift; i < count; i++) {
+                out[o + c.unit[i]] = codes[c.phase[i]];
+            }
+        }
     }
 
     /**
      * Encodes one normalized row and lists only the units whose output code is not 0, for sparse output: unit
      * k of feature f is listed as index {@code at[f] + k} with value {@code codes[phase]}, in feature and then unit
-     * order. The codes are those {@link #encode(double[], byte[])} gives, through the same table; silent units
-     * cost nothing, as only each column's firing units (a suffix of it) are visited.
+     * order. The codes are those {@link #encode(double[], int[], double[], int[])} writes; silent units cost
+     * nothing where a pattern is stored for every threshold (n ≤ 32), as only a column's firing suffix is visited,
+     * and the searches of four features run side by side so that their dependent loads overlap.
      *
      * @param v       length {@link #features()}, values in [0, 1] or NaN (silent column)
-     * @param codes   output code of each paper phase, indexed by phase, 0 for phase 0 (e.g.
-     *                {@link PhaseEncoding#lookup})
+     * @param codes   output code of each paper phase, indexed 0 … {@link PhaseTable#weakestPhase()}, 0 for phase 0
+     *                (e.g. {@link PhaseEncoding#lookup})
      * @param at      per feature, the index listed for its unit 0
      * @param values  receives the listed codes; length ≥ {@link #units()}
      * @param indices receives their indices; length ≥ {@link #units()}
      * @return the number of units listed
-     * @throws IllegalArgumentException if a value is outside [0, 1] (naming the feature), or an array is short
+     * @throws IllegalArgumentException if a value is outside [0, 1] (naming the feature), or an argument is short
      */
     public int encodeNonZero(double[] v, int[] codes, int[] at, double[] values, int[] indices) {
         if (v == null || v.length != gains.length || at == null || at.length != gains.length) {
             throw new IllegalArgumentException("v and at must have length features = " + gains.length + ", got "
                     + (v == null ? "null" : v.length) + " and " + (at == null ? "null" : at.length));
         }
-        int units = units();
-        if (values == null || indices == null || values.length < units || indices.length < units) {
-            throw new IllegalArgumentException("values and indices must have room for units = " + units);
-        }
         if (codes == null || codes.length <= table.weakestPhase() || codes[0] != 0) {
             throw new IllegalArgumentException("codes must have an entry for every phase 0 … " + table.weakestPhase()
                     + ", and 0 (silence) for phase 0");
         }
-        return encodeFeatures(v, 0, 0, null, 0, codes, at, values, indices);
-    }
-
-    /**
-     * The one encoding loop: per feature, the number c of its thresholds ≤ x (a branch-free binary search, four
-     * features at a time so that their dependent loads overlap), then either the pattern copied to {@code out}
-     * (when {@code out} is given) or its firing units listed.
-     *
-     * @return the number of units listed (0 when copying)
-     */
-    private int encodeFeatures(double[] v, int in, int row, byte[] out, int o, int[] codes, int[] at,
-            double[] values, int[] indices) {
-        final int size = searchSize;
-        final double[] t = thresholds;
+        int units = units();
+        if (values == null || indices == null || values.length < units || indices.length < units) {
+            throw new IllegalArgumentException("values and indices must have room for units = " + units);
+        }
         final int features = gains.length;
+        byte[] state = new byte[gains[0].length];
         int listed = 0;
         int f = 0;
         for (; f + 3 < features; f += 4) {
-            double x0 = normalized(v[in + f], row, f);
-            double x1 = normalized(v[in + f + 1], row, f + 1);
-            double x2 = normalized(v[in + f + 2], row, f + 2);
-            double x3 = normalized(v[in + f + 3], row, f + 3);
-            int b0 = f * (size - 1);
-            int b1 = b0 + size - 1;
-            int b2 = b1 + size - 1;
-            int b3 = b2 + size - 1;
-            int c0 = 0;
-            int c1 = 0;
-            int c2 = 0;
-            int c3 = 0;
-            for (int step = size >> 1; step > 0; step >>= 1) {
-                c0 += t[b0 + c0 + step - 1] <= x0 ? step : 0;
-                c1 += t[b1 + c1 + step - 1] <= x1 ? step : 0;
-                c2 += t[b2 + c2 + step - 1] <= x2 ? step : 0;
-                c3 += t[b3 + c3 + step - 1] <= x3 ? step : 0;
+            Column c0 = columns[columnOf[f]];
+            Column c1 = columns[columnOf[f + 1]];
+            Column c2 = columns[columnOf[f + 2]];
+            Column c3 = columns[columnOf[f + 3]];
+            double x0 = v[f];
+            double x1 = v[f + 1];
+            double x2 = v[f + 2];
+            double x3 = v[f + 3];
+            requireNormalized(x0, -1, f);
+            requireNormalized(x1, -1, f + 1);
+            requireNormalized(x2, -1, f + 2);
+            requireNormalized(x3, -1, f + 3);
+            int k0;
+            int k1;
+            int k2;
+            int k3;
+            int size = c0.searchSize;
+            if (c1.searchSize == size && c2.searchSize == size && c3.searchSize == size) {
+                // count(c, x) for four columns at once.
+                double[] t0 = c0.thresholds;
+                double[] t1 = c1.thresholds;
+                double[] t2 = c2.thresholds;
+                double[] t3 = c3.thresholds;
+                k0 = 0;
+                k1 = 0;
+                k2 = 0;
+                k3 = 0;
+                for (int step = size >> 1; step > 0; step >>= 1) {
+                    k0 += t0[k0 + step - 1] <= x0 ? step : 0;
+                    k1 += t1[k1 + step - 1] <= x1 ? step : 0;
+                    k2 += t2[k2 + step - 1] <= x2 ? step : 0;
+                    k3 += t3[k3 + step - 1] <= x3 ? step : 0;
+                }
+            } else {
+                k0 = count(c0, x0);
+                k1 = count(c1, x1);
+                k2 = count(c2, x2);
+                k3 = count(c3, x3);
             }
-            listed = emit(f, c0, out, o, codes, at, values, indices, listed);
-            listed = emit(f + 1, c1, out, o, codes, at, values, indices, listed);
-            listed = emit(f + 2, c2, out, o, codes, at, values, indices, listed);
-            listed = emit(f + 3, c3, out, o, codes, at, values, indices, listed);
+            listed = listFiring(c0, k0, codes, at[f], state, values, indices, listed);
+            listed = listFiring(c1, k1, codes, at[f + 1], state, values, indices, listed);
+            listed = listFiring(c2, k2, codes, at[f + 2], state, values, indices, listed);
+            listed = listFiring(c3, k3, codes, at[f + 3], state, values, indices, listed);
         }
         for (; f < features; f++) {
-            double x = normalized(v[in + f], row, f);
-            int base = f * (size - 1);
-            int c = 0;
-            for (int step = size >> 1; step > 0; step >>= 1) {
-                c += t[base + c + step - 1] <= x ? step : 0;
-            }
-            listed = emit(f, c, out, o, codes, at, values, indices, listed);
+            requireNormalized(v[f], -1, f);
+            Column c = columns[columnOf[f]];
+            listed = listFiring(c, count(c, v[f]), codes, at[f], state, values, indices, listed);
         }
         return listed;
     }
 
-    /** Feature f's pattern for c thresholds: copied to {@code out}, or its firing units listed. */
-    private int emit(int f, int c, byte[] out, int o, int[] codes, int[] at, double[] values, int[] indices,
-            int listed) {
-        final int n = gains[0].length;
-        int pattern = (f * searchSize + c) * n;
-        if (out != null) {
-            System.arraycopy(patterns, pattern, out, o + f * n, n);
-            return listed;
+    /**
+     * Lists the units of one column with a non-zero code once {@code count} thresholds are crossed.
+     *
+     * @param state scratch of n phases, for a pattern between checkpoints
+     * @return the new number listed
+     */
+    private static int listFiring(Column c, int count, int[] codes, int at, byte[] state, double[] values,
+            int[] indices, int listed) {
+        int n = state.length;
+        int q = count >>> c.strideShift;
+        byte[] pattern = c.checkpoints;
+        int p = q * n;
+        int first = c.firstFiring[q];
+        int start = q << c.strideShift;
+        if (start < count) {
+            // Between checkpoints (n > 32): the checkpoint plus the single-unit changes, scanned in full.
+            System.arraycopy(pattern, p, state, 0, n);
+            for (int i = start; i < count; i++) {
+                state[c.unit[i]] = c.phase[i];
+            }
+            pattern = state;
+            p = 0;
+            first = 0;
         }
-        int index = at[f];
-        for (int k = firstFiring[f * searchSize + c]; k < n; k++) {
-            // Branch-free: a code table may still map a firing phase to 0 (then it is not listed).
-            int code = codes[patterns[pattern + k]];
+        for (int k = first; k < n; k++) {
+            // Branch-free: a code table may still map a firing phase to 0, and then the unit is not listed.
+            int code = codes[pattern[p + k]];
             values[listed] = code;
-            indices[listed] = index + k;
+            indices[listed] = at + k;
             listed += code != 0 ? 1 : 0;
         }
         return listed;
     }
 
-    private static double normalized(double x, int row, int feature) {
+    /** Number of the column's thresholds ≤ x (0 for NaN), by a branch-free binary search. */
+    private static int count(Column c, double x) {
+        double[] t = c.thresholds;
+        int count = 0;
+        for (int step = c.searchSize >> 1; step > 0; step >>= 1) {
+            count += t[count + step - 1] <= x ? step : 0;
+        }
+        return count;
+    }
+
+    private static void requireNormalized(double x, int row, int feature) {
         if (!(x >= 0.0 && x <= 1.0) && x == x) {
-            throw new IllegalArgumentException("row " + row + ", feature " + feature
+            throw new IllegalArgumentException((row >= 0 ? "row " + row + ", " : "") + "feature " + feature
                     + ": normalized value must be in [0, 1] or NaN, got " + x);
         }
-        return x;
+    }
+
+    /**
+     * Bytes held by the lookup structures (thresholds, patterns, changes) of all distinct gain columns; at most
+     * {@code (57·levels + 1)·n + 4} per distinct column (see the class note). The gains themselves are not counted.
+     */
+    public long tableBytes() {
+        long bytes = 0;
+        for (Column c : columns) {
+            bytes += c.bytes();
+        }
+        return bytes;
+    }
+
+    /** Number of distinct gain columns, each with its own lookup structures (1 for every data-blind scheme). */
+    public int distinctColumns() {
+        return columns.length;
     }
 
     /** Rebuilds the derived search structures after deserialization (and re-validates the gains). */

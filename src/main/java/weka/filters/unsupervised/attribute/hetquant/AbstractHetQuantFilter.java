@@ -2,13 +2,20 @@ package weka.filters.unsupervised.attribute.hetquant;
 
 import java.util.ArrayList;
 import java.util.Arrays;
-import java.util.StringJoiner;
+import java.util.Collections;
+import java.util.Enumeration;
+import java.util.HashMap;
+import java.util.List;
+import java.util.Vector;
+import java.util.concurrent.atomic.AtomicLong;
+import org.hetquant.engine.InvalidValueException;
 import weka.core.Attribute;
 import weka.core.Capabilities;
 import weka.core.Capabilities.Capability;
 import weka.core.DenseInstance;
 import weka.core.Instance;
 import weka.core.Instances;
+import weka.core.Option;
 import weka.core.OptionMetadata;
 import weka.core.Range;
 import weka.core.SparseInstance;
@@ -28,10 +35,9 @@ import weka.filters.UnsupervisedFilter;
  * <p>The selected attributes ({@code -R}, numeric only, never the class) are the engine's <em>features</em>, in
  * input order. Each feature is replaced, in place, by {@link #outputsPerFeature()} numeric attributes; every
  * other attribute (class, nominal, string, date, relational, unselected numeric) is copied unchanged and keeps
- * its relative position. A node with a column of neurons ({@link #namesNeurons()}) names a feature's n outputs
+ * its relative position. With one output per feature the name is kept; with n outputs they are named
  * {@code <source>_n<kk>}, kk = neuron index 0 … n−1 (0 = least sensitive gain), zero-padded to at least two
- * digits, e.g. {@code sensor3_n05}, for every n ≥ 1 (n = 1 gives {@code sensor3_n00}); the other nodes (one output
- * per feature, no neurons) keep the source name.
+ * digits, e.g. {@code sensor3_n05}.
  *
  * <p>Batches: the output format is known from the header alone. A filter that fits something
  * ({@link #fitsOnFirstBatch()}) holds back the first batch, fits on it at {@code batchFinished()} and then
@@ -41,18 +47,36 @@ import weka.filters.UnsupervisedFilter;
  * uses (the fit, once the first batch is done); with {@code -output-debug-info} (the GUI's {@code debug}
  * property) that description is printed to the console ({@code System.err}) when the first batch ends.
  *
- * <p>Sparse data: a {@link SparseInstance} in gives a {@code SparseInstance} out, and {@code -sparse} makes dense
- * input give sparse output too; the values are the same either way (silent neurons, phase 0, and other zeros are
- * simply not stored; missing values are). Dense input gives dense output by default.
+ * <p><b>Sparse data.</b> A {@link SparseInstance} in gives a {@code SparseInstance} out, and {@code -sparse}
+ * makes dense input give sparse output too; the values are the same either way (silent neurons, phase 0, and
+ * other zeros are simply not stored; missing values are). Dense input gives dense output by default.
  *
- * <p>Weights: every output row carries its input row's instance weight, and each output attribute of a feature
- * carries that feature's attribute weight (pass-through attributes keep theirs), as Weka's {@code Discretize}
- * does. Weights never enter a fit: what the nodes learn (the normalizer's data-level shift, a global minimum;
- * the calibrator's gains, from the natural breaks of each feature's <em>distinct</em> values) depends on which
- * values occur, not on how often, so a row of integer weight w fits exactly as w copies of it would. Every row of
- * the first batch enters the fit, whatever its weight (also 0), as Weka's {@code Normalize} counts every row in
- * its minimum and maximum. Hence the nodes are {@link WeightedInstancesHandler}s: Weka passes weighted data to
- * them as it is (a {@code FilteredClassifier} does not resample it first).
+ * <p><b>Options</b> are declared once in {@link NodeOptions}; a node lists the ones it has ({@link #options()})
+ * and this class reads, writes, lists and checks them, the same way for every node. {@code setOptions} (the
+ * command line, FilteredClassifier's {@code -F "…"}, saved flows) parses strictly and rejects a bad value at
+ * once, naming the option, the value and the valid form; an option not given gets its default. The setters the
+ * GUI calls store any value, because Weka's GUI calls them on every keystroke (typing 0.05 passes 0, which is out
+ * of range for L); the same check, with the same message, then runs in {@code setInputFormat}, before any row is
+ * read. The GUI's number fields read text strictly too ({@link StrictNumberEditor}).
+ *
+ * <p><b>Errors name the place.</b> A value the method cannot take is an {@code IllegalArgumentException} naming
+ * the node, the attribute (by name, and its position counted from 1), the row (counted from 1 within its batch;
+ * after the first batch also the batch and the row's number since the first batch, e.g. the n-th prediction in a
+ * FilteredClassifier, which passes each test row as a batch of its own), the value and what is required, plus
+ * the node's advice. The message is also logged (standard error and Weka's log), because Weka's streaming
+ * MultiFilter swallows its members' exceptions and drops the row.
+ *
+ * <p><b>Weights.</b> Every row keeps its instance weight, and each output of a feature carries that feature's
+ * attribute weight (pass-through attributes keep theirs), as Weka's {@code Discretize} does. The transforms do
+ * not depend on weights: a row is normalized on its own, and what a node fits (the shift's minimum, the
+ * calibration's distinct values) depends on which values occur, not how often, so a row of integer weight w fits
+ * exactly as w copies of it would. Every row of the first batch enters the fit, whatever its weight (also 0), as
+ * Weka's {@code Normalize} counts every row in its minimum and maximum. Weighted data are therefore accepted
+ * ({@link WeightedInstancesHandler}, {@link WeightedAttributesHandler}): a {@code FilteredClassifier} passes them
+ * on as they are instead of resampling them.
+ *
+ * <p><b>Threads.</b> A fitted node transforms each row with no shared scratch state, so rows given from several
+ * threads at once are never mixed (Weka's output queue may still hand them out in another order).
  */
 public abstract class AbstractHetQuantFilter extends Filter
         implements UnsupervisedFilter, TechnicalInformationHandler, WeightedInstancesHandler,
@@ -60,37 +84,26 @@ public abstract class AbstractHetQuantFilter extends Filter
 
     private static final long serialVersionUID = 1L;
 
-    /** The attributes to transform (Weka range syntax). */
-    protected Range m_SelectedRange = new Range("first-last");
-
-    /** Whether to transform the attributes outside the range instead. */
-    protected boolean m_InvertSelection;
+    /** Option values by command-line flag; an option not in the map has its default. */
+    private final HashMap<String, Object> m_OptionValues = new HashMap<>();
 
     /** Input indices of the features, in order; set by {@link #setInputFormat}. */
     private int[] m_Features;
 
-    /** Output index of each feature's first output, in feature order; set by {@link #setInputFormat}. */
+    /** Output index of each feature's first output; set by {@link #setInputFormat}. */
     private int[] m_At;
 
-    /** Index within the current batch, for error messages. */
-    private long m_Row;
+    /** The current batch, counted from 1 (the first batch) since the input format was set. */
+    private volatile long m_Batch;
 
-    /** Reused per-row buffer for the transformed features (a row's only other allocation is its output). */
-    private transient double[] m_Transformed;
+    /** Rows of the current batch so far. */
+    private final AtomicLong m_RowInBatch = new AtomicLong();
 
-    /** Reused per-row buffers gathering a sparse output row's stored values and their indices. */
-    private transient double[] m_SparseValues;
-    private transient int[] m_SparseIndices;
-
-    /** Reused per-row buffers for the features' non-zero outputs ({@link #transformSparse}). */
-    private transient double[] m_ListedValues;
-    private transient int[] m_ListedIndices;
-
-    /** Whether dense input rows are output as sparse rows too (sparse input always gives sparse output). */
-    protected boolean m_SparseOutput;
+    /** Rows after the first batch so far. */
+    private final AtomicLong m_RowsAfterFirst = new AtomicLong();
 
     /** Last header found equal to the first batch's, so each later dataset is compared once. */
-    private transient Instances m_CheckedHeader;
+    private transient volatile Instances m_CheckedHeader;
 
     // ---------------------------------------------------------------------------------------------------------
     // Hooks for the concrete filters.
@@ -98,12 +111,8 @@ public abstract class AbstractHetQuantFilter extends Filter
     /** Output attributes per feature: 1, or the column's duplication n. */
     protected abstract int outputsPerFeature();
 
-    /**
-     * Validates the options.
-     *
-     * @throws IllegalArgumentException naming the option and its valid range
-     */
-    protected abstract void checkOptions();
+    /** This node's options, shared declarations from {@link NodeOptions}, in their display order. */
+    protected abstract List<NodeOption<?>> options();
 
     /** Whether the outputs are a column's neurons, named {@code <source>_n<kk>} even for n = 1. */
     protected boolean namesNeurons() {
@@ -130,33 +139,35 @@ public abstract class AbstractHetQuantFilter extends Filter
     }
 
     /**
-     * Transforms one row.
+     * Transforms one row. Called from any thread once fitted: use no shared scratch state.
      *
-     * @param features the row's feature values, {@code NaN} where missing
-     * @param out receives {@code features.length · outputsPerFeature()} values, feature-major
-     * @param row index of the row within its batch (for error messages)
+     * @param features the row's feature values, {@code NaN} where missing; the node may overwrite them
+     * @param out the output row: feature f's {@code outputsPerFeature()} values go to {@code out[at[f] ...]}
+     * @param at per feature, the output index of its first value
+     * @throws InvalidValueException for a value the method cannot take; its feature index, if set, is used and
+     *     this class adds the attribute, the row and {@link #advice}
      */
-    protected abstract void transform(double[] features, double[] out, long row);
+    protected abstract void transform(double[] features, double[] out, int[] at);
 
     /**
      * Transforms one row for sparse output, listing only its non-zero outputs (missing values, NaN, count as
-     * non-zero): feature f's output k as index {@code at[f] + k}, in feature and then output order. By default
-     * through {@link #transform} and a scan; a node whose engine lists non-zero outputs directly overrides it.
+     * non-zero): feature f's output k as index {@code at[f] + k}, in feature and then output order. Called from any
+     * thread once fitted, as {@link #transform}. By default through {@link #transform} and a scan; a node whose
+     * engine lists non-zero outputs directly overrides it.
      *
-     * @param features the row's feature values, {@code NaN} where missing
+     * @param features the row's feature values, {@code NaN} where missing; the node may overwrite them
      * @param at per feature, the output index of its first output
      * @param values receives the listed values; length ≥ {@code features.length · outputsPerFeature()}
      * @param indices receives their output indices; same length
-     * @param row index of the row within its batch (for error messages)
      * @return the number of outputs listed
+     * @throws InvalidValueException as {@link #transform}
      */
-    protected int transformSparse(double[] features, int[] at, double[] values, int[] indices, long row) {
+    protected int transformSparse(double[] features, int[] at, double[] values, int[] indices) {
         int width = outputsPerFeature();
-        if (m_Transformed == null || m_Transformed.length != features.length * width) {
-            m_Transformed = new double[features.length * width];
-        }
-        double[] transformed = m_Transformed;
-        transform(features, transformed, row);
+        SparseScratch scratch = SparseScratch.get();
+        double[] transformed = scratch.transformed(features.length * width);
+        int[] packed = scratch.packedAt(features.length, width);
+        transform(features, transformed, packed);
         int listed = 0;
         for (int f = 0; f < features.length; f++) {
             for (int k = 0, t = f * width; k < width; k++, t++) {
@@ -170,63 +181,132 @@ public abstract class AbstractHetQuantFilter extends Filter
         return listed;
     }
 
+    /**
+     * What this node advises for a rejected value, as one or more sentences, or "".
+     *
+     * @param problem the engine's account of the value
+     */
+    protected String advice(InvalidValueException problem) {
+        return problem.problem() == InvalidValueException.Problem.NOT_FINITE
+                ? " Make infinite values missing (?) or remove their rows." : "";
+    }
+
     /** Two or three sentences on what the filter does; the citation is appended by {@link #globalInfo()}. */
     protected abstract String describe();
 
     // ---------------------------------------------------------------------------------------------------------
-    // Options shared by all nodes.
+    // Options: values, the command line, checks.
+
+    /** The option's value (its default until set). */
+    protected final <T> T get(NodeOption<T> option) {
+        Object value = m_OptionValues.get(option.flag());
+        return value == null ? option.defaultValue() : option.type().cast(value);
+    }
+
+    /** Stores a value unchecked (see the class note); {@link #checkOptions()} checks it. */
+    protected final <T> void set(NodeOption<T> option, T value) {
+        m_OptionValues.put(option.flag(), value);
+    }
+
+    /**
+     * Checks every option's value.
+     *
+     * @throws IllegalArgumentException naming the first bad option, its value and its valid form
+     */
+    protected final void checkOptions() {
+        for (NodeOption<?> option : options()) {
+            check(option);
+        }
+    }
+
+    private <T> void check(NodeOption<T> option) {
+        option.check(get(option));
+    }
 
     @OptionMetadata(
-            displayName = "attribute indices",
-            description = "The attributes to transform: a comma-separated list of indices or ranges (first and last"
-                    + " are valid); the class and non-numeric attributes are always passed through unchanged.",
-            displayOrder = 0,
-            commandLineParamName = "R",
-            commandLineParamSynopsis = "-R <col1,col2-col4,...>")
+            displayName = NodeOptions.RANGE_LABEL,
+            description = NodeOptions.RANGE_TEXT,
+            displayOrder = NodeOptions.RANGE_ORDER)
     public String getAttributeIndices() {
-        return m_SelectedRange.getRanges();
+        return get(NodeOptions.RANGE);
     }
 
     public void setAttributeIndices(String rangeList) {
-        m_SelectedRange.setRanges(rangeList);
+        set(NodeOptions.RANGE, rangeList);
     }
 
     @OptionMetadata(
-            displayName = "invert selection",
-            description = "Transform the numeric attributes outside the range instead of those inside it.",
-            displayOrder = 1,
-            commandLineParamName = "V",
-            commandLineParamSynopsis = "-V",
-            commandLineParamIsFlag = true)
+            displayName = NodeOptions.INVERT_LABEL,
+            description = NodeOptions.INVERT_TEXT,
+            displayOrder = NodeOptions.INVERT_ORDER)
     public boolean getInvertSelection() {
-        return m_InvertSelection;
+        return get(NodeOptions.INVERT);
     }
 
     public void setInvertSelection(boolean invert) {
-        m_InvertSelection = invert;
+        set(NodeOptions.INVERT, invert);
     }
 
     @OptionMetadata(
-            displayName = "sparse output",
-            description = "Output sparse rows for dense input too; sparse input always gives sparse output."
-                    + " Zeros (silent neurons) are not stored; the values are those of the dense output.",
-            displayOrder = 20,
-            commandLineParamName = "sparse",
-            commandLineParamSynopsis = "-sparse",
-            commandLineParamIsFlag = true)
+            displayName = NodeOptions.SPARSE_LABEL,
+            description = NodeOptions.SPARSE_TEXT,
+            displayOrder = NodeOptions.SPARSE_ORDER)
     public boolean getSparseOutput() {
-        return m_SparseOutput;
+        return get(NodeOptions.SPARSE);
     }
 
     public void setSparseOutput(boolean sparse) {
-        m_SparseOutput = sparse;
+        set(NodeOptions.SPARSE, sparse);
     }
 
-    /** Weka's option parser reports nothing when a setter rejects a value, so ranges are checked here. */
+    /** This node's options (see {@link NodeOptions}), then Weka's generic filter options. */
+    @Override
+    public Enumeration<Option> listOptions() {
+        Vector<Option> result = new Vector<>();
+        for (NodeOption<?> option : options()) {
+            result.add(option.toWekaOption());
+        }
+        result.addAll(Collections.list(super.listOptions()));
+        return result.elements();
+    }
+
+    /**
+     * Sets every option: the ones given, parsed strictly, and the default for the others; then Weka's generic
+     * filter options.
+     *
+     * @throws IllegalArgumentException if a value is missing, does not parse or is out of range, naming the
+     *     option, the value given and the valid form; the node is then left with its previous options
+     */
     @Override
     public void setOptions(String[] options) throws Exception {
+        HashMap<String, Object> parsed = new HashMap<>();
+        String[] given = options.clone();
+        for (NodeOption<?> option : options()) {
+            Object value = option.read(options, given);
+            checkValue(option, value);
+            parsed.put(option.flag(), value);
+        }
+        m_OptionValues.clear();
+        m_OptionValues.putAll(parsed);
         super.setOptions(options);
-        checkOptions();
+    }
+
+    private static <T> void checkValue(NodeOption<T> option, Object value) {
+        option.check(option.type().cast(value));
+    }
+
+    @Override
+    public String[] getOptions() {
+        Vector<String> result = new Vector<>();
+        for (NodeOption<?> option : options()) {
+            write(option, result);
+        }
+        Collections.addAll(result, super.getOptions());
+        return result.toArray(new String[0]);
+    }
+
+    private <T> void write(NodeOption<T> option, Vector<String> result) {
+        option.write(get(option), result);
     }
 
     // ---------------------------------------------------------------------------------------------------------
@@ -278,8 +358,15 @@ public abstract class AbstractHetQuantFilter extends Filter
     public boolean setInputFormat(Instances instanceInfo) throws Exception {
         checkOptions();
         super.setInputFormat(instanceInfo);
-        m_SelectedRange.setUpper(instanceInfo.numAttributes() - 1);
-        m_SelectedRange.setInvert(m_InvertSelection);
+        Range selected = new Range(getAttributeIndices());
+        selected.setInvert(getInvertSelection());
+        try {
+            selected.setUpper(instanceInfo.numAttributes() - 1);
+        } catch (IllegalArgumentException e) {
+            throw new IllegalArgumentException(NodeOptions.RANGE.name() + ": expected a Weka range of the "
+                    + instanceInfo.numAttributes() + " attributes, got " + getAttributeIndices() + " ("
+                    + e.getMessage() + ")", e);
+        }
 
         int width = outputsPerFeature();
         int digits = Math.max(2, Integer.toString(width - 1).length());
@@ -291,7 +378,7 @@ public abstract class AbstractHetQuantFilter extends Filter
             Attribute a = instanceInfo.attribute(j);
             boolean feature = j != instanceInfo.classIndex()
                     && a.type() == Attribute.NUMERIC
-                    && m_SelectedRange.isInRange(j);
+                    && selected.isInRange(j);
             if (feature) {
                 features.add(j);
                 at.add(attributes.size());
@@ -316,7 +403,9 @@ public abstract class AbstractHetQuantFilter extends Filter
             prepare(m_Features.length);
         }
         setOutputFormat(output);
-        m_Row = 0;
+        m_Batch = 0;
+        m_RowInBatch.set(0);
+        m_RowsAfterFirst.set(0);
         m_CheckedHeader = null;
         return true;
     }
@@ -328,8 +417,7 @@ public abstract class AbstractHetQuantFilter extends Filter
         }
         if (isNewBatch()) {
             resetQueue();
-            m_NewBatch = false;
-            m_Row = 0;
+            startBatch();
         }
         checkHeader(instance);
         if (fitsOnFirstBatch() && !isFirstBatchDone()) {
@@ -345,6 +433,9 @@ public abstract class AbstractHetQuantFilter extends Filter
         if (getInputFormat() == null) {
             throw new IllegalStateException("No input instance format defined");
         }
+        if (isNewBatch()) {
+            startBatch(); // an empty batch still counts
+        }
         boolean first = !isFirstBatchDone();
         if (fitsOnFirstBatch() && first) {
             Instances batch = getInputFormat();
@@ -353,9 +444,13 @@ public abstract class AbstractHetQuantFilter extends Filter
                 for (int i = 0; i < rows.length; i++) {
                     rows[i] = featuresOf(batch.instance(i));
                 }
-                fit(rows);
+                try {
+                    fit(rows);
+                } catch (InvalidValueException e) {
+                    throw reported(located(e, e.row() >= 0 ? "row " + (e.row() + 1) : "the first batch"));
+                }
             }
-            m_Row = 0;
+            m_RowInBatch.set(0);
             for (int i = 0; i < batch.numInstances(); i++) {
                 convert(batch.instance(i));
             }
@@ -371,6 +466,12 @@ public abstract class AbstractHetQuantFilter extends Filter
         return numPendingOutput() != 0;
     }
 
+    private void startBatch() {
+        m_NewBatch = false;
+        m_Batch++;
+        m_RowInBatch.set(0);
+    }
+
     /** Called at the end of each batch, after its rows are transformed (e.g. to report on the batch). */
     protected void batchDone() {}
 
@@ -382,6 +483,16 @@ public abstract class AbstractHetQuantFilter extends Filter
     /** What {@code toString()} and the fitted-state getters say before the first batch. */
     protected String notFittedMessage() {
         return getClass().getSimpleName() + ": not fitted yet (no batch seen)";
+    }
+
+    /**
+     * Says something the user should know (e.g. a batch that came out all silent): on standard error, which
+     * the command line and Weka's log window show, and in Weka's log.
+     */
+    protected void warn(String message) {
+        String text = getClass().getSimpleName() + ": " + message;
+        System.err.println(text);
+        weka.core.logging.Logger.log(weka.core.logging.Logger.Level.WARNING, text);
     }
 
     /** Names of the features (selected attributes), in order; empty before the input format is set. */
@@ -431,15 +542,32 @@ public abstract class AbstractHetQuantFilter extends Filter
         return out;
     }
 
-    /** Prefixes an engine error with the filter and the feature-to-attribute mapping it refers to. */
-    protected IllegalArgumentException inContext(IllegalArgumentException e) {
-        StringJoiner mapping = new StringJoiner(", ");
-        String[] names = featureNames();
-        for (int f = 0; f < names.length; f++) {
-            mapping.add("feature " + f + " = '" + names[f] + "'");
-        }
-        return new IllegalArgumentException(
-                getClass().getSimpleName() + ": " + e.getMessage() + " (" + mapping + ")", e);
+    /**
+     * The engine's account of a bad value restated in Weka's terms: the node, the attribute by name and
+     * position (from 1), where the row is, the value, what is required, and the node's advice.
+     *
+     * @param problem the engine's exception; its feature index (if set) names the attribute
+     * @param where where the row is, e.g. "row 12" or "row 1 of batch 3 (row 2 after the first batch)"
+     */
+    protected IllegalArgumentException located(InvalidValueException problem, String where) {
+        int f = problem.feature();
+        String attribute = f >= 0 && m_Features != null && f < m_Features.length
+                ? "attribute '" + getInputFormat().attribute(m_Features[f]).name() + "' (#" + (m_Features[f] + 1) + ")"
+                : "a selected attribute";
+        return new IllegalArgumentException(getClass().getSimpleName() + ": " + attribute + ", " + where + ": "
+                + problem.problemText() + "." + advice(problem), problem);
+    }
+
+    /**
+     * Also logs a rejected row ({@link #warn}): Weka's streaming {@code MultiFilter} (through
+     * {@code SimpleStreamFilter.input}) catches its members' exceptions and drops the row without a word, so the
+     * log may be the only place the reason shows.
+     */
+    private IllegalArgumentException reported(IllegalArgumentException e) {
+        String message = e.getMessage();
+        String prefix = getClass().getSimpleName() + ": ";
+        warn(message.startsWith(prefix) ? message.substring(prefix.length()) : message);
+        return e;
     }
 
     private void checkHeader(Instance instance) {
@@ -473,63 +601,60 @@ public abstract class AbstractHetQuantFilter extends Filter
     }
 
     private void convert(Instance instance) {
+        long batch = m_Batch;
+        long row = m_RowInBatch.incrementAndGet();
+        long afterFirst = batch > 1 ? m_RowsAfterFirst.incrementAndGet() : 0;
         Instances output = outputFormatPeek();
-        Instance result = m_SparseOutput || instance instanceof SparseInstance
-                ? sparseRow(instance, output.numAttributes())
-                : denseRow(instance, output.numAttributes());
-        m_Row++;
+        Instance result;
+        try {
+            result = getSparseOutput() || instance instanceof SparseInstance
+                    ? sparseRow(instance, output.numAttributes())
+                    : denseRow(instance, output.numAttributes());
+        } catch (InvalidValueException e) {
+            throw reported(located(e, batch > 1
+                    ? "row " + row + " of batch " + batch + " (row " + afterFirst + " after the first batch)"
+                    : "row " + row));
+        }
         // String and relational values are stored in the header; carry them over to the output header.
         Instances source = instance.dataset() != null ? instance.dataset() : getInputFormat();
         copyValues(result, false, source, output);
         push(result, false);
     }
 
-    /** The output row: each feature's block of transformed values in its place, every other value copied. */
+    /** The output row: each feature's transformed values in its place, every other value copied. */
     private Instance denseRow(Instance instance, int size) {
-        int width = outputsPerFeature();
-        if (m_Transformed == null || m_Transformed.length != m_Features.length * width) {
-            m_Transformed = new double[m_Features.length * width];
-        }
-        double[] transformed = m_Transformed;
-        if (m_Features.length > 0) {
-            transform(featuresOf(instance), transformed, m_Row);
-        }
         double[] values = new double[size];
+        int width = outputsPerFeature();
         int o = 0;
         int f = 0;
         for (int j = 0; j < instance.numAttributes(); j++) {
             if (f < m_Features.length && m_Features[f] == j) {
-                System.arraycopy(transformed, f * width, values, o, width);
                 o += width;
                 f++;
             } else {
                 values[o++] = instance.value(j);
             }
         }
+        if (m_Features.length > 0) {
+            transform(featuresOf(instance), values, m_At);
+        }
         return new DenseInstance(instance.weight(), values);
     }
 
     /**
      * The same values as {@link #denseRow}, zeros not stored (missing values are): the features' non-zero outputs
-     * ({@link #transformSparse}) merged in index order with the other non-zero values, gathered in reused buffers
-     * so that a row allocates only what it stores.
+     * ({@link #transformSparse}) merged in index order with the other non-zero values, gathered in the thread's
+     * scratch buffers so that a row allocates only what it stores.
      */
     private Instance sparseRow(Instance instance, int size) {
+        SparseScratch scratch = SparseScratch.get();
         int units = m_Features.length * outputsPerFeature();
-        if (m_SparseValues == null || m_SparseValues.length != size) {
-            m_SparseValues = new double[size];
-            m_SparseIndices = new int[size];
-        }
-        if (m_ListedValues == null || m_ListedValues.length != units) {
-            m_ListedValues = new double[units];
-            m_ListedIndices = new int[units];
-        }
-        double[] values = m_SparseValues;
-        int[] indices = m_SparseIndices;
-        double[] listedValues = m_ListedValues;
-        int[] listedIndices = m_ListedIndices;
+        double[] listedValues = scratch.listedValues(units);
+        int[] listedIndices = scratch.listedIndices(units);
         int listed = m_Features.length == 0 ? 0
-                : transformSparse(featuresOf(instance), m_At, listedValues, listedIndices, m_Row);
+                : transformSparse(featuresOf(instance), m_At, listedValues, listedIndices);
+        double[] values = scratch.values(size);
+        int[] indices = scratch.indices(size);
         int next = 0;
         int stored = 0;
         int o = 0;

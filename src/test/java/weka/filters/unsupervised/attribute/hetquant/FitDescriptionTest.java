@@ -61,8 +61,17 @@ class FitDescriptionTest {
         return out;
     }
 
+    /** Gas drift batch 1 after the normalizer and a column: the spike-phase quantizer's input. */
+    private static Path gasDriftDrives() throws Exception {
+        Path out = work().resolve("gas-drift-batch1-drives.arff");
+        Filter.filterFile(new HetQuantColumn(), new String[] {
+            "-N", "4", "-i", normalizedGasDrift().toString(), "-o", out.toString(), "-c", "last"});
+        return out;
+    }
+
     private static String inputFile(String input) throws Exception {
-        return input.equals("normalized") ? normalizedGasDrift().toString() : input;
+        return input.equals("normalized") ? normalizedGasDrift().toString()
+                : input.equals("drives") ? gasDriftDrives().toString() : input;
     }
 
     static Stream<Arguments> nodes() {
@@ -82,7 +91,7 @@ class FitDescriptionTest {
                 Arguments.of("HetQuantNormalizer", gas,
                         List.of("L1 normalization after shift by", "values clamped to 0 so far: 0", "sensor8")),
                 Arguments.of("HetQuantStreamNormalizer", saturation, List.of("L1 normalization (no shift)")),
-                Arguments.of("HetQuantSpikePhase", saturation, List.of("paper encoding", "drive from")));
+                Arguments.of("HetQuantSpikePhase", "drives", List.of("paper encoding", "drive from")));
     }
 
     private static Filter node(String spec) throws Exception {
