@@ -93,6 +93,10 @@ public abstract class AbstractHetQuantFilter extends Filter
     /** Output index of each feature's first output; set by {@link #setInputFormat}. */
     private int[] m_At;
 
+    /** Outputs per feature and whether rows are output sparse whatever the input; set by {@link #setInputFormat}. */
+    private int m_Width;
+    private boolean m_SparseRows;
+
     /** The current batch, counted from 1 (the first batch) since the input format was set. */
     private volatile long m_Batch;
 
@@ -397,6 +401,8 @@ public abstract class AbstractHetQuantFilter extends Filter
         }
         m_Features = features.stream().mapToInt(Integer::intValue).toArray();
         m_At = at.stream().mapToInt(Integer::intValue).toArray();
+        m_Width = width;
+        m_SparseRows = getSparseOutput();
         Instances output = new Instances(instanceInfo.relationName(), attributes, 0);
         output.setClassIndex(classIndex);
         if (m_Features.length > 0) {
@@ -607,7 +613,7 @@ public abstract class AbstractHetQuantFilter extends Filter
         Instances output = outputFormatPeek();
         Instance result;
         try {
-            result = getSparseOutput() || instance instanceof SparseInstance
+            result = m_SparseRows || instance instanceof SparseInstance
                     ? sparseRow(instance, output.numAttributes())
                     : denseRow(instance, output.numAttributes());
         } catch (InvalidValueException e) {
@@ -624,7 +630,7 @@ public abstract class AbstractHetQuantFilter extends Filter
     /** The output row: each feature's transformed values in its place, every other value copied. */
     private Instance denseRow(Instance instance, int size) {
         double[] values = new double[size];
-        int width = outputsPerFeature();
+        int width = m_Width;
         int o = 0;
         int f = 0;
         for (int j = 0; j < instance.numAttributes(); j++) {
@@ -648,7 +654,8 @@ public abstract class AbstractHetQuantFilter extends Filter
      */
     private Instance sparseRow(Instance instance, int size) {
         SparseScratch scratch = SparseScratch.get();
-        int units = m_Features.length * outputsPerFeature();
+        int width = m_Width;
+        int units = m_Features.length * width;
         double[] listedValues = scratch.listedValues(units);
         int[] listedIndices = scratch.listedIndices(units);
         int listed = m_Features.length == 0 ? 0
@@ -661,7 +668,7 @@ public abstract class AbstractHetQuantFilter extends Filter
         int f = 0;
         for (int j = 0; j < instance.numAttributes(); j++) {
             if (f < m_Features.length && m_Features[f] == j) {
-                o += outputsPerFeature();
+                o += width;
                 f++;
                 continue;
             }
