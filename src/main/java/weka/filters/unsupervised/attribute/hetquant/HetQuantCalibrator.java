@@ -3,6 +3,7 @@ package weka.filters.unsupervised.attribute.hetquant;
 import java.util.Locale;
 import org.hetquant.engine.CalibrationParameters;
 import org.hetquant.engine.Calibrator;
+import org.hetquant.engine.ColumnGains;
 import org.hetquant.engine.NeuronParameters;
 import org.hetquant.engine.PhaseTable;
 import org.hetquant.engine.UpdateRule;
@@ -37,7 +38,8 @@ public class HetQuantCalibrator extends AbstractColumnFilter implements ColumnOn
         return "Replaces each selected L1-normalized attribute x by a column of n drives gain_k * x (attributes"
                 + " <name>_n00 ... by ascending gain) whose gains are fitted on the first batch: the firing onsets"
                 + " follow the data's density (Jenks natural breaks, smoothing s), rescaled over all attributes so"
-                + " that their median matches the uniform column's. Later batches reuse the first batch's gains.";
+                + " that their median matches the uniform column's, then scaled to the number of attributes and, if"
+                + " needed, to the data (-gain-scale). Later batches reuse the first batch's gains.";
     }
 
     @OptionMetadata(
@@ -102,7 +104,12 @@ public class HetQuantCalibrator extends AbstractColumnFilter implements ColumnOn
 
     @Override
     protected void fit(double[][] rows) {
-        m_Gains = Calibrations.fit(rows, parameters(), this);
+        ColumnGains base = Calibrations.fit(rows, parameters(), this);
+        try {
+            m_Gains = scaled(base, rows);
+        } catch (IllegalArgumentException e) {
+            throw inContext(e);
+        }
     }
 
     CalibrationParameters parameters() {
@@ -121,6 +128,7 @@ public class HetQuantCalibrator extends AbstractColumnFilter implements ColumnOn
         }
         return getClass().getSimpleName() + " (gains fitted on the first batch, s = " + m_Smoothing + ", "
                 + m_Rule.name().toLowerCase(Locale.ROOT) + " update rule)\n"
+                + describeGainScale() + "\n"
                 + Describe.gains(m_Gains, featureNames(), PhaseTable.of(NeuronParameters.DEFAULT));
     }
 }

@@ -1,6 +1,7 @@
 package weka.filters.unsupervised.attribute.hetquant;
 
 import org.hetquant.engine.ColumnGains;
+import org.hetquant.engine.GainScale;
 import org.hetquant.engine.GainScheme;
 import org.hetquant.engine.NeuronParameters;
 import org.hetquant.engine.PhaseTable;
@@ -16,10 +17,12 @@ public class HetQuantColumn extends AbstractColumnFilter implements StreamableFi
 
     private static final long serialVersionUID = 1L;
 
-    /** The paper's duplication factors are 4, 8, 16 and 32; 8 is a middle one. */
-
     private GainScheme m_Scheme = GainScheme.UNIFORM;
 
+    /** The streamable column cannot fit on data: its gain scale is data-blind, F / 8 by default. */
+    public HetQuantColumn() {
+        m_GainScale = GainScale.Rule.FEATURES;
+    }
 
     /**
      * Runs the filter from the command line.
@@ -35,8 +38,9 @@ public class HetQuantColumn extends AbstractColumnFilter implements StreamableFi
         return "Replaces each selected attribute x by a column of n duplicated neurons whose drives are gain_k * x"
                 + " (attributes <name>_n00 ... ordered by ascending gain). The gains are uniform (P / linspace(L, 1,"
                 + " n): firing onsets evenly spaced in normalized input), equidistant (onsets dense at small inputs) or"
-                + " homogeneous (all equal to P, the paper's baseline). Feed it L1-normalized attributes and follow it"
-                + " with the spike-phase quantizer.";
+                + " homogeneous (all equal to P, the paper's baseline); by default every gain is multiplied by F / 8 for"
+                + " F attributes (-gain-scale features; fixed keeps the paper's gains). Feed it L1-normalized attributes"
+                + " and follow it with the spike-phase quantizer.";
     }
 
     @OptionMetadata(
@@ -54,7 +58,20 @@ public class HetQuantColumn extends AbstractColumnFilter implements StreamableFi
         m_Scheme = EnumTags.value(GainScheme.class, scheme, "gain scheme");
     }
 
-
+    /**
+     * Also only the data-blind gain scales.
+     *
+     * @throws IllegalArgumentException naming the option, for fitted or auto
+     */
+    @Override
+    protected void checkOptions() {
+        super.checkOptions();
+        if (new GainScale(m_GainScale, m_TargetUtilization).needsData()) {
+            throw new IllegalArgumentException("-gain-scale (gain scale) must be fixed or features in the streamable"
+                    + " column, got " + getGainScale().getSelectedTag().getReadable()
+                    + "; fitted and auto fit on a first batch: use HetQuantPipeline or HetQuantCalibrator");
+        }
+    }
 
     @Override
     protected boolean fitsOnFirstBatch() {
@@ -63,7 +80,7 @@ public class HetQuantColumn extends AbstractColumnFilter implements StreamableFi
 
     @Override
     protected void prepare(int features) {
-        m_Gains = ColumnGains.dataBlind(features, m_Scheme.column(m_Duplication, m_Payload, m_Limit));
+        m_Gains = scaled(ColumnGains.dataBlind(features, m_Scheme.column(m_Duplication, m_Payload, m_Limit)), null);
     }
 
     @Override
@@ -77,6 +94,6 @@ public class HetQuantColumn extends AbstractColumnFilter implements StreamableFi
             return getClass().getSimpleName() + ": no input format set";
         }
         return getClass().getSimpleName() + " (" + m_Scheme.name().toLowerCase(java.util.Locale.ROOT)
-                + " gains)\n" + Describe.gains(m_Gains, featureNames(), PhaseTable.of(NeuronParameters.DEFAULT));
+                + " gains)\n" + describeGainScale() + "\n" + Describe.gains(m_Gains, featureNames(), PhaseTable.of(NeuronParameters.DEFAULT));
     }
 }

@@ -5,7 +5,9 @@ import java.util.Locale;
 import org.hetquant.engine.CalibrationParameters;
 import org.hetquant.engine.ColumnEncoder;
 import org.hetquant.engine.ColumnGains;
+import org.hetquant.engine.GainScale;
 import org.hetquant.engine.GainScheme;
+import org.hetquant.engine.NegativePolicy;
 import org.hetquant.engine.NeuronParameters;
 import org.hetquant.engine.Normalization;
 import org.hetquant.engine.PhaseEncoding;
@@ -25,9 +27,9 @@ public class HetQuantPipeline extends AbstractColumnFilter implements ColumnOnse
 
     private static final long serialVersionUID = 1L;
 
-    private boolean m_Shift = true;
+    private NegativePolicy m_Negative = Options.DEFAULT_NEGATIVE;
     private GainScheme m_Scheme = GainScheme.UNIFORM;
-    private PhaseEncoding m_Encoding = PhaseEncoding.PAPER;
+    private PhaseEncoding m_Encoding = Options.DEFAULT_ENCODING;
     private boolean m_Calibrate;
     private double m_Smoothing = CalibrationParameters.ADAPTIVE_SMOOTHING;
     private UpdateRule m_Rule = UpdateRule.FINAL;
@@ -53,24 +55,26 @@ public class HetQuantPipeline extends AbstractColumnFilter implements ColumnOnse
     @Override
     protected String describe() {
         return "The whole heterogeneous-quantization front end in one filter: per-sample L1 normalization of the"
-                + " selected attributes (with the data-level shift fitted on the first batch), a column of n duplicated"
-                + " neurons per attribute with heterogeneous gains (data-blind, or calibrated on the first batch),"
-                + " and the spike phase of each neuron under"
+                + " selected attributes (negative values clipped to 0 by default), a column of n duplicated"
+                + " neurons per attribute with heterogeneous gains (data-blind, or calibrated on the first batch;"
+                + " scaled to the number of attributes and, if needed, to the data), and the spike phase of each"
+                + " neuron under"
                 + " oscillatory inhibition. Each selected attribute becomes n phase attributes <name>_n00 ...; use it"
                 + " in front of any classifier in a FilteredClassifier.";
     }
 
     @OptionMetadata(
-            displayName = "data-level shift",
-            description = "Subtract the first batch's global minimum when it is negative before normalizing"
-                    + " (command line: -no-shift turns it off; negative values are then an error).",
-            displayOrder = 2)
-    public boolean getShift() {
-        return m_Shift;
+            displayName = "negative values",
+            description = Options.NEGATIVE_DESCRIPTION,
+            displayOrder = 2,
+            commandLineParamName = "negative",
+            commandLineParamSynopsis = "-negative <clip|offset|shift|error>")
+    public SelectedTag getNegativeValues() {
+        return EnumTags.selected(m_Negative);
     }
 
-    public void setShift(boolean shift) {
-        m_Shift = shift;
+    public void setNegativeValues(SelectedTag policy) {
+        m_Negative = EnumTags.value(NegativePolicy.class, policy, "negative values");
     }
 
     @OptionMetadata(
@@ -135,11 +139,10 @@ public class HetQuantPipeline extends AbstractColumnFilter implements ColumnOnse
 
     @OptionMetadata(
             displayName = "phase encoding",
-            description = "paper: 0 silent, 2 strongest ... 17 weakest; ascending: 0 silent, 1 weakest ..."
-                    + " 16 strongest; binary: 1 spike, 0 silent.",
+            description = Options.ENCODING_DESCRIPTION,
             displayOrder = 10,
             commandLineParamName = "encoding",
-            commandLineParamSynopsis = "-encoding <paper|ascending|binary>")
+            commandLineParamSynopsis = "-encoding <ascending|paper|binary>")
     public SelectedTag getEncoding() {
         return EnumTags.selected(m_Encoding);
     }
@@ -151,18 +154,21 @@ public class HetQuantPipeline extends AbstractColumnFilter implements ColumnOnse
 
     @Override
     public Enumeration<Option> listOptions() {
-        return Options.withNoShiftFlag(super.listOptions());
+        return Options.withNoShiftAlias(super.listOptions());
     }
 
     @Override
     public void setOptions(String[] options) throws Exception {
-        setShift(Options.shiftFrom(options));
+        boolean noShift = Options.noShiftFrom(options);
         super.setOptions(options);
+        if (noShift) {
+            m_Negative = NegativePolicy.ERROR;
+        }
     }
 
-    @Override
-    public String[] getOptions() {
-        return Options.withNoShiftFlag(m_Shift, super.getOptions());
+    /** The normalization in use, or {@code null} before it is fitted. */
+    public Normalization normalization() {
+        return m_Normalization;
     }
 
     /** The onsets of the column in use (calibrated or data-blind), in L1-normalized input units. */
@@ -198,18 +204,22 @@ public class HetQuantPipeline extends AbstractColumnFilter implements ColumnOnse
 
     @Override
     protected boolean fitsOnFirstBatch() {
-        return m_Shift || m_Calibrate;
+        return m_Negative.fits() || m_Calibrate || new GainScale(m_GainScale, m_TargetUtilization).needsData();
     }
 
     @Override
     protected void prepare(int features) {
-        m_Normalization = m_Shift ? null : Normalization.withoutShift();
-        if (m_Calibrate) {
+        m_Normalization = m_Negative.fits() ? null : Normalization.fit(new double[0][], m_Negative);
+        if (m_Calibrate || new GainScale(m_GainScale, m_TargetUtilization).needsData()) {
             m_Gains = null;
             m_Encoder = null;
         } else {
-            useGains(ColumnGains.dataBlind(features, m_Scheme.column(m_Duplication, m_Payload, m_Limit)));
+            useGains(scaled(dataBlindGains(features), null));
         }
+    }
+
+    private ColumnGains dataBlindGains(int features) {
+        return ColumnGains.dataBlind(features, m_Scheme.column(m_Duplication, m_Payload, m_Limit));
     }
 
     private void useGains(ColumnGains gains) {
@@ -219,21 +229,29 @@ public class HetQuantPipeline extends AbstractColumnFilter implements ColumnOnse
 
     @Override
     protected void fit(double[][] rows) {
-        if (m_Shift) {
+        if (m_Negative.fits()) {
             try {
-                m_Normalization = Normalization.fit(rows, true);
+                m_Normalization = Normalization.fit(rows, m_Negative);
             } catch (IllegalArgumentException e) {
                 throw inContext(e);
             }
         }
-        if (m_Calibrate) {
-            double[][] normalized = new double[rows.length][];
-            for (int r = 0; r < rows.length; r++) {
-                normalized[r] = new double[rows[r].length];
-                normalize(rows[r], normalized[r], r);
-            }
-            useGains(Calibrations.fit(normalized, new CalibrationParameters(
-                    m_Duplication, m_Payload, m_Limit, m_Smoothing, m_Rule), this));
+        if (m_Gains != null) {
+            return;
+        }
+        double[][] normalized = new double[rows.length][];
+        for (int r = 0; r < rows.length; r++) {
+            normalized[r] = new double[rows[r].length];
+            normalize(rows[r], normalized[r], r);
+        }
+        ColumnGains base = m_Calibrate
+                ? Calibrations.fit(normalized, new CalibrationParameters(
+                        m_Duplication, m_Payload, m_Limit, m_Smoothing, m_Rule), this)
+                : dataBlindGains(featureNames().length);
+        try {
+            useGains(scaled(base, normalized));
+        } catch (IllegalArgumentException e) {
+            throw inContext(e);
         }
     }
 
@@ -271,7 +289,8 @@ public class HetQuantPipeline extends AbstractColumnFilter implements ColumnOnse
                 : m_Scheme.name().toLowerCase(Locale.ROOT) + " gains";
         return getClass().getSimpleName() + " (" + gains + ", "
                 + m_Encoding.name().toLowerCase(Locale.ROOT) + " phase encoding)\n"
-                + m_Normalization + " over the selected attributes\n\n"
+                + m_Normalization + " over the selected attributes\n"
+                + describeGainScale() + "\n\n"
                 + Describe.gains(m_Gains, featureNames(), m_Table);
     }
 }

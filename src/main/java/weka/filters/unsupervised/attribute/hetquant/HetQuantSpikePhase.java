@@ -17,7 +17,7 @@ public class HetQuantSpikePhase extends AbstractHetQuantFilter implements Stream
 
     private static final long serialVersionUID = 1L;
 
-    private PhaseEncoding m_Encoding = PhaseEncoding.PAPER;
+    private PhaseEncoding m_Encoding = Options.DEFAULT_ENCODING;
 
     /** The spec's neuron; its table is computed once per JVM and shared. */
     private final PhaseTable m_Table = PhaseTable.of(NeuronParameters.DEFAULT);
@@ -38,18 +38,17 @@ public class HetQuantSpikePhase extends AbstractHetQuantFilter implements Stream
     protected String describe() {
         return "Replaces each selected attribute, read as the drive of a leaky integrate-and-fire neuron under"
                 + " 50-step oscillatory inhibition, by the phase at which that neuron spikes: a stronger drive spikes"
-                + " earlier, drives below D* = 6.7855 (and missing values) stay silent. Encodings: paper (0 silent,"
-                + " 2 strongest ... 17 weakest, as published), ascending (0 silent, 1 weakest ... 16 strongest) or"
-                + " binary (1 spike, 0 silent).";
+                + " earlier, drives below D* = 6.7855 (and missing values) stay silent. Encodings: ascending (0 silent,"
+                + " 1 weakest ... 16 strongest, the default), paper (0 silent, 2 strongest ... 17 weakest, as"
+                + " published) or binary (1 spike, 0 silent).";
     }
 
     @OptionMetadata(
             displayName = "phase encoding",
-            description = "paper: 0 silent, 2 strongest ... 17 weakest (as published); ascending: 0 silent,"
-                    + " 1 weakest ... 16 strongest (grows with the drive); binary: 1 spike, 0 silent.",
+            description = Options.ENCODING_DESCRIPTION,
             displayOrder = 2,
             commandLineParamName = "encoding",
-            commandLineParamSynopsis = "-encoding <paper|ascending|binary>")
+            commandLineParamSynopsis = "-encoding <ascending|paper|binary>")
     public SelectedTag getEncoding() {
         return EnumTags.selected(m_Encoding);
     }

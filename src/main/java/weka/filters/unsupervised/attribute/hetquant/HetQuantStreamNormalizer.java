@@ -1,14 +1,14 @@
 package weka.filters.unsupervised.attribute.hetquant;
 
+import org.hetquant.engine.NegativePolicy;
 import org.hetquant.engine.Normalization;
 import weka.filters.StreamableFilter;
 
 /**
- * Node 1 for streams: per-sample L1 normalization of the selected attributes without the data-level shift
- * ({@link Normalization#withoutShift()}). It learns nothing, so each row is answered at once: a
+ * Node 1 for streams: per-sample L1 normalization of the selected attributes ({@link Normalization}) with a
+ * negative-value policy that learns nothing (clip, the default, or error). Each row is answered at once: a
  * {@link StreamableFilter}, which Weka's {@code MultiFilter} and the KnowledgeFlow {@code instance} connection
- * require. A negative value is an {@code IllegalArgumentException} naming the attribute and the row; data that may
- * be negative need {@link HetQuantNormalizer} (batch, with the learned shift).
+ * require. The policies that learn on a first batch (offset, shift) need {@link HetQuantNormalizer}.
  */
 public class HetQuantStreamNormalizer extends AbstractHetQuantNormalizer implements StreamableFilter {
 
@@ -25,15 +25,25 @@ public class HetQuantStreamNormalizer extends AbstractHetQuantNormalizer impleme
 
     @Override
     protected String describe() {
-        return L1_DESCRIPTION + " No data-level shift is learned, so every row is transformed on its own as it"
-                + " arrives (a streamable filter): use it on instance connections in the KnowledgeFlow and in a"
-                + " streaming MultiFilter, for data that are already non-negative; a negative value is an error naming"
-                + " the attribute and the row. For data that may be negative use HetQuantNormalizer, a batch filter"
-                + " that learns the shift (the global minimum) on the first batch.";
+        return L1_DESCRIPTION + " Nothing is learned, so every row is transformed on its own as it arrives (a"
+                + " streamable filter): use it on instance connections in the KnowledgeFlow and in a streaming"
+                + " MultiFilter. Negative values are clipped to 0 and counted (-negative clip, the default) or"
+                + " rejected with an error naming the attribute and the row (-negative error); the policies learned on"
+                + " a first batch (offset, shift) need HetQuantNormalizer, a batch filter.";
     }
 
+    /**
+     * Only the policies that learn nothing.
+     *
+     * @throws IllegalArgumentException naming the option, for offset or shift
+     */
     @Override
-    protected boolean fitsOnFirstBatch() {
-        return false;
+    protected void checkOptions() {
+        super.checkOptions();
+        if (m_Negative.fits()) {
+            throw new IllegalArgumentException("-negative (negative values) must be clip or error in the stream"
+                    + " normalizer, got " + EnumTags.selected(m_Negative).getSelectedTag().getReadable()
+                    + "; offset and shift are learned on a first batch: use HetQuantNormalizer");
+        }
     }
 }
