@@ -6,7 +6,7 @@ import java.util.Locale;
 
 /**
  * One factor that multiplies every gain of a column, so that its onsets suit the number of features and the data
- * (an extension of spec 2(c); the paper has 8 sensors and a fixed payload P = 25).
+ * (an extension of docs/method.md §2(c); the paper has 8 sensors and a fixed payload P = 25).
  *
  * <p>Why: an L1-normalized input averages 1/F over F features, while the paper's onsets,
  * (D* / P)·linspace(L, 1, n) ≈ 0.0027 … 0.27, were set for F = 8. With 16 features the same gains leave most
@@ -39,7 +39,7 @@ public record GainScale(Rule rule, double targetUtilization) implements Serializ
     /** The paper's number of sensors, the reference of {@link Rule#FEATURES}. */
     public static final int REFERENCE_FEATURES = 8;
 
-    /** The paper's operating point: about 45 % mean MC utilization on both of its sessions (spec 4.4). */
+    /** The paper's operating point: about 45 % mean MC utilization on both of its sessions (docs/method.md §4.4). */
     public static final double DEFAULT_TARGET = 45.0;
 
     /** Lower end (percent) of the operating range that {@link Rule#AUTO} keeps. */

@@ -6,7 +6,7 @@ package org.hetquant.engine;
  *
  * <p>Real sensor arrays produce negatives (a drifting baseline, a glitch, or features that are negative by
  * construction such as the decay transients of the UCI gas-drift data); the paper's synthetic sessions only
- * need the global shift of its data preparation (spec 2(a), §6 item 2). The default of the Weka nodes was chosen
+ * need the global shift of its data preparation (docs/method.md §2(a), §6 item 2). The default of the Weka nodes was chosen
  * by measurement on real data ({@code docs/real-data.md}).
  */
 public enum NegativePolicy {
