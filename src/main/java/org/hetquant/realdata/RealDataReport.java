@@ -8,6 +8,7 @@ import java.nio.file.Path;
 import java.util.List;
 import java.util.Locale;
 import java.util.function.ToDoubleFunction;
+import org.apache.commons.math3.stat.descriptive.moment.StandardDeviation;
 import weka.core.Utils;
 import weka.filters.unsupervised.attribute.hetquant.HetQuantPipeline;
 
@@ -330,8 +331,8 @@ final class RealDataReport {
                     values += neg;
                     rows += neg > 0 ? 1 : 0;
                 }
-                md.append(String.format(Locale.ROOT, " %s, batch %d: %d negative values in %d rows;", set.label, batch,
-                        values, rows));
+                md.append(String.format(Locale.ROOT, " %s, batch %d: %d negative values in %d row%s;", set.label,
+                        batch, values, rows, rows == 1 ? "" : "s"));
             }
         }
         md.setLength(md.length() - 1);
@@ -492,16 +493,8 @@ final class RealDataReport {
         return s.toString();
     }
 
-    static double sd(double[] x) {
-        double mean = 0;
-        for (double v : x) {
-            mean += v;
-        }
-        mean /= x.length;
-        double ss = 0;
-        for (double v : x) {
-            ss += (v - mean) * (v - mean);
-        }
-        return Math.sqrt(ss / (x.length - 1));
+    /** SD (n − 1) of a few values, as everywhere in the reports. */
+    private static double sd(double[] x) {
+        return new StandardDeviation(true).evaluate(x);
     }
 }
