@@ -240,8 +240,9 @@ public final class Calibrator implements Serializable {
         for (int i = 0; i < v.length; i++) {
             double value = v[i];
             if (!Double.isNaN(value) && !(value >= 0 && value <= 1)) {
-                throw new IllegalArgumentException("sample " + sampleCount + ", feature " + i
-                        + ": value must be in [0, 1] (or NaN for missing), was " + value);
+                throw new InvalidValueException("sample", sampleCount, i, value,
+                        InvalidValueException.Problem.OUT_OF_RANGE,
+                        "a calibration sample must be L1-normalized: in [0, 1] (or NaN for missing)");
             }
         }
     }

@@ -65,10 +65,7 @@ public record GainScale(Rule rule, double targetUtilization) implements Serializ
         if (rule == null) {
             throw new IllegalArgumentException("rule must be one of " + Arrays.toString(Rule.values()) + ", was null");
         }
-        if (!(targetUtilization > 0.0 && targetUtilization <= 100.0)) {
-            throw new IllegalArgumentException(
-                    "target utilization must be in (0, 100] percent, was " + targetUtilization);
-        }
+        ParameterRange.TARGET_UTILIZATION.require("target utilization (%)", targetUtilization);
     }
 
     /** The rule with the default target ({@value #DEFAULT_TARGET} %). */
@@ -158,9 +155,7 @@ public record GainScale(Rule rule, double targetUtilization) implements Serializ
         if (!(firingThreshold > 0.0) || Double.isInfinite(firingThreshold)) {
             throw new IllegalArgumentException("firingThreshold must be finite and > 0, got " + firingThreshold);
         }
-        if (!(target > 0.0 && target <= 100.0)) {
-            throw new IllegalArgumentException("target utilization must be in (0, 100] percent, got " + target);
-        }
+        ParameterRange.TARGET_UTILIZATION.require("target utilization (%)", target);
         double vMin = Double.POSITIVE_INFINITY;
         double vMax = 0.0;
         for (int r = 0; r < v.length; r++) {

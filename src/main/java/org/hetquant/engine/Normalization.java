@@ -13,9 +13,10 @@ import java.util.Arrays;
  * <p><b>Negative values.</b> L1 normalization needs non-negative inputs; a {@link NegativePolicy} says what
  * happens to negatives: clipped to 0 ({@link NegativePolicy#CLIP}), each feature shifted by its own negative
  * minimum over the fitting data ({@link NegativePolicy#OFFSET}), every value shifted by the fitting data's
- * negative global minimum (the paper's data-level shift, {@link NegativePolicy#SHIFT}), or an error
- * ({@link NegativePolicy#ERROR}). Except with {@code ERROR}, a value still negative when the normalization is
- * applied is clipped to 0 and counted; {@link #apply} returns that count so the caller can report it.
+ * negative global minimum (the paper's data-level shift, {@link NegativePolicy#SHIFT}: one scalar for all
+ * features, as the authors' data preparation does), or an error ({@link NegativePolicy#ERROR}). Except with
+ * {@code ERROR}, a value still negative when the normalization is applied is clamped to 0 and counted;
+ * {@link #apply} returns that count so the caller can report it.
  *
  * <p>Instances are immutable and thread-safe.
  */
@@ -63,8 +64,8 @@ public final class Normalization implements Serializable {
     /**
      * L1 normalization after per-feature offsets ({@link NegativePolicy#OFFSET}).
      *
-     * @param featureMinima each feature's minimum over the fitting data (finite; {@code NaN} for a feature
-     *     with no value); only a negative minimum shifts its feature
+     * @param featureMinima each feature's minimum over the fitting data (finite; {@code NaN} for a feature with
+     *     no value); only a negative minimum shifts its feature
      * @throws IllegalArgumentException if a minimum is infinite, naming the feature
      */
     public static Normalization withFeatureOffsets(double[] featureMinima) {
@@ -83,9 +84,10 @@ public final class Normalization implements Serializable {
      * Fits the normalization on raw rows.
      *
      * @param rows raw feature rows, all of the same length (missing values as {@code NaN} are ignored)
-     * @param policy what to do with negative values
-     * @throws IllegalArgumentException if a value is infinite (names the row and feature), or, for
-     *     {@link NegativePolicy#OFFSET}, if the rows differ in length
+     * @param policy what to do with negative values; only {@link NegativePolicy#fits() OFFSET and SHIFT} learn
+     *     from the rows
+     * @throws InvalidValueException if a value is infinite (names the row and feature)
+     * @throws IllegalArgumentException if the rows differ in length, naming the row
      */
     public static Normalization fit(double[][] rows, NegativePolicy policy) {
         switch (policy) {
@@ -109,6 +111,7 @@ public final class Normalization implements Serializable {
             for (int i = 0; i < row.length; i++) {
                 double x = row[i];
                 requireNotInfinite(x, i, r);
+                // Comparisons skip NaN (a missing value), which Math.min would propagate.
                 if (x < minima[i]) {
                     minima[i] = x;
                 }
@@ -143,18 +146,30 @@ public final class Normalization implements Serializable {
         return featureOffsets.clone();
     }
 
+    /** What is subtracted from feature i: its own offset, or the global one. */
+    private double offsetOf(int i) {
+        return policy == NegativePolicy.OFFSET ? featureOffsets[i] : offset;
+    }
+
     /**
      * Normalizes one raw row.
+     *
+     * <p>Every finite row gives its exact L1 shares: the shifted values are scaled by a power of two so that the
+     * largest is in [1, 2) before they are summed, which is exact and cannot overflow (a row of 1e308 values
+     * gives equal shares, not zeros), and the shift itself is computed at half scale when {@code x − offset}
+     * would exceed the largest double for some feature. For rows that neither overflow nor underflow the result is bit for bit
+     * {@code x_i / sum_j x_j}; a share below 2^-1022 (≈ 2.2e-308) may differ from the correctly rounded one by
+     * one unit in the last place. −0.0 is read as 0 and gives +0.0.
      *
      * @param raw the raw features; {@code NaN} marks a missing value
      * @param out receives {@code v}, same length as {@code raw}; entries in [0, 1] summing to 1 over the
      *     non-missing features (all 0 if their sum is 0); missing features stay {@code NaN}. May be {@code raw}.
      * @param row the row index, used only in error messages
-     * @return the number of values that were still negative after any offset and were clipped to 0 (always 0
+     * @return the number of values that were still negative after any offset and were clamped to 0 (always 0
      *     with {@link NegativePolicy#ERROR})
-     * @throws IllegalArgumentException for an infinite value, a negative value with {@link NegativePolicy#ERROR},
-     *     or a row whose length differs from the fitted per-feature offsets; the message names the feature index
-     *     and the row
+     * @throws InvalidValueException for an infinite value, or a negative value with {@link NegativePolicy#ERROR},
+     *     naming the feature index and the row
+     * @throws IllegalArgumentException if the row's length differs from the fitted per-feature offsets
      */
     public int apply(double[] raw, double[] out, long row) {
         if (out.length != raw.length) {
@@ -165,34 +180,54 @@ public final class Normalization implements Serializable {
             throw new IllegalArgumentException("row " + row + " has " + raw.length
                     + " features but the per-feature offsets were fitted on " + featureOffsets.length);
         }
-        int clamped = 0;
-        double sum = 0.0;
+        // Pass 1 reads only (out may be raw): validate, and see whether some x − offset overflows.
+        boolean halve = false;
         for (int i = 0; i < raw.length; i++) {
             double x = raw[i];
             if (Double.isNaN(x)) {
-                out[i] = Double.NaN;
                 continue;
             }
             requireNotInfinite(x, i, row);
-            x -= policy == NegativePolicy.OFFSET ? featureOffsets[i] : offset;
-            if (x < 0.0) {
-                if (policy == NegativePolicy.ERROR) {
-                    throw new IllegalArgumentException(
-                            "feature " + i + " of row " + row + " is negative (" + raw[i] + "); L1 normalization"
-                                    + " needs values >= 0: choose a negative-value policy (clip, offset, shift)"
-                                    + " or fix the data");
-                }
-                x = 0.0;
-                clamped++;
+            if (x < 0.0 && policy == NegativePolicy.ERROR) {
+                throw new InvalidValueException(row, i, x, InvalidValueException.Problem.NEGATIVE,
+                        "L1 normalization needs values >= 0");
             }
-            out[i] = x;
-            sum += x;
+            // x - offset overflows only for a negative offset and x near the largest double; halving both is exact.
+            halve |= Double.isInfinite(x - offsetOf(i));
         }
-        // Divide rather than multiply by 1/sum: v = x / sum(x) exactly as specified. A zero-sum row carries no
-        // pattern, so it maps to zeros rather than 0/0.
+        int clamped = 0;
+        double max = 0.0;
+        for (int i = 0; i < raw.length; i++) {
+            double x = raw[i];
+            double off = offsetOf(i);
+            if (Double.isNaN(x)) {
+                out[i] = Double.NaN;
+            } else if (x < off) {
+                out[i] = 0.0;
+                clamped++;
+            } else {
+                // x >= offset, so the difference is >= 0; adding +0.0 turns -0.0 into +0.0.
+                double d = (halve ? x * 0.5 - off * 0.5 : x - off) + 0.0;
+                out[i] = d;
+                max = Math.max(max, d);
+            }
+        }
+        if (max == 0.0) {
+            // A zero-sum row carries no pattern, so it maps to zeros rather than 0/0.
+            return clamped;
+        }
+        // Scaling by a power of two is exact and keeps v = x / sum(x) exactly as specified.
+        double scale = Math.scalb(1.0, -Math.getExponent(max));
+        double sum = 0.0;
         for (int i = 0; i < out.length; i++) {
             if (!Double.isNaN(out[i])) {
-                out[i] = sum > 0.0 ? out[i] / sum : 0.0;
+                out[i] *= scale;
+                sum += out[i];
+            }
+        }
+        for (int i = 0; i < out.length; i++) {
+            if (!Double.isNaN(out[i])) {
+                out[i] /= sum;
             }
         }
         return clamped;
@@ -200,8 +235,8 @@ public final class Normalization implements Serializable {
 
     private static void requireNotInfinite(double x, int feature, long row) {
         if (Double.isInfinite(x)) {
-            throw new IllegalArgumentException(
-                    "feature " + feature + " of row " + row + " is " + x + "; values must be finite (or missing)");
+            throw new InvalidValueException(row, feature, x, InvalidValueException.Problem.NOT_FINITE,
+                    "values must be finite (or missing)");
         }
     }
 
@@ -228,7 +263,7 @@ public final class Normalization implements Serializable {
             case OFFSET: {
                 StringBuilder s = new StringBuilder("L1 normalization after per-feature shifts by");
                 for (double o : featureOffsets) {
-                    s.append(' ').append(-o);
+                    s.append(" ").append(0.0 - o);
                 }
                 return s.toString();
             }

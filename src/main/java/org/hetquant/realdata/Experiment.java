@@ -9,6 +9,7 @@ import java.util.concurrent.Executors;
 import java.util.concurrent.Future;
 import java.util.concurrent.atomic.AtomicInteger;
 import java.util.function.IntConsumer;
+import org.hetquant.engine.Summary;
 import org.hetquant.engine.Utilization;
 import weka.classifiers.AbstractClassifier;
 import weka.classifiers.Classifier;
@@ -153,7 +154,7 @@ final class Experiment {
             case HOMOGENEOUS -> {
                 HetQuantPipeline uniform = new HetQuantPipeline();
                 uniform.setInputFormat(train);
-                double u = Utilization.summarize(utilization(Filter.useFilter(train, uniform))).mean();
+                double u = Utilization.summarize(utilization(Filter.useFilter(train, uniform))).mean().orElseThrow();
                 yield pipeline("-scheme", "homogeneous", "-gain-scale", "fitted", "-U", Double.toString(u));
             }
         };
@@ -191,8 +192,9 @@ final class Experiment {
         }
         double accuracy = 100.0 * correct / test.numInstances();
         if (filter instanceof AbstractColumnFilter column) {
-            Utilization.Summary u = Utilization.summarize(utilization(Filter.useFilter(test, fc.getFilter())));
-            return new double[] {accuracy, u.mean(), u.sd(), column.gainFactor()};
+            Summary u = Utilization.summarize(utilization(Filter.useFilter(test, fc.getFilter())));
+            return new double[] {accuracy, u.mean().orElse(Double.NaN), u.sd().orElse(Double.NaN),
+                    column.gainFactor()};
         }
         return new double[] {accuracy, Double.NaN, Double.NaN, Double.NaN};
     }

@@ -231,7 +231,8 @@ public final class RealData {
         double accuracy = 100.0 * correct / testT.numInstances();
         if (filter instanceof AbstractColumnFilter column) {
             var u = org.hetquant.engine.Utilization.summarize(Experiment.utilization(testT));
-            return new double[] {accuracy, u.mean(), u.sd(), column.gainFactor()};
+            return new double[] {accuracy, u.mean().orElse(Double.NaN), u.sd().orElse(Double.NaN),
+                    column.gainFactor()};
         }
         return new double[] {accuracy, Double.NaN, Double.NaN, Double.NaN};
     }

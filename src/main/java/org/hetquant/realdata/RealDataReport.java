@@ -8,7 +8,7 @@ import java.nio.file.Path;
 import java.util.List;
 import java.util.Locale;
 import java.util.function.ToDoubleFunction;
-import org.apache.commons.math3.stat.descriptive.moment.StandardDeviation;
+import org.hetquant.engine.Summary;
 import weka.core.Utils;
 import weka.filters.unsupervised.attribute.hetquant.HetQuantPipeline;
 
@@ -495,6 +495,6 @@ final class RealDataReport {
 
     /** SD (n − 1) of a few values, as everywhere in the reports. */
     private static double sd(double[] x) {
-        return new StandardDeviation(true).evaluate(x);
+        return Summary.of(x).sd().orElse(Double.NaN);
     }
 }

@@ -5,10 +5,36 @@ import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertThrows;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
+import java.util.List;
 import java.util.Random;
 import org.junit.jupiter.api.Test;
 
-class GainScaleTest {
+class GainScaleTest implements SerializableValueTypeContract<GainScale> {
+
+    @Override
+    public GainScale value() {
+        return GainScale.of(GainScale.Rule.AUTO);
+    }
+
+    @Override
+    public GainScale equalValue() {
+        return new GainScale(GainScale.Rule.AUTO, 45.0);
+    }
+
+    @Override
+    public List<GainScale> differentValues() {
+        return List.of(GainScale.fixed(), new GainScale(GainScale.Rule.AUTO, 50), GainScale.of(GainScale.Rule.FITTED));
+    }
+
+    @Override
+    public List<Invalid> invalidValues() {
+        return List.of(new Invalid(() -> new GainScale(GainScale.Rule.FITTED, 0), "target utilization",
+                        "(0, 100]"),
+                new Invalid(() -> new GainScale(GainScale.Rule.FITTED, 100.5), "target utilization", "(0, 100]"),
+                new Invalid(() -> new GainScale(GainScale.Rule.FITTED, Double.NaN), "target utilization",
+                        "(0, 100]"),
+                new Invalid(() -> new GainScale(null, 45), "rule"));
+    }
 
     private static final PhaseTable TABLE = PhaseTable.of(NeuronParameters.DEFAULT);
     private static final double D = TABLE.firingThreshold();
@@ -114,13 +140,8 @@ class GainScaleTest {
     }
 
     @Test
-    void invalidParametersNameTheParameter() {
+    void aRowOfAnotherWidthIsNamed() {
         IllegalArgumentException e = assertThrows(IllegalArgumentException.class,
-                () -> new GainScale(GainScale.Rule.FITTED, 0));
-        assertTrue(e.getMessage().contains("target utilization"), e.getMessage());
-        assertThrows(IllegalArgumentException.class, () -> new GainScale(GainScale.Rule.FITTED, 100.5));
-        assertThrows(IllegalArgumentException.class, () -> new GainScale(null, 45));
-        e = assertThrows(IllegalArgumentException.class,
                 () -> GainScale.fittedFactor(uniform(2, 4), new double[][] {{1, 0, 0}}, D, 45));
         assertTrue(e.getMessage().contains("row 0"), e.getMessage());
     }

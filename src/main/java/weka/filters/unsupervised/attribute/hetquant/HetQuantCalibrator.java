@@ -1,12 +1,13 @@
 package weka.filters.unsupervised.attribute.hetquant;
 
+import java.util.List;
 import java.util.Locale;
 import org.hetquant.engine.CalibrationParameters;
 import org.hetquant.engine.Calibrator;
-import org.hetquant.engine.ColumnGains;
+import org.hetquant.engine.GainScale;
+import org.hetquant.engine.InvalidValueException;
 import org.hetquant.engine.NeuronParameters;
 import org.hetquant.engine.PhaseTable;
-import org.hetquant.engine.UpdateRule;
 import weka.core.Instances;
 import weka.core.OptionMetadata;
 import weka.core.SelectedTag;
@@ -20,9 +21,9 @@ public class HetQuantCalibrator extends AbstractColumnFilter implements ColumnOn
 
     private static final long serialVersionUID = 1L;
 
-    private double m_Smoothing = CalibrationParameters.ADAPTIVE_SMOOTHING;
-    private UpdateRule m_Rule = UpdateRule.FINAL;
-
+    private static final List<NodeOption<?>> OPTIONS = List.of(NodeOptions.RANGE, NodeOptions.INVERT,
+            NodeOptions.DUPLICATION, NodeOptions.PAYLOAD, NodeOptions.LIMIT, NodeOptions.SMOOTHING,
+            NodeOptions.RULE, NodeOptions.GAIN_SCALE, NodeOptions.TARGET);
 
     /**
      * Runs the filter from the command line.
@@ -42,36 +43,63 @@ public class HetQuantCalibrator extends AbstractColumnFilter implements ColumnOn
                 + " needed, to the data (-gain-scale). Later batches reuse the first batch's gains.";
     }
 
+    @Override
+    protected List<NodeOption<?>> options() {
+        return OPTIONS;
+    }
+
     @OptionMetadata(
-            displayName = "smoothing s",
-            description = "In [0, 1]: 0.25 is the paper's \"Adaptive\" condition (4 Jenks classes), 0.5 its"
-                    + " \"Scaled\" one (2 classes, one linear segment).",
-            displayOrder = 7,
-            commandLineParamName = "S",
-            commandLineParamSynopsis = "-S <double>")
+            displayName = NodeOptions.SMOOTHING_LABEL,
+            description = NodeOptions.SMOOTHING_TEXT,
+            displayOrder = NodeOptions.SMOOTHING_ORDER)
     public double getSmoothing() {
-        return m_Smoothing;
+        return get(NodeOptions.SMOOTHING);
     }
 
     public void setSmoothing(double smoothing) {
-        m_Smoothing = smoothing;
+        set(NodeOptions.SMOOTHING, smoothing);
     }
 
     @OptionMetadata(
-            displayName = "update rule",
-            description = "final: fit on every row of the first batch; faithful: as the authors' code, only on"
-                    + " the rows up to the last one that set a new running minimum or maximum.",
-            displayOrder = 8,
-            commandLineParamName = "rule",
-            commandLineParamSynopsis = "-rule <final|faithful>")
+            displayName = NodeOptions.RULE_LABEL,
+            description = NodeOptions.RULE_TEXT,
+            displayOrder = NodeOptions.RULE_ORDER)
     public SelectedTag getUpdateRule() {
-        return EnumTags.selected(m_Rule);
+        return NodeOptions.RULE.tag(get(NodeOptions.RULE));
     }
 
     public void setUpdateRule(SelectedTag rule) {
-        m_Rule = EnumTags.value(UpdateRule.class, rule, "update rule");
+        set(NodeOptions.RULE, NodeOptions.RULE.fromTag(rule));
     }
 
+    @OptionMetadata(
+            displayName = NodeOptions.GAIN_SCALE_LABEL,
+            description = NodeOptions.GAIN_SCALE_TEXT,
+            displayOrder = NodeOptions.GAIN_SCALE_ORDER)
+    public SelectedTag getGainScale() {
+        return NodeOptions.GAIN_SCALE.tag(get(NodeOptions.GAIN_SCALE));
+    }
+
+    public void setGainScale(SelectedTag rule) {
+        set(NodeOptions.GAIN_SCALE, NodeOptions.GAIN_SCALE.fromTag(rule));
+    }
+
+    @OptionMetadata(
+            displayName = NodeOptions.TARGET_LABEL,
+            description = NodeOptions.TARGET_TEXT,
+            displayOrder = NodeOptions.TARGET_ORDER)
+    public double getTargetUtilization() {
+        return get(NodeOptions.TARGET);
+    }
+
+    public void setTargetUtilization(double percent) {
+        set(NodeOptions.TARGET, percent);
+    }
+
+    @Override
+    protected GainScale gainScale() {
+        return new GainScale(get(NodeOptions.GAIN_SCALE), getTargetUtilization());
+    }
 
     /** The fitted onsets, in the calibrator's input unit (its input is already normalized). */
     @Override
@@ -87,12 +115,6 @@ public class HetQuantCalibrator extends AbstractColumnFilter implements ColumnOn
     }
 
     @Override
-    protected void checkOptions() {
-        super.checkOptions();
-        Options.checkSmoothing(m_Smoothing);
-    }
-
-    @Override
     protected boolean fitsOnFirstBatch() {
         return true;
     }
@@ -104,21 +126,25 @@ public class HetQuantCalibrator extends AbstractColumnFilter implements ColumnOn
 
     @Override
     protected void fit(double[][] rows) {
-        ColumnGains base = Calibrations.fit(rows, parameters(), this);
-        try {
-            m_Gains = scaled(base, rows);
-        } catch (IllegalArgumentException e) {
-            throw inContext(e);
-        }
+        m_Gains = scaled(Calibrations.fit(rows, parameters(), this), rows);
     }
 
     CalibrationParameters parameters() {
-        return new CalibrationParameters(m_Duplication, m_Payload, m_Limit, m_Smoothing, m_Rule);
+        return new CalibrationParameters(getDuplication(), getPayload(), getLimit(), getSmoothing(),
+                get(NodeOptions.RULE));
     }
 
     @Override
-    protected void transform(double[] features, double[] out, long row) {
-        m_Gains.drives(features, out);
+    protected void transform(double[] features, double[] out, int[] at) {
+        drives(features, out, at);
+    }
+
+    @Override
+    protected String advice(InvalidValueException problem) {
+        return problem.problem() == InvalidValueException.Problem.OUT_OF_RANGE
+                ? " The calibrator's input must be L1-normalized: put HetQuantNormalizer in front, or use"
+                        + " HetQuantPipeline -calibrate."
+                : super.advice(problem);
     }
 
     @Override
@@ -126,8 +152,8 @@ public class HetQuantCalibrator extends AbstractColumnFilter implements ColumnOn
         if (m_Gains == null) {
             return notFittedMessage();
         }
-        return getClass().getSimpleName() + " (gains fitted on the first batch, s = " + m_Smoothing + ", "
-                + m_Rule.name().toLowerCase(Locale.ROOT) + " update rule)\n"
+        return getClass().getSimpleName() + " (gains fitted on the first batch, s = " + getSmoothing() + ", "
+                + get(NodeOptions.RULE).name().toLowerCase(Locale.ROOT) + " update rule)\n"
                 + describeGainScale() + "\n"
                 + Describe.gains(m_Gains, featureNames(), PhaseTable.of(NeuronParameters.DEFAULT));
     }

@@ -1,8 +1,11 @@
 package weka.filters.unsupervised.attribute.hetquant;
 
+import java.util.List;
+import java.util.Locale;
 import org.hetquant.engine.ColumnGains;
 import org.hetquant.engine.GainScale;
 import org.hetquant.engine.GainScheme;
+import org.hetquant.engine.InvalidValueException;
 import org.hetquant.engine.NeuronParameters;
 import org.hetquant.engine.PhaseTable;
 import weka.core.OptionMetadata;
@@ -17,12 +20,9 @@ public class HetQuantColumn extends AbstractColumnFilter implements StreamableFi
 
     private static final long serialVersionUID = 1L;
 
-    private GainScheme m_Scheme = GainScheme.UNIFORM;
-
-    /** The streamable column cannot fit on data: its gain scale is data-blind, F / 8 by default. */
-    public HetQuantColumn() {
-        m_GainScale = GainScale.Rule.FEATURES;
-    }
+    private static final List<NodeOption<?>> OPTIONS = List.of(NodeOptions.RANGE, NodeOptions.INVERT,
+            NodeOptions.SCHEME, NodeOptions.DUPLICATION, NodeOptions.PAYLOAD, NodeOptions.LIMIT,
+            NodeOptions.FIXED_GAINS);
 
     /**
      * Runs the filter from the command line.
@@ -39,38 +39,59 @@ public class HetQuantColumn extends AbstractColumnFilter implements StreamableFi
                 + " (attributes <name>_n00 ... ordered by ascending gain). The gains are uniform (P / linspace(L, 1,"
                 + " n): firing onsets evenly spaced in normalized input), equidistant (onsets dense at small inputs) or"
                 + " homogeneous (all equal to P, the paper's baseline); by default every gain is multiplied by F / 8 for"
-                + " F attributes (-gain-scale features; fixed keeps the paper's gains). Feed it L1-normalized attributes"
-                + " and follow it with the spike-phase quantizer.";
+                + " F attributes (-fixed-gains keeps the paper's gains). Feed it L1-normalized attributes and follow it"
+                + " with the spike-phase quantizer.";
+    }
+
+    @Override
+    protected List<NodeOption<?>> options() {
+        return OPTIONS;
     }
 
     @OptionMetadata(
-            displayName = "gain scheme",
-            description = "How the n gains of a column are spread: uniform (the paper's heterogeneous default),"
-                    + " equidistant, or homogeneous (n copies of the payload).",
-            displayOrder = 2,
-            commandLineParamName = "scheme",
-            commandLineParamSynopsis = "-scheme <uniform|equidistant|homogeneous>")
+            displayName = NodeOptions.SCHEME_LABEL,
+            description = NodeOptions.SCHEME_TEXT,
+            displayOrder = NodeOptions.SCHEME_ORDER)
     public SelectedTag getGainScheme() {
-        return EnumTags.selected(m_Scheme);
+        return NodeOptions.SCHEME.tag(get(NodeOptions.SCHEME));
     }
 
     public void setGainScheme(SelectedTag scheme) {
-        m_Scheme = EnumTags.value(GainScheme.class, scheme, "gain scheme");
+        set(NodeOptions.SCHEME, NodeOptions.SCHEME.fromTag(scheme));
+    }
+
+    @OptionMetadata(
+            displayName = NodeOptions.FIXED_GAINS_LABEL,
+            description = NodeOptions.FIXED_GAINS_TEXT,
+            displayOrder = NodeOptions.GAIN_SCALE_ORDER)
+    public boolean getFixedGains() {
+        return get(NodeOptions.FIXED_GAINS);
+    }
+
+    public void setFixedGains(boolean fixed) {
+        set(NodeOptions.FIXED_GAINS, fixed);
     }
 
     /**
-     * Also only the data-blind gain scales.
+     * Refuses {@code -gain-scale}, the batch nodes' option, rather than ignoring it (Weka passes unknown options
+     * on silently, e.g. in a FilteredClassifier's filter string).
      *
-     * @throws IllegalArgumentException naming the option, for fitted or auto
+     * @throws IllegalArgumentException naming the option and what this node offers instead
      */
     @Override
-    protected void checkOptions() {
-        super.checkOptions();
-        if (new GainScale(m_GainScale, m_TargetUtilization).needsData()) {
-            throw new IllegalArgumentException("-gain-scale (gain scale) must be fixed or features in the streamable"
-                    + " column, got " + getGainScale().getSelectedTag().getReadable()
-                    + "; fitted and auto fit on a first batch: use HetQuantPipeline or HetQuantCalibrator");
+    public void setOptions(String[] options) throws Exception {
+        if (weka.core.Utils.getOptionPos("gain-scale", options) >= 0) {
+            throw new IllegalArgumentException(NodeOptions.GAIN_SCALE.name() + ": an option of HetQuantPipeline and"
+                    + " HetQuantCalibrator, which can fit on data; this streamable column multiplies its gains by F / 8"
+                    + " (the default) or keeps them (-fixed-gains)");
         }
+        super.setOptions(options);
+    }
+
+    /** The streamable column cannot fit on data: F / 8, or the paper's gains with -fixed-gains. */
+    @Override
+    protected GainScale gainScale() {
+        return GainScale.of(getFixedGains() ? GainScale.Rule.FIXED : GainScale.Rule.FEATURES);
     }
 
     @Override
@@ -80,12 +101,19 @@ public class HetQuantColumn extends AbstractColumnFilter implements StreamableFi
 
     @Override
     protected void prepare(int features) {
-        m_Gains = scaled(ColumnGains.dataBlind(features, m_Scheme.column(m_Duplication, m_Payload, m_Limit)), null);
+        m_Gains = scaled(ColumnGains.dataBlind(features,
+                get(NodeOptions.SCHEME).column(getDuplication(), getPayload(), getLimit())), null);
     }
 
     @Override
-    protected void transform(double[] features, double[] out, long row) {
-        m_Gains.drives(features, out);
+    protected void transform(double[] features, double[] out, int[] at) {
+        drives(features, out, at);
+    }
+
+    @Override
+    protected String advice(InvalidValueException problem) {
+        return problem.problem() == InvalidValueException.Problem.OVERFLOW
+                ? " The column expects L1-normalized input: put HetQuantNormalizer in front." : super.advice(problem);
     }
 
     @Override
@@ -93,7 +121,7 @@ public class HetQuantColumn extends AbstractColumnFilter implements StreamableFi
         if (m_Gains == null) {
             return getClass().getSimpleName() + ": no input format set";
         }
-        return getClass().getSimpleName() + " (" + m_Scheme.name().toLowerCase(java.util.Locale.ROOT)
+        return getClass().getSimpleName() + " (" + get(NodeOptions.SCHEME).name().toLowerCase(Locale.ROOT)
                 + " gains)\n" + describeGainScale() + "\n" + Describe.gains(m_Gains, featureNames(), PhaseTable.of(NeuronParameters.DEFAULT));
     }
 }

@@ -1,21 +1,30 @@
 package weka.filters.unsupervised.attribute.hetquant;
 
+import java.util.List;
+import org.hetquant.engine.InvalidValueException;
+import org.hetquant.engine.NegativePolicy;
 import org.hetquant.engine.Normalization;
+import weka.core.OptionMetadata;
+import weka.core.SelectedTag;
 
 /**
  * Node 1, the normalizer: per-sample L1 normalization of the selected attributes ({@link Normalization}), with
- * the negative-value policy chosen by the user (clip by default; offset and shift learn on the first batch).
+ * the negative-value policy chosen by the user (clip by default; offset and shift are learned on the first
+ * batch).
  *
  * <p>Not a {@code StreamableFilter}, although L1 normalization itself is row-local: with the offset or shift
  * policy the first batch is held back to learn the minima, and Weka's {@code MultiFilter} treats every
  * {@code StreamableFilter} as answering each row at once; it would lose a held-back batch. Weka's own
  * {@code Normalize} is a batch filter for the same reason. For streaming (a KnowledgeFlow {@code instance}
- * connection, a streamable {@code MultiFilter}) use {@link HetQuantStreamNormalizer}, which offers the policies
- * that learn nothing (clip, error) and gives the same numbers.
+ * connection, a streamable {@code MultiFilter}) use {@link HetQuantStreamNormalizer}, which has the policies that
+ * learn nothing (clip, error) and gives the same numbers with them.
  */
 public class HetQuantNormalizer extends AbstractHetQuantNormalizer {
 
     private static final long serialVersionUID = 1L;
+
+    private static final List<NodeOption<?>> OPTIONS =
+            List.of(NodeOptions.RANGE, NodeOptions.INVERT, NodeOptions.NEGATIVE);
 
     /**
      * Runs the filter from the command line.
@@ -33,5 +42,43 @@ public class HetQuantNormalizer extends AbstractHetQuantNormalizer {
                 + " the first batch's negative global minimum (the paper's data-level shift), and -negative error"
                 + " rejects them. This is a batch filter (offset and shift are learned on the first batch); to stream"
                 + " rows (KnowledgeFlow instance connections, a streamable MultiFilter) use HetQuantStreamNormalizer.";
+    }
+
+    @Override
+    protected List<NodeOption<?>> options() {
+        return OPTIONS;
+    }
+
+    @OptionMetadata(
+            displayName = NodeOptions.NEGATIVE_LABEL,
+            description = NodeOptions.NEGATIVE_TEXT,
+            displayOrder = NodeOptions.NEGATIVE_ORDER)
+    public SelectedTag getNegativeValues() {
+        return NodeOptions.NEGATIVE.tag(get(NodeOptions.NEGATIVE));
+    }
+
+    public void setNegativeValues(SelectedTag policy) {
+        set(NodeOptions.NEGATIVE, NodeOptions.NEGATIVE.fromTag(policy));
+    }
+
+    /** Also reads {@code -no-shift}, the former option, as {@code -negative error}. */
+    @Override
+    public void setOptions(String[] options) throws Exception {
+        boolean noShift = NodeOptions.noShift(options);
+        super.setOptions(options);
+        if (noShift) {
+            set(NodeOptions.NEGATIVE, NegativePolicy.ERROR);
+        }
+    }
+
+    @Override
+    protected NegativePolicy negativePolicy() {
+        return get(NodeOptions.NEGATIVE);
+    }
+
+    @Override
+    protected String advice(InvalidValueException problem) {
+        return problem.problem() == InvalidValueException.Problem.NEGATIVE
+                ? NormalizationStage.CHOOSE_A_POLICY : super.advice(problem);
     }
 }

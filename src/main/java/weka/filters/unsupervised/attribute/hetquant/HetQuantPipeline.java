@@ -1,20 +1,17 @@
 package weka.filters.unsupervised.attribute.hetquant;
 
-import java.util.Enumeration;
+import java.util.List;
 import java.util.Locale;
 import org.hetquant.engine.CalibrationParameters;
 import org.hetquant.engine.ColumnEncoder;
 import org.hetquant.engine.ColumnGains;
 import org.hetquant.engine.GainScale;
-import org.hetquant.engine.GainScheme;
+import org.hetquant.engine.InvalidValueException;
 import org.hetquant.engine.NegativePolicy;
 import org.hetquant.engine.NeuronParameters;
-import org.hetquant.engine.Normalization;
 import org.hetquant.engine.PhaseEncoding;
 import org.hetquant.engine.PhaseTable;
-import org.hetquant.engine.UpdateRule;
 import weka.core.Instances;
-import weka.core.Option;
 import weka.core.OptionMetadata;
 import weka.core.SelectedTag;
 
@@ -22,26 +19,33 @@ import weka.core.SelectedTag;
  * The composite node: normalizer → heterogeneous column → spike phase in one filter, so that a
  * FilteredClassifier needs no MultiFilter. Each selected attribute becomes n phase attributes
  * {@code <name>_n<kk>}.
+ *
+ * <p>Memory: the phases come from a {@link ColumnEncoder}, whose lookup structures take at most about 0.85 KB per
+ * neuron of each distinct gain column (n = 1000: 0.85 MB), shared by every attribute of a data-blind scheme, so
+ * the node needs O(attributes · n) memory besides its output rows; {@code -N 1000} on 16 attributes runs in a
+ * 256 MB heap. Values still negative after the shift are clamped to 0 and counted as in
+ * {@link HetQuantNormalizer}; a batch whose every neuron stays silent is reported ({@link #silentBatchCount()}).
  */
 public class HetQuantPipeline extends AbstractColumnFilter implements ColumnOnsets {
 
     private static final long serialVersionUID = 1L;
 
-    private NegativePolicy m_Negative = Options.DEFAULT_NEGATIVE;
-    private GainScheme m_Scheme = GainScheme.UNIFORM;
-    private PhaseEncoding m_Encoding = Options.DEFAULT_ENCODING;
-    private boolean m_Calibrate;
-    private double m_Smoothing = CalibrationParameters.ADAPTIVE_SMOOTHING;
-    private UpdateRule m_Rule = UpdateRule.FINAL;
+    private static final List<NodeOption<?>> OPTIONS = List.of(NodeOptions.RANGE, NodeOptions.INVERT,
+            NodeOptions.NEGATIVE, NodeOptions.SCHEME, NodeOptions.DUPLICATION, NodeOptions.PAYLOAD, NodeOptions.LIMIT,
+            NodeOptions.CALIBRATE, NodeOptions.SMOOTHING, NodeOptions.RULE, NodeOptions.ENCODING,
+            NodeOptions.GAIN_SCALE, NodeOptions.TARGET);
 
     private final PhaseTable m_Table = PhaseTable.of(NeuronParameters.DEFAULT);
 
-    /** Per-row work buffers, reused so a row costs no allocation beyond its output instance. */
-    private transient int[] m_Codes;
-    private transient double[] m_V;
-    private transient byte[] m_Phases;
-    private Normalization m_Normalization;
-    private ColumnEncoder m_Encoder;
+    /** The normalization and its clamp count. */
+    private final NormalizationStage m_Stage = new NormalizationStage();
+
+    private final SilenceWatch m_Silence = new SilenceWatch();
+
+    /** Paper phase → output code for the encoding in use; set with the input format. */
+    private volatile int[] m_Codes;
+
+    private volatile ColumnEncoder m_Encoder;
 
     /**
      * Runs the filter from the command line.
@@ -63,112 +67,130 @@ public class HetQuantPipeline extends AbstractColumnFilter implements ColumnOnse
                 + " in front of any classifier in a FilteredClassifier.";
     }
 
+    @Override
+    protected List<NodeOption<?>> options() {
+        return OPTIONS;
+    }
+
     @OptionMetadata(
-            displayName = "negative values",
-            description = Options.NEGATIVE_DESCRIPTION,
-            displayOrder = 2,
-            commandLineParamName = "negative",
-            commandLineParamSynopsis = "-negative <clip|offset|shift|error>")
+            displayName = NodeOptions.NEGATIVE_LABEL,
+            description = NodeOptions.NEGATIVE_TEXT,
+            displayOrder = NodeOptions.NEGATIVE_ORDER)
     public SelectedTag getNegativeValues() {
-        return EnumTags.selected(m_Negative);
+        return NodeOptions.NEGATIVE.tag(get(NodeOptions.NEGATIVE));
     }
 
     public void setNegativeValues(SelectedTag policy) {
-        m_Negative = EnumTags.value(NegativePolicy.class, policy, "negative values");
+        set(NodeOptions.NEGATIVE, NodeOptions.NEGATIVE.fromTag(policy));
     }
 
-    @OptionMetadata(
-            displayName = "gain scheme",
-            description = "uniform (the paper's heterogeneous default), equidistant, or homogeneous (n copies of P).",
-            displayOrder = 3,
-            commandLineParamName = "scheme",
-            commandLineParamSynopsis = "-scheme <uniform|equidistant|homogeneous>")
-    public SelectedTag getGainScheme() {
-        return EnumTags.selected(m_Scheme);
-    }
-
-    public void setGainScheme(SelectedTag scheme) {
-        m_Scheme = EnumTags.value(GainScheme.class, scheme, "gain scheme");
-    }
-
-    @OptionMetadata(
-            displayName = "calibrate",
-            description = "Fit the gains on the first batch (data-aware calibration) instead of using the gain"
-                    + " scheme.",
-            displayOrder = 7,
-            commandLineParamName = "calibrate",
-            commandLineParamSynopsis = "-calibrate",
-            commandLineParamIsFlag = true)
-    public boolean getCalibrate() {
-        return m_Calibrate;
-    }
-
-    public void setCalibrate(boolean calibrate) {
-        m_Calibrate = calibrate;
-    }
-
-    @OptionMetadata(
-            displayName = "smoothing s",
-            description = "Calibration only, in [0, 1]: 0.25 is the paper's \"Adaptive\" condition, 0.5 its"
-                    + " \"Scaled\" one.",
-            displayOrder = 8,
-            commandLineParamName = "S",
-            commandLineParamSynopsis = "-S <double>")
-    public double getSmoothing() {
-        return m_Smoothing;
-    }
-
-    public void setSmoothing(double smoothing) {
-        m_Smoothing = smoothing;
-    }
-
-    @OptionMetadata(
-            displayName = "update rule",
-            description = "Calibration only. final: fit on every row of the first batch; faithful: as the"
-                    + " authors' code, only on the rows up to the last one that set a new running extreme.",
-            displayOrder = 9,
-            commandLineParamName = "rule",
-            commandLineParamSynopsis = "-rule <final|faithful>")
-    public SelectedTag getUpdateRule() {
-        return EnumTags.selected(m_Rule);
-    }
-
-    public void setUpdateRule(SelectedTag rule) {
-        m_Rule = EnumTags.value(UpdateRule.class, rule, "update rule");
-    }
-
-    @OptionMetadata(
-            displayName = "phase encoding",
-            description = Options.ENCODING_DESCRIPTION,
-            displayOrder = 10,
-            commandLineParamName = "encoding",
-            commandLineParamSynopsis = "-encoding <ascending|paper|binary>")
-    public SelectedTag getEncoding() {
-        return EnumTags.selected(m_Encoding);
-    }
-
-    public void setEncoding(SelectedTag encoding) {
-        m_Encoding = EnumTags.value(PhaseEncoding.class, encoding, "phase encoding");
-        m_Codes = null;
-    }
-
-    @Override
-    public Enumeration<Option> listOptions() {
-        return Options.withNoShiftAlias(super.listOptions());
-    }
-
+    /** Also reads {@code -no-shift}, the former option, as {@code -negative error}. */
     @Override
     public void setOptions(String[] options) throws Exception {
-        boolean noShift = Options.noShiftFrom(options);
+        boolean noShift = NodeOptions.noShift(options);
         super.setOptions(options);
         if (noShift) {
-            m_Negative = NegativePolicy.ERROR;
+            set(NodeOptions.NEGATIVE, NegativePolicy.ERROR);
         }
     }
 
-    /** The normalization in use, or {@code null} before it is fitted. */
-    public Normalization normalization() {
-        return m_Normalization;
+    @OptionMetadata(
+            displayName = NodeOptions.SCHEME_LABEL,
+            description = NodeOptions.SCHEME_TEXT,
+            displayOrder = NodeOptions.SCHEME_ORDER)
+    public SelectedTag getGainScheme() {
+        return NodeOptions.SCHEME.tag(get(NodeOptions.SCHEME));
+    }
+
+    public void setGainScheme(SelectedTag scheme) {
+        set(NodeOptions.SCHEME, NodeOptions.SCHEME.fromTag(scheme));
+    }
+
+    @OptionMetadata(
+            displayName = NodeOptions.CALIBRATE_LABEL,
+            description = NodeOptions.CALIBRATE_TEXT,
+            displayOrder = NodeOptions.CALIBRATE_ORDER)
+    public boolean getCalibrate() {
+        return get(NodeOptions.CALIBRATE);
+    }
+
+    public void setCalibrate(boolean calibrate) {
+        set(NodeOptions.CALIBRATE, calibrate);
+    }
+
+    @OptionMetadata(
+            displayName = NodeOptions.SMOOTHING_LABEL,
+            description = NodeOptions.SMOOTHING_TEXT,
+            displayOrder = NodeOptions.SMOOTHING_ORDER)
+    public double getSmoothing() {
+        return get(NodeOptions.SMOOTHING);
+    }
+
+    public void setSmoothing(double smoothing) {
+        set(NodeOptions.SMOOTHING, smoothing);
+    }
+
+    @OptionMetadata(
+            displayName = NodeOptions.RULE_LABEL,
+            description = NodeOptions.RULE_TEXT,
+            displayOrder = NodeOptions.RULE_ORDER)
+    public SelectedTag getUpdateRule() {
+        return NodeOptions.RULE.tag(get(NodeOptions.RULE));
+    }
+
+    public void setUpdateRule(SelectedTag rule) {
+        set(NodeOptions.RULE, NodeOptions.RULE.fromTag(rule));
+    }
+
+    @OptionMetadata(
+            displayName = NodeOptions.ENCODING_LABEL,
+            description = NodeOptions.ENCODING_TEXT,
+            displayOrder = NodeOptions.ENCODING_ORDER)
+    public SelectedTag getEncoding() {
+        return NodeOptions.ENCODING.tag(get(NodeOptions.ENCODING));
+    }
+
+    public void setEncoding(SelectedTag encoding) {
+        set(NodeOptions.ENCODING, NodeOptions.ENCODING.fromTag(encoding));
+    }
+
+    @OptionMetadata(
+            displayName = NodeOptions.GAIN_SCALE_LABEL,
+            description = NodeOptions.GAIN_SCALE_TEXT,
+            displayOrder = NodeOptions.GAIN_SCALE_ORDER)
+    public SelectedTag getGainScale() {
+        return NodeOptions.GAIN_SCALE.tag(get(NodeOptions.GAIN_SCALE));
+    }
+
+    public void setGainScale(SelectedTag rule) {
+        set(NodeOptions.GAIN_SCALE, NodeOptions.GAIN_SCALE.fromTag(rule));
+    }
+
+    @OptionMetadata(
+            displayName = NodeOptions.TARGET_LABEL,
+            description = NodeOptions.TARGET_TEXT,
+            displayOrder = NodeOptions.TARGET_ORDER)
+    public double getTargetUtilization() {
+        return get(NodeOptions.TARGET);
+    }
+
+    public void setTargetUtilization(double percent) {
+        set(NodeOptions.TARGET, percent);
+    }
+
+    @Override
+    protected GainScale gainScale() {
+        return new GainScale(get(NodeOptions.GAIN_SCALE), getTargetUtilization());
+    }
+
+    /** Number of values clipped to 0 since the input format was set (0 with the error policy). */
+    public long clampedValueCount() {
+        return m_Stage.clampedTotal();
+    }
+
+    /** Batches since the input format was set whose every neuron stayed silent (phase 0). */
+    public long silentBatchCount() {
+        return m_Silence.silentBatches();
     }
 
     /** The onsets of the column in use (calibrated or data-blind), in L1-normalized input units. */
@@ -178,13 +200,17 @@ public class HetQuantPipeline extends AbstractColumnFilter implements ColumnOnse
         return Describe.onsets(m_Gains, m_Table);
     }
 
-    /** The selected attributes after this node's normalization (with its fitted shift, if any). */
+    /** The selected attributes after this node's normalization (with its fitted offset or shift, if any). */
     @Override
     public double[][] columnInputs(Instances data) {
         requireFitted();
         double[][] rows = featureRows(data);
         for (int r = 0; r < rows.length; r++) {
-            normalize(rows[r], rows[r], r);
+            try {
+                m_Stage.apply(rows[r]);
+            } catch (InvalidValueException e) {
+                throw located(e, "row " + (r + 1) + " of the data");
+            }
         }
         return byFeature(rows, featureNames().length);
     }
@@ -197,20 +223,16 @@ public class HetQuantPipeline extends AbstractColumnFilter implements ColumnOnse
     }
 
     @Override
-    protected void checkOptions() {
-        super.checkOptions();
-        Options.checkSmoothing(m_Smoothing);
-    }
-
-    @Override
     protected boolean fitsOnFirstBatch() {
-        return m_Negative.fits() || m_Calibrate || new GainScale(m_GainScale, m_TargetUtilization).needsData();
+        return get(NodeOptions.NEGATIVE).fits() || getCalibrate() || gainScale().needsData();
     }
 
     @Override
     protected void prepare(int features) {
-        m_Normalization = m_Negative.fits() ? null : Normalization.fit(new double[0][], m_Negative);
-        if (m_Calibrate || new GainScale(m_GainScale, m_TargetUtilization).needsData()) {
+        m_Stage.reset(get(NodeOptions.NEGATIVE));
+        m_Silence.reset();
+        m_Codes = get(NodeOptions.ENCODING).lookup(m_Table);
+        if (getCalibrate() || gainScale().needsData()) {
             m_Gains = null;
             m_Encoder = null;
         } else {
@@ -219,63 +241,67 @@ public class HetQuantPipeline extends AbstractColumnFilter implements ColumnOnse
     }
 
     private ColumnGains dataBlindGains(int features) {
-        return ColumnGains.dataBlind(features, m_Scheme.column(m_Duplication, m_Payload, m_Limit));
+        return ColumnGains.dataBlind(features,
+                get(NodeOptions.SCHEME).column(getDuplication(), getPayload(), getLimit()));
     }
 
     private void useGains(ColumnGains gains) {
-        m_Gains = gains;
         m_Encoder = new ColumnEncoder(gains, m_Table);
+        m_Gains = gains;
     }
 
     @Override
     protected void fit(double[][] rows) {
-        if (m_Negative.fits()) {
-            try {
-                m_Normalization = Normalization.fit(rows, m_Negative);
-            } catch (IllegalArgumentException e) {
-                throw inContext(e);
-            }
+        if (get(NodeOptions.NEGATIVE).fits()) {
+            m_Stage.fit(rows);
         }
         if (m_Gains != null) {
             return;
         }
         double[][] normalized = new double[rows.length][];
         for (int r = 0; r < rows.length; r++) {
-            normalized[r] = new double[rows[r].length];
-            normalize(rows[r], normalized[r], r);
+            normalized[r] = rows[r].clone();
+            try {
+                m_Stage.applyForFit(normalized[r]);
+            } catch (InvalidValueException e) {
+                throw e.at(r, -1);
+            }
         }
-        ColumnGains base = m_Calibrate
+        ColumnGains base = getCalibrate()
                 ? Calibrations.fit(normalized, new CalibrationParameters(
-                        m_Duplication, m_Payload, m_Limit, m_Smoothing, m_Rule), this)
+                        getDuplication(), getPayload(), getLimit(), getSmoothing(), get(NodeOptions.RULE)), this)
                 : dataBlindGains(featureNames().length);
-        try {
-            useGains(scaled(base, normalized));
-        } catch (IllegalArgumentException e) {
-            throw inContext(e);
-        }
-    }
-
-    private void normalize(double[] features, double[] v, long row) {
-        try {
-            m_Normalization.apply(features, v, row);
-        } catch (IllegalArgumentException e) {
-            throw inContext(e);
-        }
+        useGains(scaled(base, normalized));
     }
 
     @Override
-    protected void transform(double[] features, double[] out, long row) {
-        if (m_Codes == null || m_V == null || m_V.length != features.length
-                || m_Phases.length != m_Encoder.units()) {
-            m_Codes = m_Encoding.lookup(m_Table);
-            m_V = new double[features.length];
-            m_Phases = new byte[m_Encoder.units()];
+    protected void transform(double[] features, double[] out, int[] at) {
+        m_Stage.apply(features);
+        m_Encoder.encode(features, m_Codes, out, at);
+        int n = getDuplication();
+        boolean fired = false;
+        for (int f = 0; f < at.length && !fired; f++) {
+            for (int k = 0; k < n; k++) {
+                if (out[at[f] + k] != 0) {
+                    fired = true;
+                    break;
+                }
+            }
         }
-        normalize(features, m_V, row);
-        m_Encoder.encode(m_V, m_Phases);
-        for (int u = 0; u < m_Phases.length; u++) {
-            out[u] = m_Codes[m_Phases[u]];
-        }
+        m_Silence.row(fired);
+    }
+
+    @Override
+    protected void batchDone() {
+        m_Stage.batchDone(this);
+        m_Silence.batchDone(this, "Every value was missing or zero, or the gains are too small for the data:"
+                + " raise -P or lower -L.");
+    }
+
+    @Override
+    protected String advice(InvalidValueException problem) {
+        return problem.problem() == InvalidValueException.Problem.NEGATIVE
+                ? NormalizationStage.CHOOSE_A_POLICY : super.advice(problem);
     }
 
     @Override
@@ -283,13 +309,15 @@ public class HetQuantPipeline extends AbstractColumnFilter implements ColumnOnse
         if (!isFitted() || m_Gains == null) {
             return notFittedMessage();
         }
-        String gains = m_Calibrate
-                ? "gains calibrated on the first batch, s = " + m_Smoothing + ", "
-                        + m_Rule.name().toLowerCase(Locale.ROOT) + " update rule"
-                : m_Scheme.name().toLowerCase(Locale.ROOT) + " gains";
+        String gains = getCalibrate()
+                ? "gains calibrated on the first batch, s = " + getSmoothing() + ", "
+                        + get(NodeOptions.RULE).name().toLowerCase(Locale.ROOT) + " update rule"
+                : get(NodeOptions.SCHEME).name().toLowerCase(Locale.ROOT) + " gains";
+        PhaseEncoding encoding = get(NodeOptions.ENCODING);
         return getClass().getSimpleName() + " (" + gains + ", "
-                + m_Encoding.name().toLowerCase(Locale.ROOT) + " phase encoding)\n"
-                + m_Normalization + " over the selected attributes\n"
+                + encoding.name().toLowerCase(Locale.ROOT) + " phase encoding)\n"
+                + m_Stage.describe() + " over the selected attributes\n"
+                + m_Stage.describeClamps()
                 + describeGainScale() + "\n\n"
                 + Describe.gains(m_Gains, featureNames(), m_Table);
     }

@@ -64,8 +64,7 @@ public class HetQuantColumnTest extends AbstractFilterTest {
     public void testSchemesGiveTheEngineGains() throws Exception {
         for (String scheme : new String[] {"uniform", "equidistant", "homogeneous"}) {
             HetQuantColumn filter = new HetQuantColumn();
-            filter.setOptions(new String[] {"-scheme", scheme, "-N", "5", "-P", "30", "-L", "0.05", "-gain-scale",
-                "fixed"});
+            filter.setOptions(new String[] {"-scheme", scheme, "-N", "5", "-P", "30", "-L", "0.05", "-fixed-gains"});
             TestData.firstBatch(filter, TestData.arff(DATA));
             double[] expected = org.hetquant.engine.GainScheme.valueOf(scheme.toUpperCase(java.util.Locale.ROOT))
                     .column(5, 30, 0.05);
@@ -84,29 +83,38 @@ public class HetQuantColumnTest extends AbstractFilterTest {
         assertTrue(column.toString(), column.toString().contains("gain scale features: factor 1"));
     }
 
-    public void testGainScalesThatFitOnDataAreRefused() throws Exception {
-        for (String rule : new String[] {"fitted", "auto"}) {
+    /** -gain-scale is the batch nodes' option; given here (e.g. in a FilteredClassifier string) it is not ignored. */
+    public void testTheBatchNodesGainScaleOptionIsRefusedNotIgnored() throws Exception {
+        for (String rule : new String[] {"fitted", "auto", "features", "fixed"}) {
             try {
                 new HetQuantColumn().setOptions(new String[] {"-gain-scale", rule});
                 fail(rule + " must be refused by the streamable column");
             } catch (IllegalArgumentException e) {
-                assertTrue(e.getMessage(), e.getMessage().startsWith("-gain-scale (gain scale) must be fixed or"
-                        + " features"));
-                assertTrue(e.getMessage(), e.getMessage().contains(rule));
+                assertTrue(e.getMessage(), e.getMessage().startsWith("-gain-scale (gain scale): an option of"
+                        + " HetQuantPipeline and HetQuantCalibrator"));
+                assertTrue(e.getMessage(), e.getMessage().contains("-fixed-gains"));
             }
         }
     }
 
+    public void testFixedGainsKeepThePapersGainsWhateverTheNumberOfAttributes() throws Exception {
+        HetQuantColumn filter = TestData.configured(new HetQuantColumn(), "-N", "4", "-fixed-gains");
+        TestData.firstBatch(filter, TestData.arff(DATA));
+        assertEquals(1.0, filter.gainFactor(), 0.0);
+        assertTrue(java.util.Arrays.equals(ColumnGains.uniform(4, 25, 0.01), filter.gains().column(0)));
+    }
+
     public void testOutOfRangeOptionsNameTheOptionAndRange() throws Exception {
         String[][] bad = {{"-N", "0"}, {"-P", "-1"}, {"-L", "1.5"}};
-        String[] named = {"-N (duplication n) must be >= 1", "-P (payload P) must be finite and > 0",
-                "-L (limit L) must be in (0, 1)"};
+        String[] named = {"-N (duplication n): expected a whole number >= 1, got 0",
+                "-P (payload P): expected a finite number > 0, got -1.0",
+                "-L (limit L): expected a number in (0, 1), got 1.5"};
         for (int i = 0; i < bad.length; i++) {
             try {
                 new HetQuantColumn().setOptions(bad[i].clone());
                 fail("accepted " + String.join(" ", bad[i]));
             } catch (IllegalArgumentException e) {
-                assertTrue(e.getMessage(), e.getMessage().startsWith(named[i]));
+                assertEquals(named[i], e.getMessage());
             }
         }
         HetQuantColumn filter = new HetQuantColumn();
@@ -115,7 +123,7 @@ public class HetQuantColumnTest extends AbstractFilterTest {
             filter.setInputFormat(TestData.arff(DATA));
             fail("accepted n = -2");
         } catch (IllegalArgumentException e) {
-            assertTrue(e.getMessage(), e.getMessage().contains("-N (duplication n) must be >= 1, got -2"));
+            assertEquals("-N (duplication n): expected a whole number >= 1, got -2", e.getMessage());
         }
     }
 

@@ -18,15 +18,13 @@ public class HetQuantNormalizerTest extends AbstractFilterTest {
     }
 
     /**
-     * The suite runs the per-feature offset, the policy that fits on the first batch and reuses the fit (FilterTest
-     * data has an attribute negative in every row); the default, clip, is row-local and tested below and in
-     * {@link HetQuantStreamNormalizerTest}'s suite.
+     * The suite runs the per-feature offset, the policy that fits on the first batch and reuses the fit (Weka's
+     * FilterTest data has an attribute negative in every row); the default, clip, is row-local and tested below
+     * and in {@link HetQuantStreamNormalizerTest}'s suite.
      */
     @Override
     public Filter getFilter() {
-        HetQuantNormalizer filter = new HetQuantNormalizer();
-        filter.setNegativeValues(EnumTags.selected(org.hetquant.engine.NegativePolicy.OFFSET));
-        return filter;
+        return TestData.configured(new HetQuantNormalizer(), "-negative", "offset");
     }
 
     public static Test suite() {
@@ -36,7 +34,7 @@ public class HetQuantNormalizerTest extends AbstractFilterTest {
     public void testRowsSumToOneAfterClippingNegativesByDefault() throws Exception {
         HetQuantNormalizer filter = new HetQuantNormalizer();
         Instances out = TestData.firstBatch(filter, TestData.arff(DATA));
-        // The -1 of row 0 is clipped to 0: (1, 3, 0) -> (1/4, 3/4, 0); nothing else moves.
+        // The -1 of row 1 is clipped to 0: (1, 3, 0) -> (1/4, 3/4, 0); nothing else moves.
         assertEquals(0.25, out.instance(0).value(0), 1e-12);
         assertEquals(0.75, out.instance(0).value(2), 1e-12);
         assertEquals(0.0, out.instance(0).value(3), 1e-12);
@@ -50,13 +48,13 @@ public class HetQuantNormalizerTest extends AbstractFilterTest {
         assertEquals("b", out.attribute(2).name());
         assertEquals(1, filter.clampedValueCount());
         assertEquals("clip", filter.getNegativeValues().getSelectedTag().getReadable());
+        assertTrue(filter.toString(), filter.toString().contains("values clipped to 0 so far: 1"));
     }
 
     public void testPaperShiftSubtractsTheGlobalMinimum() throws Exception {
-        HetQuantNormalizer filter = new HetQuantNormalizer();
-        filter.setOptions(new String[] {"-negative", "shift"});
+        HetQuantNormalizer filter = TestData.configured(new HetQuantNormalizer(), "-negative", "shift");
         Instances out = TestData.firstBatch(filter, TestData.arff(DATA));
-        // Global minimum -1 is subtracted from every value: row 0 = (2, 4, 0) -> (1/3, 2/3, 0).
+        // Global minimum -1 is subtracted from every value: row 1 = (2, 4, 0) -> (1/3, 2/3, 0).
         assertEquals(1.0 / 3, out.instance(0).value(0), 1e-12);
         assertEquals(2.0 / 3, out.instance(0).value(2), 1e-12);
         // (3, ?, 1) -> (3/4, ?, 1/4).
@@ -65,22 +63,20 @@ public class HetQuantNormalizerTest extends AbstractFilterTest {
     }
 
     public void testOffsetSubtractsEachAttributesOwnNegativeMinimum() throws Exception {
-        HetQuantNormalizer filter = new HetQuantNormalizer();
-        filter.setOptions(new String[] {"-negative", "offset"});
+        HetQuantNormalizer filter = TestData.configured(new HetQuantNormalizer(), "-negative", "offset");
         Instances out = TestData.firstBatch(filter, TestData.arff(DATA));
-        // Only c has a negative minimum (-1); a and b keep their values: row 0 = (1, 3, 0) -> (1/4, 3/4, 0),
-        // row 1 = (2, ?, 1) -> (2/3, ?, 1/3).
+        // Only c has a negative minimum (-1); a and b keep their values: row 1 = (1, 3, 0) -> (1/4, 3/4, 0),
+        // row 2 = (2, ?, 1) -> (2/3, ?, 1/3).
         assertEquals(0.25, out.instance(0).value(0), 1e-12);
         assertEquals(0.0, out.instance(0).value(3), 1e-12);
         assertEquals(2.0 / 3, out.instance(1).value(0), 1e-12);
         assertEquals(1.0 / 3, out.instance(1).value(3), 1e-12);
-        assertTrue(filter.toString(), filter.toString().contains("per-feature shifts by -0.0 -0.0 1.0"));
+        assertTrue(filter.toString(), filter.toString().contains("per-feature shifts by 0.0 0.0 1.0"));
     }
 
     public void testLaterBatchReusesTheFirstBatchMinimumAndCountsClamps() throws Exception {
         Instances data = TestData.arff(DATA);
-        HetQuantNormalizer filter = new HetQuantNormalizer();
-        filter.setOptions(new String[] {"-negative", "shift"});
+        HetQuantNormalizer filter = TestData.configured(new HetQuantNormalizer(), "-negative", "shift");
         filter.setInputFormat(data);
         Filter.useFilter(data, filter);
         Instances later = new Instances(data, 0);
@@ -96,16 +92,16 @@ public class HetQuantNormalizerTest extends AbstractFilterTest {
     }
 
     public void testNegativeValueWithTheErrorPolicyNamesTheAttribute() throws Exception {
+        // -no-shift, the former option, still means the error policy.
         for (String[] options : new String[][] {{"-negative", "error"}, {"-no-shift"}}) {
-            HetQuantNormalizer filter = new HetQuantNormalizer();
-            filter.setOptions(options);
+            HetQuantNormalizer filter = TestData.configured(new HetQuantNormalizer(), options);
             assertEquals("error", filter.getNegativeValues().getSelectedTag().getReadable());
             try {
                 TestData.firstBatch(filter, TestData.arff(DATA));
                 fail("a negative value must be rejected with " + String.join(" ", options));
             } catch (IllegalArgumentException e) {
-                assertTrue(e.getMessage(), e.getMessage().contains("row 0"));
-                assertTrue(e.getMessage(), e.getMessage().contains("feature 2 = 'c'"));
+                assertEquals("HetQuantNormalizer: attribute 'c' (#4), row 1: -1.0 is negative; L1 normalization needs"
+                        + " values >= 0." + NormalizationStage.CHOOSE_A_POLICY, e.getMessage());
             }
         }
     }

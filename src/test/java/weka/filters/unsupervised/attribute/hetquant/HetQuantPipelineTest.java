@@ -52,7 +52,7 @@ public class HetQuantPipelineTest extends AbstractFilterTest {
             HetQuantPipeline pipeline = new HetQuantPipeline();
             pipeline.setOptions(variant.clone());
             HetQuantColumn column = new HetQuantColumn();
-            column.setOptions(without(variant, "-encoding"));
+            column.setOptions(columnOptions(without(variant, "-encoding")));
             HetQuantSpikePhase phase = new HetQuantSpikePhase();
             phase.setOptions(only(variant, "-encoding"));
             MultiFilter chain = new MultiFilter();
@@ -84,7 +84,7 @@ public class HetQuantPipelineTest extends AbstractFilterTest {
         HetQuantNormalizer shift = new HetQuantNormalizer();
         shift.setOptions(new String[] {"-negative", "shift"});
         HetQuantColumn column = new HetQuantColumn();
-        column.setOptions(new String[] {"-gain-scale", "fixed"});
+        column.setOptions(new String[] {"-fixed-gains"});
         HetQuantSpikePhase phase = new HetQuantSpikePhase();
         phase.setOptions(new String[] {"-encoding", "paper"});
         MultiFilter chain = new MultiFilter();
@@ -130,7 +130,7 @@ public class HetQuantPipelineTest extends AbstractFilterTest {
             new HetQuantPipeline().setOptions(new String[] {"-gain-scale", "fitted", "-U", "0"});
             fail("-U 0 must be refused");
         } catch (IllegalArgumentException e) {
-            assertEquals("-U (target utilization, %) must be in (0, 100], got 0.0", e.getMessage());
+            assertEquals("-U (target utilization (%)): expected a number in (0, 100], got 0.0", e.getMessage());
         }
     }
 
@@ -144,6 +144,20 @@ public class HetQuantPipelineTest extends AbstractFilterTest {
         } catch (IllegalArgumentException e) {
             assertTrue(e.getMessage(), e.getMessage().contains("is negative"));
         }
+    }
+
+    /** The pipeline's data-blind gain scales as the streamable column writes them. */
+    private static String[] columnOptions(String[] options) {
+        java.util.List<String> kept = new java.util.ArrayList<>();
+        for (int i = 0; i < options.length; i += 2) {
+            if (!options[i].equals("-gain-scale")) {
+                kept.add(options[i]);
+                kept.add(options[i + 1]);
+            } else if (options[i + 1].equals("fixed")) {
+                kept.add("-fixed-gains");
+            }
+        }
+        return kept.toArray(new String[0]);
     }
 
     private static String[] without(String[] options, String name) {

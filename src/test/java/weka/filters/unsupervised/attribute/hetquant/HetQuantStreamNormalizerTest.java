@@ -88,16 +88,16 @@ public class HetQuantStreamNormalizerTest extends AbstractFilterTest {
         assertEquals(1, filter.clampedValueCount());
     }
 
-    public void testPoliciesLearnedOnAFirstBatchAreRefused() throws Exception {
-        for (String policy : new String[] {"offset", "shift"}) {
+    /** -negative is HetQuantNormalizer's option; given here (e.g. in a FilteredClassifier string) it is not ignored. */
+    public void testTheBatchNormalizersPolicyOptionIsRefusedNotIgnored() throws Exception {
+        for (String policy : new String[] {"offset", "shift", "error"}) {
             HetQuantStreamNormalizer filter = new HetQuantStreamNormalizer();
             try {
                 filter.setOptions(new String[] {"-negative", policy});
-                fail(policy + " must be refused by the stream normalizer");
+                fail("-negative " + policy + " must be refused by the stream normalizer");
             } catch (IllegalArgumentException e) {
-                assertTrue(e.getMessage(), e.getMessage().contains("-negative"));
-                assertTrue(e.getMessage(), e.getMessage().contains(policy));
-                assertTrue(e.getMessage(), e.getMessage().contains("HetQuantNormalizer"));
+                assertTrue(e.getMessage(), e.getMessage().startsWith("-negative (negative values): HetQuantNormalizer's"));
+                assertTrue(e.getMessage(), e.getMessage().contains("-reject-negative"));
             }
         }
     }
@@ -106,16 +106,20 @@ public class HetQuantStreamNormalizerTest extends AbstractFilterTest {
         Instances data = TestData.arff(DATA);
         data.instance(1).setValue(3, -0.5);
         HetQuantStreamNormalizer filter = new HetQuantStreamNormalizer();
-        filter.setOptions(new String[] {"-negative", "error"});
+        filter.setOptions(new String[] {"-reject-negative"});
         filter.setInputFormat(data);
         assertTrue(filter.input(data.instance(0)));
         try {
             filter.input(data.instance(1));
-            fail("a negative value must be rejected with -negative error");
+            fail("a negative value must be rejected with -reject-negative");
         } catch (IllegalArgumentException e) {
-            assertTrue(e.getMessage(), e.getMessage().startsWith("HetQuantStreamNormalizer: "));
-            assertTrue(e.getMessage(), e.getMessage().contains("row 1"));
-            assertTrue(e.getMessage(), e.getMessage().contains("feature 2 = 'c'"));
+            assertTrue(e.getMessage(), e.getMessage().startsWith(
+                    "HetQuantStreamNormalizer: attribute 'c' (#4), row 2: -0.5 is negative; "));
+            // Issue 8: this node has no shift option, so its advice must not suggest one.
+            assertTrue(e.getMessage(), e.getMessage().contains("use HetQuantNormalizer"));
+            assertTrue(e.getMessage(), e.getMessage().contains("Drop -reject-negative"));
+            assertFalse(e.getMessage(), e.getMessage().contains("shift on") || e.getMessage().contains("-no-shift")
+                    || e.getMessage().contains("enable"));
         }
     }
 
