@@ -64,7 +64,10 @@ final class GranuleDynamics {
     private int[] awake;
     private int awakeCount;
     private int[] work;
-    private byte[][] trainingPhases;
+    /** Training: per sample and MC, its arrival offset in a GC cycle; per GC, the cached last offset. */
+    private byte[][] arrivalOffsets = new byte[0][];
+    private final int[] offsetSample;
+    private final int[] lastOffset;
     private final int[] spikedNow;
     private int spikedNowCount;
     private final int[] spikedBefore;
@@ -138,6 +141,8 @@ final class GranuleDynamics {
         work = new int[granuleCount];
         spikedNow = new int[granuleCount];
         spikedBefore = new int[granuleCount];
+        offsetSample = new int[granuleCount];
+        lastOffset = new int[granuleCount];
         offsetInput = new double[cycle];
         offsetToken = new int[cycle];
         int fanIn = 0;
@@ -228,7 +233,15 @@ final class GranuleDynamics {
                     + " steps exceeds " + Integer.MAX_VALUE + " steps");
         }
         Schedule schedule = new Schedule(phases, cycle);
-        trainingPhases = phases;
+        // Per sample and MC, the offset of its arrival within a GC cycle (−1: silent).
+        arrivalOffsets = new byte[phases.length][mitralCount];
+        for (int i = 0; i < phases.length; i++) {
+            for (int m = 0; m < mitralCount; m++) {
+                int phase = phases[i][m];
+                arrivalOffsets[i][m] = (byte) (phase == 0 ? -1 : Math.floorMod(phase - 1 + delay - release, cycle));
+            }
+        }
+        Arrays.fill(offsetSample, -1);
         int pairs = pairSource.length;
         double[] w = new double[pairs];
         Arrays.fill(w, initialWeight);
@@ -398,6 +411,10 @@ final class GranuleDynamics {
         for (int o = lo; o <= end; o++) {
             if (u >= vThreshold) {
                 spikeOffsets[spikes++] = o;
+                if (o + refractorySteps > end) {
+                    // Held at rest for the rest of the stepped range: no further spike.
+                    break;
+                }
                 u = vRest;
                 r += refractorySteps;
             }
@@ -456,10 +473,18 @@ final class GranuleDynamics {
         spikedNowCount = 0;
         awakeCount = 0;
         boolean released = (s + 1) % cycle == release;
+        // The GC cycle of step s began after the release at the end of step cycleStart − 1.
+        int cycleStart = s - Math.floorMod(s - release, cycle);
+        int sample = interiorSample(cycleStart);
         for (int i = 0; i < count; i++) {
             int j = work[i];
-            int r = refractoryAt(j, s);
+            int r = refractoryAt(j, s, cycleStart);
             double u = v[j];
+            if (r > 0 && u == vRest) {
+                // At rest it cannot spike, and a refractory cell is held at rest whatever its input: nothing
+                // changes but the counter, which is kept lazily.
+                continue;
+            }
             if (u >= vThreshold) {
                 spikedNow[spikedNowCount++] = j;
                 u = vRest;
@@ -477,66 +502,70 @@ final class GranuleDynamics {
                 r = 0;
                 u = vRest;
             }
-            v[j] = u;
             refractory[j] = r;
             refractoryAt[j] = s + 1;
+            if (u != vRest && u < vThreshold && !arrivesLater(j, s, cycleStart, sample, w)) {
+                // No input reaches this GC before its release resets it, and without input it cannot rise: the
+                // decay it would go through is never observed, so it rests from now on.
+                u = vRest;
+            }
+            v[j] = u;
             if (u != vRest) {
-                if (u < vThreshold && !arrivesBeforeRelease(j, s, w)) {
-                    // No input reaches this GC before its release resets it, and without input it cannot rise:
-                    // the decay it would go through is never observed, so it rests from now on.
-                    v[j] = vRest;
-                } else {
-                    awake[awakeCount++] = j;
+                awake[awakeCount++] = j;
+            }
+        }
+    }
+
+    /**
+     * The training sample all of whose arrivals in the GC cycle starting at cycleStart come from its
+     * presentation, or −1 if the cycle is at a presentation's edge (see arrivesLater).
+     */
+    private int interiorSample(int cycleStart) {
+        long first = (long) cycleStart - delay;
+        if (first < 0) {
+            return -1;
+        }
+        long sample = first / window;
+        boolean inside = sample < arrivalOffsets.length && first + cycle - 1 < sample * window + presentation;
+        return inside ? (int) sample : -1;
+    }
+
+    /**
+     * Whether GC j may still receive input after step s in its current cycle (training). In a cycle whose
+     * arrivals all come from one sample's presentation ({@code sample} ≥ 0), each MC of that sample with a phase
+     * arrives exactly once, at a fixed offset; the last such offset over the GC's nonzero weights is cached per
+     * GC and sample. A weight that dies later only keeps the GC stepped longer than needed. Cycles at a
+     * presentation's edge are not analysed: there the GC is stepped until its release.
+     */
+    private boolean arrivesLater(int j, int s, int cycleStart, int sample, double[] w) {
+        if (sample < 0) {
+            return true;
+        }
+        if (offsetSample[j] != sample) {
+            byte[] offsets = arrivalOffsets[sample];
+            int latest = -1;
+            for (int p = pairStart[j]; p < pairStart[j + 1]; p++) {
+                if (w[p] != 0.0) {
+                    latest = Math.max(latest, offsets[pairSource[p]]);
                 }
             }
+            offsetSample[j] = sample;
+            lastOffset[j] = latest;
         }
+        return cycleStart + lastOffset[j] > s;
     }
 
-    /** Whether a nonzero weight of GC j receives a spike on steps s + 1 .. the end of its cycle (training). */
-    private boolean arrivesBeforeRelease(int j, int s, double[] w) {
-        int releaseStep = s + Math.floorMod(release - (s + 1), cycle);
-        long lo = (long) s + 1 - delay;
-        long hi = (long) releaseStep - delay;
-        for (int p = pairStart[j]; p < pairStart[j + 1]; p++) {
-            if (w[p] != 0.0 && spikesBetween(pairSource[p], lo, hi)) {
-                return true;
-            }
-        }
-        return false;
-    }
-
-    /** Whether MC m spikes on some step in [lo, hi] of the training schedule. */
-    private boolean spikesBetween(int m, long lo, long hi) {
-        long x = Math.max(lo, 0);
-        while (x <= hi) {
-            long sample = x / window;
-            if (sample >= trainingPhases.length) {
-                return false;
-            }
-            long sampleStart = sample * window;
-            long lastSpikeStep = Math.min(hi, sampleStart + presentation - 1);
-            int phase = trainingPhases[(int) sample][m];
-            if (phase != 0 && x <= lastSpikeStep) {
-                long t = x + Math.floorMod(phase - 1 - x, (long) cycle);
-                if (t <= lastSpikeStep) {
-                    return true;
-                }
-            }
-            x = sampleStart + window;
-        }
-        return false;
-    }
-
-    /** Refractory counter of GC j at the start of step s, advancing its lazily kept value. */
-    private int refractoryAt(int j, int s) {
+    /**
+     * Refractory counter of GC j at the start of step s, advancing its lazily kept value; cycleStart is the first
+     * step of the GC cycle containing s (a release at the end of step cycleStart − 1 zeroed every counter).
+     */
+    private int refractoryAt(int j, int s, int cycleStart) {
         int t = refractoryAt[j];
         int r = refractory[j];
         if (s == t || r == 0) {
             return r;
         }
-        // A release at the end of step k (k + 1 ≡ release) zeroes the counter.
-        int firstRelease = t + Math.floorMod(release - (t + 1), cycle);
-        if (firstRelease <= s - 1) {
+        if (cycleStart - 1 >= t) {
             return 0;
         }
         return Math.max(r - (s - t), 0);
