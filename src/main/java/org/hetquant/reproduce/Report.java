@@ -9,6 +9,7 @@ import java.util.ArrayList;
 import java.util.List;
 import java.util.Locale;
 import java.util.Optional;
+import org.hetquant.engine.Utilization;
 
 /** Writes a reproduction's CSV table and Markdown report (with the figures) into one folder. */
 final class Report {
@@ -22,27 +23,31 @@ final class Report {
      * @param seed the seed
      * @param threads worker threads
      * @param seconds measured wall time of the grid, in seconds
+     * @param granules how the GC layer was sized, for the header
+     * @param sweepSeconds measured wall time of the GC sensitivity table, in seconds (0 if not run)
      */
-    record RunInfo(String command, String gridName, int folds, long seed, int threads, double seconds) {}
+    record RunInfo(String command, String gridName, int folds, long seed, int threads, double seconds,
+            String granules, double sweepSeconds) {}
 
     /**
-     * MC utilization SD for several data realizations (see {@link Reproduction#utilizationSdBySeed}).
+     * A layer's utilization SD for several data realizations (see {@link Reproduction#utilizationSdBySeed}).
      *
+     * @param metric {@link Metric#MC_UTILIZATION_SD} or {@link Metric#GC_UTILIZATION_SD}
      * @param seeds the seeds
      * @param sessions published session name per entry of {@code sd}
      * @param sd per session, {@code [seed index][condition ordinal][n index]}
      */
-    record SeedSweep(long[] seeds, List<String> sessions, List<double[][][]> sd) {}
+    record SeedSweep(Metric metric, long[] seeds, List<String> sessions, List<double[][][]> sd) {}
 
     private Report() {}
 
     /** Writes {@code reproduction.csv}, {@code reproduction.md} and {@code figures/*.png} into {@code dir}. */
     static void write(Path dir, Grid grid, PublishedResults published, List<String> meanSessions, RunInfo run,
-            SeedSweep sweep) throws IOException {
+            List<SeedSweep> sweeps) throws IOException {
         Files.createDirectories(dir);
         writeCsv(dir.resolve("reproduction.csv"), grid, published, meanSessions);
         List<Path> figures = Figures.write(grid, published, meanSessions, dir.resolve("figures"));
-        writeMarkdown(dir.resolve("reproduction.md"), grid, published, meanSessions, run, figures, dir, sweep);
+        writeMarkdown(dir.resolve("reproduction.md"), grid, published, meanSessions, run, figures, dir, sweeps);
     }
 
     private static void writeCsv(Path file, Grid grid, PublishedResults published, List<String> meanSessions)
@@ -56,15 +61,17 @@ final class Report {
             row(sb, c.session(), c.publishedSession(), c.condition(), c.duplication(), c.metric(), c.mean(), c.foldSd(),
                     p);
         }
-        for (Condition cond : Condition.values()) {
-            for (int n : Reproduction.DUPLICATIONS) {
-                if (meanSessions.isEmpty()) {
-                    continue;
+        for (String layer : Acceptance.layers(grid)) {
+            Metric mean = Metric.of(layer)[1];
+            for (Condition cond : Condition.values()) {
+                for (int n : Reproduction.DUPLICATIONS) {
+                    if (meanSessions.isEmpty()) {
+                        continue;
+                    }
+                    double ours = meanOf(grid, meanSessions, cond, n, mean);
+                    row(sb, PublishedResults.MEAN_SESSION, PublishedResults.MEAN_SESSION, cond, n, mean, ours,
+                            Double.NaN, published.get(mean, PublishedResults.MEAN_SESSION, cond, n));
                 }
-                double ours = meanOf(grid, meanSessions, cond, n, Metric.MC_MEAN_UTILIZATION);
-                row(sb, PublishedResults.MEAN_SESSION, PublishedResults.MEAN_SESSION, cond, n,
-                        Metric.MC_MEAN_UTILIZATION, ours, Double.NaN,
-                        published.get(Metric.MC_MEAN_UTILIZATION, PublishedResults.MEAN_SESSION, cond, n));
             }
         }
         Files.writeString(file, sb.toString(), StandardCharsets.UTF_8);
@@ -86,16 +93,19 @@ final class Report {
     }
 
     private static void writeMarkdown(Path file, Grid grid, PublishedResults published, List<String> meanSessions,
-            RunInfo run, List<Path> figures, Path dir, SeedSweep sweep) throws IOException {
+            RunInfo run, List<Path> figures, Path dir, List<SeedSweep> sweeps) throws IOException {
         List<Acceptance.Check> banded = Acceptance.banded(grid, published, meanSessions);
         List<Acceptance.Check> claims = new ArrayList<>();
         for (String s : grid.sessions()) {
             claims.addAll(Acceptance.qualitative(grid, s));
         }
+        List<String> layers = Acceptance.layers(grid);
         StringBuilder md = new StringBuilder();
-        md.append("# Reproduction of the published MC-layer results\n\n");
+        md.append("# Reproduction of the published ").append(String.join("- and ", layers))
+                .append("-layer results\n\n");
         md.append("Moyal et al., \"Heterogeneous quantization regularizes spiking neural network activity\" ")
-                .append("(Sci. Rep. 2025), MC layer, against the authors' released fold means ")
+                .append("(Sci. Rep. 2025), ").append(String.join(" and ", layers))
+                .append(" layers, against the authors' released fold means ")
                 .append("(`../shared/reference/published/`, spec §4.4).\n\n");
         md.append("*Generated by the reproduce command; do not edit by hand.*\n\n");
         md.append("| | |\n| --- | --- |\n");
@@ -103,26 +113,43 @@ final class Report {
         md.append(String.format(Locale.ROOT, "| grid | %s: %d of 8 folds, sessions %s, conditions Homogeneous "
                 + "(10 levels), Uniform, Scaled (s = 0.5), Adaptive (s = 0.25), n ∈ {4, 8, 16, 32} |\n",
                 run.gridName(), run.folds(), String.join(", ", grid.sessions())));
-        md.append(String.format(Locale.ROOT, "| seed | %d (sampling plan, session generators and SVM splits) |\n",
-                run.seed()));
-        md.append(String.format(Locale.ROOT, "| measured run time | %.0f s on %d worker threads (%d cores "
-                + "visible) |\n\n", run.seconds(), run.threads(), Runtime.getRuntime().availableProcessors()));
+        if (layers.contains("GC")) {
+            md.append("| GC layer | ").append(run.granules()).append(" |\n");
+        }
+        md.append(String.format(Locale.ROOT, "| seed | %d (sampling plan, session generators, GC wiring and SVM "
+                + "splits) |\n", run.seed()));
+        md.append(String.format(Locale.ROOT, "| measured run time | grid %.0f s%s on %d worker threads (%d cores "
+                + "visible) |\n\n", run.seconds(), run.sweepSeconds() > 0
+                        ? String.format(Locale.ROOT, ", GC sensitivity table %.0f s", run.sweepSeconds()) : "",
+                run.threads(), Runtime.getRuntime().availableProcessors()));
 
-        long bandPass = banded.stream().filter(Acceptance.Check::pass).count();
-        long claimPass = claims.stream().filter(Acceptance.Check::pass).count();
         md.append("## Summary\n\n");
-        md.append(String.format(Locale.ROOT, "- **%d of %d** banded cells are within their acceptance band "
-                + "(utilization SD ±15 %% Uniform/Homogeneous, ±25 %% Scaled/Adaptive; mean utilization ±5 pp; "
-                + "accuracy ±6 pp Uniform/Homogeneous, ±8 pp Scaled/Adaptive).\n", bandPass, banded.size()));
+        for (String layer : layers) {
+            List<Acceptance.Check> mine = banded.stream()
+                    .filter(c -> c.name().contains(" " + layer + " ")).toList();
+            long pass = mine.stream().filter(Acceptance.Check::pass).count();
+            String bands = layer.equals("MC")
+                    ? "utilization SD ±15 % Uniform/Homogeneous, ±25 % Scaled/Adaptive; mean utilization ±5 pp; "
+                            + "accuracy ±6 pp Uniform/Homogeneous, ±8 pp Scaled/Adaptive"
+                    : "utilization SD ±25 %; mean utilization ±5 pp; accuracy ±8 pp";
+            md.append(String.format(Locale.ROOT, "- %s layer: **%d of %d** banded cells are within their acceptance "
+                    + "band (%s).\n", layer, pass, mine.size(), bands));
+        }
+        long claimPass = claims.stream().filter(Acceptance.Check::pass).count();
         md.append(String.format(Locale.ROOT, "- **%d of %d** checks of the paper's qualitative claims hold.\n\n",
                 claimPass, claims.size()));
 
         md.append("Each cell below reads *ours / published (difference)*; values are means over folds. "
                 + "A cell in **bold** is outside its band.\n\n");
-        table(md, "MC utilization SD (percentage points)", Metric.MC_UTILIZATION_SD, grid, published, banded, true);
-        table(md, "MC accuracy (%)", Metric.MC_ACCURACY, grid, published, banded, false);
-        meanUtilization(md, grid, published, meanSessions, banded);
-        etAccuracy(md, grid, published);
+        for (String layer : layers) {
+            Metric[] m = Metric.of(layer);
+            table(md, layer + " utilization SD (percentage points)", m[0], grid, published, banded, true);
+            table(md, layer + " accuracy (%)", m[2], grid, published, banded, false);
+            meanUtilization(md, m[1], grid, published, meanSessions, banded);
+            if (layer.equals("MC")) {
+                etAccuracy(md, grid, published);
+            }
+        }
 
         md.append("## Qualitative claims\n\n| claim | ours | compared with | rule | holds |\n| --- | --- | --- | --- "
                 + "| --- |\n");
@@ -142,7 +169,9 @@ final class Report {
             }
             md.append('\n');
         }
-        seedSweep(md, published, sweep);
+        for (SeedSweep sweep : sweeps) {
+            seedSweep(md, published, sweep);
+        }
         md.append("## Figures\n\nSolid lines: ours; dashed: published.\n\n");
         for (Path f : figures) {
             String rel = dir.relativize(f).toString().replace('\\', '/');
@@ -155,7 +184,6 @@ final class Report {
         }
         Files.writeString(file, md.toString(), StandardCharsets.UTF_8);
     }
-
     private static void table(StringBuilder md, String title, Metric metric, Grid grid, PublishedResults published,
             List<Acceptance.Check> banded, boolean relative) {
         md.append("## ").append(title).append("\n\n| Session | Condition |");
@@ -178,10 +206,11 @@ final class Report {
         md.append('\n');
     }
 
-    private static void meanUtilization(StringBuilder md, Grid grid, PublishedResults published,
+    private static void meanUtilization(StringBuilder md, Metric metric, Grid grid, PublishedResults published,
             List<String> meanSessions, List<Acceptance.Check> banded) {
-        md.append("## MC mean utilization (%)\n\nThe paper publishes this only averaged over its two sessions; ours is "
-                + "averaged over ").append(String.join(" and ", meanSessions)).append(". Per-session values follow.\n\n");
+        md.append("## ").append(metric.title()).append(" (%)\n\nThe paper publishes this only averaged over its two "
+                + "sessions; ours is averaged over ").append(String.join(" and ", meanSessions))
+                .append(". Per-session values follow.\n\n");
         md.append("| Session | Condition |");
         for (int n : Reproduction.DUPLICATIONS) {
             md.append(" n=").append(n).append(" |");
@@ -190,11 +219,10 @@ final class Report {
         for (Condition c : Condition.values()) {
             md.append("| ").append(PublishedResults.MEAN_SESSION).append(" | ").append(c.label()).append(" |");
             for (int n : Reproduction.DUPLICATIONS) {
-                double ours = meanOf(grid, meanSessions, c, n, Metric.MC_MEAN_UTILIZATION);
-                Optional<PublishedResults.Value> p =
-                        published.get(Metric.MC_MEAN_UTILIZATION, PublishedResults.MEAN_SESSION, c, n);
+                double ours = meanOf(grid, meanSessions, c, n, metric);
+                Optional<PublishedResults.Value> p = published.get(metric, PublishedResults.MEAN_SESSION, c, n);
                 md.append(' ').append(cellText(ours, p, false, missed(banded,
-                        Acceptance.name(PublishedResults.MEAN_SESSION, c, n, Metric.MC_MEAN_UTILIZATION)))).append(" |");
+                        Acceptance.name(PublishedResults.MEAN_SESSION, c, n, metric)))).append(" |");
             }
             md.append('\n');
         }
@@ -202,14 +230,13 @@ final class Report {
             for (Condition c : Condition.values()) {
                 md.append("| ").append(s).append(" | ").append(c.label()).append(" |");
                 for (int n : Reproduction.DUPLICATIONS) {
-                    md.append(String.format(Locale.ROOT, " %.2f |", grid.mean(s, c, n, Metric.MC_MEAN_UTILIZATION)));
+                    md.append(String.format(Locale.ROOT, " %.2f |", grid.mean(s, c, n, metric)));
                 }
                 md.append('\n');
             }
         }
         md.append('\n');
     }
-
     private static void etAccuracy(StringBuilder md, Grid grid, PublishedResults published) {
         md.append("## ET accuracy baseline (%)\n\nThe ET readout (L1-normalized input) does not depend on the "
                 + "condition or n; the published value is the same in every condition.\n\n"
@@ -227,10 +254,15 @@ final class Report {
     }
 
     private static void seedSweep(StringBuilder md, PublishedResults published, SeedSweep sweep) {
-        md.append(String.format(Locale.ROOT, "## Sensitivity to the data realization\n\nMC utilization SD (all 8 "
-                + "folds, no SVM) for the generator and sampling seeds %d..%d: *min – max over seeds* / published. "
-                + "A published value inside the range is reachable by some realization of the documented "
-                + "generator.\n\n", sweep.seeds()[0], sweep.seeds()[sweep.seeds().length - 1]));
+        boolean gc = sweep.metric() == Metric.GC_UTILIZATION_SD;
+        md.append(String.format(Locale.ROOT, "## Sensitivity to the data realization: %s\n\n%s (all 8 folds, no "
+                + "SVM) for the generator, sampling%s seeds %d..%d: *min – max over seeds (SD across seeds)* / "
+                + "published. A published value inside the range is reachable by some realization of the "
+                + "documented generator.%s\n\n", sweep.metric().layer(), sweep.metric().title(),
+                gc ? " and GC-wiring" : "", sweep.seeds()[0], sweep.seeds()[sweep.seeds().length - 1],
+                gc ? " The SD across seeds is the spread a single realization carries: ours and the published "
+                        + "value are two such realizations, so their difference has an SD of about √2 × that "
+                        + "spread; the ±25 % band is set against it." : ""));
         md.append("| Session | Condition |");
         for (int n : Reproduction.DUPLICATIONS) {
             md.append(" n=").append(n).append(" |");
@@ -241,16 +273,17 @@ final class Report {
             for (Condition c : Condition.values()) {
                 md.append("| ").append(sweep.sessions().get(s)).append(" | ").append(c.label()).append(" |");
                 for (int i = 0; i < Reproduction.DUPLICATIONS.size(); i++) {
-                    double min = Double.POSITIVE_INFINITY;
-                    double max = Double.NEGATIVE_INFINITY;
-                    for (double[][] perSeed : sd) {
-                        min = Math.min(min, perSeed[c.ordinal()][i]);
-                        max = Math.max(max, perSeed[c.ordinal()][i]);
+                    double[] values = new double[sd.length];
+                    for (int k = 0; k < sd.length; k++) {
+                        values[k] = sd[k][c.ordinal()][i];
                     }
-                    Optional<PublishedResults.Value> p = published.get(Metric.MC_UTILIZATION_SD,
-                            sweep.sessions().get(s), c, Reproduction.DUPLICATIONS.get(i));
-                    md.append(String.format(Locale.ROOT, " %.2f – %.2f / %s |", min, max,
-                            p.map(v -> String.format(Locale.ROOT, "%.2f", v.value())).orElse("–")));
+                    double min = java.util.Arrays.stream(values).min().orElseThrow();
+                    double max = java.util.Arrays.stream(values).max().orElseThrow();
+                    Optional<PublishedResults.Value> p = published.get(sweep.metric(), sweep.sessions().get(s), c,
+                            Reproduction.DUPLICATIONS.get(i));
+                    String pub = p.map(v -> String.format(Locale.ROOT, "%.2f", v.value())).orElse("–");
+                    md.append(String.format(Locale.ROOT, " %.2f – %.2f (%.2f) / %s |", min, max,
+                            seedSpread(values), pub));
                 }
                 md.append('\n');
             }
@@ -258,6 +291,10 @@ final class Report {
         md.append('\n');
     }
 
+    /** SD across seeds (n − 1 denominator); 0 for one seed. */
+    static double seedSpread(double[] values) {
+        return values.length > 1 ? Utilization.summarize(values).sd() : 0.0;
+    }
     private static boolean missed(List<Acceptance.Check> banded, String name) {
         return banded.stream().anyMatch(c -> c.name().equals(name) && !c.pass());
     }

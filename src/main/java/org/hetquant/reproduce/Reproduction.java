@@ -13,6 +13,9 @@ import org.hetquant.engine.CalibrationParameters;
 import org.hetquant.engine.Calibrator;
 import org.hetquant.engine.ColumnEncoder;
 import org.hetquant.engine.ColumnGains;
+import org.hetquant.engine.GranuleConnectivity;
+import org.hetquant.engine.GranuleLayer;
+import org.hetquant.engine.GranuleWeights;
 import org.hetquant.engine.NeuronParameters;
 import org.hetquant.engine.Normalization;
 import org.hetquant.engine.PhaseTable;
@@ -20,10 +23,12 @@ import org.hetquant.engine.SamplingProtocol;
 import org.hetquant.engine.Utilization;
 
 /**
- * Runs the paper's MC-layer experiment grid (spec §4): for every session, fold, condition and duplication n,
- * the fold's test samples are L1-normalized, encoded into MC phases with the condition's gains (calibrated on the
- * fold's 16 training samples for Scaled and Adaptive), and summarized as utilization mean and SD and few-shot
- * SVM accuracy; the ET accuracy baseline is scored once per session and fold.
+ * Runs the paper's experiment grid (spec §4): for every session, fold, condition and duplication n, the fold's
+ * test samples are L1-normalized, encoded into MC phases with the condition's gains (calibrated on the fold's 16
+ * training samples for Scaled and Adaptive), and summarized as utilization mean and SD and few-shot SVM
+ * accuracy; the ET accuracy baseline is scored once per session and fold. With a {@link GranuleSizing}, the GC
+ * layer (spec §2(e)) is trained by STDP on the fold's 16 training samples' MC phases, in the plan's shuffled
+ * order, and its test phases are summarized the same way.
  *
  * <p>Every task is a pure function of its inputs and seeds, so results do not depend on the thread count or
  * schedule: the same seed gives the same numbers.
@@ -52,8 +57,15 @@ public final class Reproduction {
      * @param seed seed of the sampling plan and of the SVM splits (the authors use 314 for both)
      * @param folds how many of the 8 folds to run, in [2, 8] (all 8 for the full grid)
      * @param threads worker threads, ≥ 1
+     * @param granules how the GC layer is sized, or null to run the MC layer only
      */
-    public record Settings(long seed, int folds, int threads) {
+    public record Settings(long seed, int folds, int threads, GranuleSizing granules) {
+
+        /** MC and GC layers, the GC sized as the spec recommends ({@link GranuleSizing#PAPER}). */
+        public Settings(long seed, int folds, int threads) {
+            this(seed, folds, threads, GranuleSizing.PAPER);
+        }
+
         public Settings {
             if (folds < 2 || folds > FOLDS) {
                 throw new IllegalArgumentException("folds must be in [2, " + FOLDS + "], got " + folds);
@@ -106,7 +118,7 @@ public final class Reproduction {
      * @param sessions the sessions, each with labels 1..8 and 4096 rows in the paper's case
      * @param settings seed, folds and threads
      * @param progress called with the number of finished tasks after each task (from worker threads)
-     * @return one cell per session × condition × n × MC metric, plus ET accuracy per session × condition × n
+     * @return one cell per session × condition × n × MC (and GC) metric, plus ET accuracy per session × condition × n
      *     (the same value repeated, since the ET readout does not depend on the condition)
      */
     public static List<Cell> run(List<SessionInput> sessions, Settings settings, IntConsumer progress) {
@@ -134,7 +146,8 @@ public final class Reproduction {
                         List<Future<FoldValues>> perFold = new ArrayList<>();
                         for (FoldData fold : folds) {
                             perFold.add(pool.submit(() -> {
-                                FoldValues v = evaluate(fold, condition, n, settings.seed(), true);
+                                FoldValues v = evaluate(fold, condition, n, settings.seed(), true,
+                                        settings.granules());
                                 progress.accept(done.incrementAndGet());
                                 return v;
                             }));
@@ -152,8 +165,11 @@ public final class Reproduction {
                         for (Future<FoldValues> f : mc.get(condition).get(n)) {
                             values.add(f.get());
                         }
-                        for (Metric metric : List.of(Metric.MC_UTILIZATION_SD, Metric.MC_MEAN_UTILIZATION,
-                                Metric.MC_ACCURACY)) {
+                        List<Metric> metrics = new ArrayList<>(List.of(Metric.of("MC")));
+                        if (settings.granules() != null) {
+                            metrics.addAll(List.of(Metric.of("GC")));
+                        }
+                        for (Metric metric : metrics) {
                             double[] perFold = values.stream().mapToDouble(v -> v.values().get(metric)).toArray();
                             cells.add(cell(session, condition, n, metric, perFold));
                         }
@@ -172,8 +188,14 @@ public final class Reproduction {
         }
     }
 
-    /** A fold's normalized training rows and normalized, labelled test rows. */
-    private record FoldData(double[][] vTrain, double[][] vTest, int[] testLabels) {}
+    /**
+     * A fold's normalized training rows (in the plan's presentation order) and normalized, labelled test rows.
+     *
+     * @param index the fold's index in the plan
+     * @param publishedSession the published session the fold's session is compared with
+     */
+    private record FoldData(int index, String publishedSession, double[][] vTrain, double[][] vTest,
+            int[] testLabels) {}
 
     private static List<FoldData> prepare(SessionInput session, Settings settings) {
         SamplingProtocol.Plan plan = SamplingProtocol.paper().plan(session.labels(), settings.seed());
@@ -191,7 +213,7 @@ public final class Reproduction {
             for (int i = 0; i < test.length; i++) {
                 testLabels[i] = labels[test[i]];
             }
-            folds.add(new FoldData(vTrain, vTest, testLabels));
+            folds.add(new FoldData(k, session.publishedSession(), vTrain, vTest, testLabels));
         }
         return folds;
     }
@@ -205,10 +227,48 @@ public final class Reproduction {
         return v;
     }
 
-    /** The fold-level values of one condition and n (Homogeneous: averaged over its gain levels). */
-    static FoldValues evaluate(FoldData fold, Condition condition, int n, long seed, boolean withAccuracy) {
+    /**
+     * The fold-level values of one condition and n (Homogeneous: averaged over its gain levels): the MC metrics,
+     * and the GC metrics when {@code granules} is not null (NaN otherwise).
+     */
+    static FoldValues evaluate(FoldData fold, Condition condition, int n, long seed, boolean withAccuracy,
+            GranuleSizing granules) {
+        GranuleSizing.Shape shape = granules == null ? null : granules.shape(fold.publishedSession(), condition, n);
+        List<double[][]> gainSets = gainSets(fold, condition, n);
+        List<double[][]> granuleGainSets = shape == null || shape.duplication() == n ? gainSets
+                : gainSets(fold, condition, shape.duplication());
+        Map<Metric, Double> sums = new EnumMap<>(Metric.class);
+        FewShotSvm svm = new FewShotSvm(seed);
+        for (int g = 0; g < gainSets.size(); g++) {
+            ColumnEncoder encoder = new ColumnEncoder(gainSets.get(g), TABLE);
+            byte[][] mcPhases = encode(encoder, fold.vTest());
+            summarize(mcPhases, Metric.of("MC"), fold, svm, withAccuracy, sums);
+            if (shape != null) {
+                ColumnEncoder granuleEncoder = granuleGainSets == gainSets ? encoder
+                        : new ColumnEncoder(granuleGainSets.get(g), TABLE);
+                byte[][] testPhases = granuleEncoder == encoder ? mcPhases : encode(granuleEncoder, fold.vTest());
+                int mitrals = granuleEncoder.units();
+                GranuleConnectivity connectivity = GranuleConnectivity.random(mitrals,
+                        GranuleLayer.granuleCount(mitrals, shape.granulesPerMitral()), shape.probability(),
+                        connectivitySeed(seed, fold.index(), mitrals));
+                GranuleWeights weights = GranuleLayer.PAPER.train(connectivity, encode(granuleEncoder, fold.vTrain()));
+                summarize(weights.phases(testPhases), Metric.of("GC"), fold, svm, withAccuracy, sums);
+            }
+        }
+        Map<Metric, Double> values = new EnumMap<>(Metric.class);
+        for (String layer : List.of("MC", "GC")) {
+            for (Metric metric : Metric.of(layer)) {
+                Double sum = sums.get(metric);
+                values.put(metric, sum == null ? Double.NaN : sum / gainSets.size());
+            }
+        }
+        return new FoldValues(values);
+    }
+
+    /** The condition's gain sets at duplication n (Homogeneous: one per published level). */
+    private static List<double[][]> gainSets(FoldData fold, Condition condition, int n) {
         List<double[][]> gainSets = new ArrayList<>();
-        int features = fold.vTest[0].length;
+        int features = fold.vTest()[0].length;
         switch (condition) {
             case HOMOGENEOUS -> {
                 for (double level : ColumnGains.PAPER_HOMOGENEOUS_LEVELS) {
@@ -221,47 +281,63 @@ public final class Reproduction {
             case ADAPTIVE -> gainSets.add(calibrate(fold, n, CalibrationParameters.ADAPTIVE_SMOOTHING));
             default -> throw new IllegalStateException("unknown condition " + condition);
         }
-        double sd = 0;
-        double mean = 0;
-        double accuracy = 0;
-        FewShotSvm svm = new FewShotSvm(seed);
-        for (double[][] gains : gainSets) {
-            ColumnEncoder encoder = new ColumnEncoder(gains, TABLE);
-            double[] utilization = new double[fold.vTest.length];
-            double[][] phases = new double[fold.vTest.length][];
-            for (int i = 0; i < fold.vTest.length; i++) {
-                byte[] p = encoder.encode(fold.vTest[i]);
-                utilization[i] = Utilization.ofSample(p, 0, p.length);
-                phases[i] = new double[p.length];
-                for (int u = 0; u < p.length; u++) {
-                    phases[i][u] = p[u];
-                }
-            }
-            Utilization.Summary s = Utilization.summarize(utilization);
-            sd += s.sd();
-            mean += s.mean();
-            if (withAccuracy) {
-                accuracy += svm.evaluate(phases, fold.testLabels, false).accuracy();
+        return gainSets;
+    }
+
+    private static byte[][] encode(ColumnEncoder encoder, double[][] rows) {
+        byte[][] phases = new byte[rows.length][];
+        for (int i = 0; i < rows.length; i++) {
+            phases[i] = encoder.encode(rows[i]);
+        }
+        return phases;
+    }
+
+    /** Adds one gain set's utilization SD, mean and (optionally) accuracy on a layer's phases to {@code sums}. */
+    private static void summarize(byte[][] phases, Metric[] metrics, FoldData fold, FewShotSvm svm,
+            boolean withAccuracy, Map<Metric, Double> sums) {
+        double[] utilization = new double[phases.length];
+        double[][] features = new double[phases.length][];
+        for (int i = 0; i < phases.length; i++) {
+            utilization[i] = Utilization.ofSample(phases[i], 0, phases[i].length);
+            features[i] = new double[phases[i].length];
+            for (int u = 0; u < phases[i].length; u++) {
+                features[i][u] = phases[i][u];
             }
         }
-        int m = gainSets.size();
-        return new FoldValues(Map.of(
-                Metric.MC_UTILIZATION_SD, sd / m,
-                Metric.MC_MEAN_UTILIZATION, mean / m,
-                Metric.MC_ACCURACY, withAccuracy ? accuracy / m : Double.NaN));
+        Utilization.Summary s = Utilization.summarize(utilization);
+        sums.merge(metrics[0], s.sd(), Double::sum);
+        sums.merge(metrics[1], s.mean(), Double::sum);
+        if (withAccuracy) {
+            sums.merge(metrics[2], svm.evaluate(features, fold.testLabels(), false).accuracy(), Double::sum);
+        }
     }
 
     /**
-     * MC utilization SD (fold mean over all 8 folds) of one session for several data realizations, without the
+     * The seed of a run's MC→GC projection: one per (seed, fold, MC count), shared by the conditions so that
+     * they are compared on the same random wiring.
+     */
+    static long connectivitySeed(long seed, int fold, int mitrals) {
+        return new java.util.SplittableRandom(seed).split().nextLong() ^ (1_000_003L * fold + mitrals);
+    }
+
+    /**
+     * Utilization SD (fold mean over all 8 folds) of one session for several data realizations, without the
      * SVM: how much the published comparison depends on the generator's random draw (spec §5).
      *
      * @param generator makes the session for a seed
-     * @param seeds the seeds (each seeds both the generator and the sampling plan)
+     * @param seeds the seeds (each seeds the generator, the sampling plan and the GC wiring)
      * @param threads worker threads
+     * @param metric {@link Metric#MC_UTILIZATION_SD} or {@link Metric#GC_UTILIZATION_SD}
+     * @param granules the GC sizing (needed for the GC metric)
      * @return {@code [seed index][condition ordinal][n index]} utilization SD, in percentage points
      */
     public static double[][][] utilizationSdBySeed(java.util.function.LongFunction<SessionInput> generator,
-            long[] seeds, int threads) {
+            long[] seeds, int threads, Metric metric, GranuleSizing granules) {
+        if (metric != Metric.MC_UTILIZATION_SD && metric != Metric.GC_UTILIZATION_SD) {
+            throw new IllegalArgumentException("metric must be a utilization SD, got " + metric);
+        }
+        GranuleSizing sizing = metric == Metric.GC_UTILIZATION_SD ? java.util.Objects.requireNonNull(granules,
+                "granules") : null;
         ExecutorService pool = Executors.newFixedThreadPool(threads);
         try {
             List<Future<double[][]>> futures = new ArrayList<>();
@@ -272,8 +348,8 @@ public final class Reproduction {
                     for (Condition c : Condition.values()) {
                         for (int i = 0; i < DUPLICATIONS.size(); i++) {
                             for (FoldData fold : folds) {
-                                sd[c.ordinal()][i] += evaluate(fold, c, DUPLICATIONS.get(i), seed, false)
-                                        .values().get(Metric.MC_UTILIZATION_SD) / folds.size();
+                                sd[c.ordinal()][i] += evaluate(fold, c, DUPLICATIONS.get(i), seed, false, sizing)
+                                        .values().get(metric) / folds.size();
                             }
                         }
                     }
