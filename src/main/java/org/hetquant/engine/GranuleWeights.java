@@ -158,6 +158,39 @@ public final class GranuleWeights implements Serializable {
         return out;
     }
 
+    /**
+     * A reader for one thread: reads samples one after the other, reusing its buffers (a {@code GranuleWeights}
+     * itself is thread-safe; its readers are not).
+     */
+    public Reader reader() {
+        return new Reader();
+    }
+
+    /** Reads GC phases sample by sample with reused buffers; see {@link GranuleWeights#reader()}. Not thread-safe. */
+    public final class Reader {
+
+        private final GranuleDynamics dynamics = new GranuleDynamics(layer, connectivity);
+
+        private Reader() {}
+
+        /**
+         * GC phases of one sample, as {@link GranuleWeights#phases(byte[])}.
+         *
+         * @param mitralPhases the {@link #mitralCount()} MC phases
+         * @param out receives the {@link #granuleCount()} GC phases
+         * @throws IllegalArgumentException naming the unit if the length or a phase is invalid, or if {@code out}
+         *                                  has the wrong length
+         */
+        public void phases(byte[] mitralPhases, byte[] out) {
+            GranuleLayer.checkPhases(mitralPhases, mitralCount(), layer.neuron().cycleLength(), 1);
+            if (out == null || out.length != granuleCount()) {
+                throw new IllegalArgumentException("out must hold " + granuleCount() + " GC phases, got "
+                        + (out == null ? "null" : out.length));
+            }
+            dynamics.readout(clamped, mitralPhases, out);
+        }
+    }
+
     private Object readResolve() throws InvalidObjectException {
         try {
             return new GranuleWeights(layer, connectivity, learned);

@@ -41,6 +41,7 @@ class KnowledgeFlowGuiIT {
         "Filters/unsupervised/attribute/hetquant/HetQuantSpikePhase",
         "Filters/unsupervised/attribute/hetquant/HetQuantCalibrator",
         "Filters/unsupervised/attribute/hetquant/HetQuantPipeline",
+        "Filters/unsupervised/attribute/hetquant/HetQuantGranule",
         "HetQuant/HetQuantDiagnostics"
     };
 

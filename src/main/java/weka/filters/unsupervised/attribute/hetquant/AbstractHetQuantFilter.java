@@ -28,6 +28,10 @@ import weka.filters.UnsupervisedFilter;
  * {@code <source>_n<kk>}, kk = neuron index 0 … n−1 (0 = least sensitive gain), zero-padded to at least two
  * digits, e.g. {@code sensor3_n05}.
  *
+ * <p>A node whose outputs are not per feature (the granule layer: all features in, a population out) names its
+ * outputs in {@link #blockOutputNames}; they replace the selected attributes as one block at the position of the
+ * first of them.
+ *
  * <p>Batches: the output format is known from the header alone. A filter that fits something
  * ({@link #fitsOnFirstBatch()}) holds back the first batch, fits on it at {@code batchFinished()} and then
  * transforms it; every later row is transformed at once with the first batch's fit. A later row whose header
@@ -48,6 +52,9 @@ public abstract class AbstractHetQuantFilter extends Filter
     /** Input indices of the features, in order; set by {@link #setInputFormat}. */
     private int[] m_Features;
 
+    /** The block outputs' names ({@link #blockOutputNames}), or {@code null} for per-feature outputs. */
+    private String[] m_Block;
+
     /** Index within the current batch, for error messages. */
     private long m_Row;
 
@@ -60,8 +67,19 @@ public abstract class AbstractHetQuantFilter extends Filter
     // ---------------------------------------------------------------------------------------------------------
     // Hooks for the concrete filters.
 
-    /** Output attributes per feature: 1, or the column's duplication n. */
+    /** Output attributes per feature: 1, or the column's duplication n (ignored with {@link #blockOutputNames}). */
     protected abstract int outputsPerFeature();
+
+    /**
+     * Names of the attributes that replace all selected attributes as one block, at the position of the first
+     * of them; {@code null} (the default) replaces each selected attribute by {@link #outputsPerFeature()}
+     * attributes in place. Called once the features are known, after {@link #prepare}.
+     *
+     * @param featureNames the selected attributes' names, in order (at least one)
+     */
+    protected String[] blockOutputNames(String[] featureNames) {
+        return null;
+    }
 
     /**
      * Validates the options.
@@ -93,7 +111,8 @@ public abstract class AbstractHetQuantFilter extends Filter
      * Transforms one row.
      *
      * @param features the row's feature values, {@code NaN} where missing
-     * @param out receives {@code features.length · outputsPerFeature()} values, feature-major
+     * @param out receives {@code features.length · outputsPerFeature()} values, feature-major (or one value per
+     *            {@link #blockOutputNames block output})
      * @param row index of the row within its batch (for error messages)
      */
     protected abstract void transform(double[] features, double[] out, long row);
@@ -193,22 +212,37 @@ public abstract class AbstractHetQuantFilter extends Filter
         m_SelectedRange.setUpper(instanceInfo.numAttributes() - 1);
         m_SelectedRange.setInvert(m_InvertSelection);
 
+        ArrayList<Integer> features = new ArrayList<>();
+        for (int j = 0; j < instanceInfo.numAttributes(); j++) {
+            if (j != instanceInfo.classIndex() && instanceInfo.attribute(j).type() == Attribute.NUMERIC
+                    && m_SelectedRange.isInRange(j)) {
+                features.add(j);
+            }
+        }
+        m_Features = features.stream().mapToInt(Integer::intValue).toArray();
+        m_Block = null;
+        if (m_Features.length > 0) {
+            prepare(m_Features.length);
+            m_Block = blockOutputNames(featureNames());
+        }
         int width = outputsPerFeature();
         int digits = Math.max(2, Integer.toString(width - 1).length());
-        ArrayList<Integer> features = new ArrayList<>();
         ArrayList<Attribute> attributes = new ArrayList<>();
         int classIndex = -1;
-        for (int j = 0; j < instanceInfo.numAttributes(); j++) {
+        for (int j = 0, f = 0; j < instanceInfo.numAttributes(); j++) {
             Attribute a = instanceInfo.attribute(j);
-            boolean feature = j != instanceInfo.classIndex()
-                    && a.type() == Attribute.NUMERIC
-                    && m_SelectedRange.isInRange(j);
-            if (feature) {
-                features.add(j);
-                for (int k = 0; k < width; k++) {
-                    String name = width == 1 ? a.name() : a.name() + "_n" + zeroPadded(k, digits);
-                    attributes.add(new Attribute(name));
+            if (f < m_Features.length && m_Features[f] == j) {
+                if (m_Block == null) {
+                    for (int k = 0; k < width; k++) {
+                        String name = width == 1 ? a.name() : a.name() + "_n" + zeroPadded(k, digits);
+                        attributes.add(new Attribute(name));
+                    }
+                } else if (f == 0) {
+                    for (String name : m_Block) {
+                        attributes.add(new Attribute(name));
+                    }
                 }
+                f++;
             } else {
                 if (j == instanceInfo.classIndex()) {
                     classIndex = attributes.size();
@@ -216,12 +250,8 @@ public abstract class AbstractHetQuantFilter extends Filter
                 attributes.add((Attribute) a.copy());
             }
         }
-        m_Features = features.stream().mapToInt(Integer::intValue).toArray();
         Instances output = new Instances(instanceInfo.relationName(), attributes, 0);
         output.setClassIndex(classIndex);
-        if (m_Features.length > 0) {
-            prepare(m_Features.length);
-        }
         setOutputFormat(output);
         m_Row = 0;
         m_CheckedHeader = null;
@@ -377,9 +407,10 @@ public abstract class AbstractHetQuantFilter extends Filter
     private void convert(Instance instance) {
         Instances output = outputFormatPeek();
         double[] values = new double[output.numAttributes()];
-        int width = outputsPerFeature();
-        if (m_Transformed == null || m_Transformed.length != m_Features.length * width) {
-            m_Transformed = new double[m_Features.length * width];
+        int width = m_Block == null ? outputsPerFeature() : 0;
+        int length = m_Block == null ? m_Features.length * width : m_Block.length;
+        if (m_Transformed == null || m_Transformed.length != length) {
+            m_Transformed = new double[length];
         }
         double[] transformed = m_Transformed;
         if (m_Features.length > 0) {
@@ -390,8 +421,13 @@ public abstract class AbstractHetQuantFilter extends Filter
         int f = 0;
         for (int j = 0; j < instance.numAttributes(); j++) {
             if (f < m_Features.length && m_Features[f] == j) {
-                System.arraycopy(transformed, f * width, values, o, width);
-                o += width;
+                if (m_Block == null) {
+                    System.arraycopy(transformed, f * width, values, o, width);
+                    o += width;
+                } else if (f == 0) {
+                    System.arraycopy(transformed, 0, values, o, length);
+                    o += length;
+                }
                 f++;
             } else {
                 values[o++] = instance.value(j);

@@ -1,0 +1,226 @@
+package weka.filters.unsupervised.attribute.hetquant;
+
+import java.io.ByteArrayInputStream;
+import java.io.ByteArrayOutputStream;
+import java.io.ObjectInputStream;
+import java.io.ObjectOutputStream;
+import java.util.Random;
+import junit.framework.Test;
+import junit.framework.TestSuite;
+import org.hetquant.engine.GranuleConnectivity;
+import org.hetquant.engine.GranuleLayer;
+import org.hetquant.engine.GranuleWeights;
+import weka.classifiers.Evaluation;
+import weka.classifiers.functions.SMO;
+import weka.classifiers.meta.FilteredClassifier;
+import weka.classifiers.rules.ZeroR;
+import weka.core.Instances;
+import weka.filters.AbstractFilterTest;
+import weka.filters.Filter;
+import weka.filters.MultiFilter;
+
+/**
+ * Weka's filter suite on MC phases (Weka's FilterTest data through {@code HetQuantPipeline -N 4}), plus the
+ * granule layer's own behaviour: it learns on the first batch exactly as the engine does and reuses that for
+ * later batches, reads binary output, rejects input that is not MC phases naming attribute and row, serializes,
+ * and works behind the front end in a FilteredClassifier.
+ */
+public class HetQuantGranuleTest extends AbstractFilterTest {
+
+    public HetQuantGranuleTest(String name) {
+        super(name);
+    }
+
+    /** MC phases of the data: n = 4 neurons per numeric attribute, named {@code <source>_n<kk>}. */
+    private static Instances phases(Instances data) throws Exception {
+        HetQuantPipeline front = new HetQuantPipeline();
+        front.setOptions(new String[] {"-N", "4"});
+        return TestData.firstBatch(front, data);
+    }
+
+    @Override
+    protected void setUp() throws Exception {
+        super.setUp();
+        m_Instances = phases(m_Instances);
+    }
+
+    @Override
+    protected Instances getFilteredClassifierData() throws Exception {
+        return phases(super.getFilteredClassifierData());
+    }
+
+    @Override
+    public Filter getFilter() {
+        return new HetQuantGranule();
+    }
+
+    public static Test suite() {
+        return new TestSuite(HetQuantGranuleTest.class);
+    }
+
+    /** The first {@code rows} rows of the Saturation sample as MC phases (n = 4), class last. */
+    private static Instances saturationPhases(int from, int rows) throws Exception {
+        Instances all = TestData.sample("saturation.arff");
+        Instances part = new Instances(all, from, rows);
+        HetQuantPipeline front = new HetQuantPipeline();
+        front.setOptions(new String[] {"-N", "4", "-no-shift"});
+        return TestData.firstBatch(front, part);
+    }
+
+    private static byte[][] mc(Instances data) {
+        byte[][] rows = new byte[data.numInstances()][32];
+        for (int r = 0; r < rows.length; r++) {
+            for (int m = 0; m < 32; m++) {
+                rows[r][m] = (byte) data.instance(r).value(m);
+            }
+        }
+        return rows;
+    }
+
+    public void testLearnsOnTheFirstBatchAsTheEngineAndReusesIt() throws Exception {
+        // Saturation is stored class by class: take rows from several classes for both batches.
+        Instances first = saturationPhases(0, 4096);
+        Instances train = new Instances(first, 0);
+        Instances later = new Instances(first, 0);
+        for (int r = 0; r < first.numInstances(); r += 128) {
+            train.add(first.instance(r));
+            later.add(first.instance(r + 64));
+        }
+        HetQuantGranule granule = new HetQuantGranule();
+        granule.setOptions(new String[] {"-S", "7"});
+        Instances out = TestData.firstBatch(granule, train);
+
+        GranuleConnectivity connectivity = GranuleConnectivity.random(32, 128, 0.25, 7);
+        GranuleWeights expected = GranuleLayer.PAPER.train(connectivity, mc(train));
+        assertEquals(expected, granule.weights());
+        assertTrue("some weights survive", expected.survivingCount() > 0);
+
+        Instances laterOut = Filter.useFilter(later, granule);
+        assertEquals(expected, granule.weights());
+        byte[][] expectedPhases = expected.phases(mc(later));
+        assertEquals(128 + 1, laterOut.numAttributes());
+        assertEquals("gc0000", laterOut.attribute(0).name());
+        assertEquals("gc0127", laterOut.attribute(127).name());
+        assertEquals(laterOut.numAttributes() - 1, laterOut.classIndex());
+        int firing = 0;
+        for (int r = 0; r < later.numInstances(); r++) {
+            for (int j = 0; j < 128; j++) {
+                assertEquals(expectedPhases[r][j], laterOut.instance(r).value(j), 0.0);
+                firing += expectedPhases[r][j] != 0 ? 1 : 0;
+            }
+            assertEquals(later.instance(r).classValue(), laterOut.instance(r).classValue(), 0.0);
+        }
+        assertTrue("GCs fire", firing > 0);
+        assertEquals(train.numInstances(), out.numInstances());
+
+        String text = granule.toString();
+        assertTrue(text, text.contains("32 MC inputs (n = 4, from the attribute names) -> 128 GCs (4 per MC)"));
+        assertTrue(text, text.contains("surviving the clamp (w > 29): " + expected.survivingCount() + " of 1024"));
+        assertTrue(text, text.contains("GC utilization on the first batch: mean"));
+        assertTrue(text, text.contains("gc0000 <- "));
+        assertTrue(text, text.contains("sensor"));
+    }
+
+    public void testBinaryOutputMarksTheFiringGranules() throws Exception {
+        Instances data = saturationPhases(0, 4096);
+        Instances sample = new Instances(data, 0);
+        for (int r = 0; r < data.numInstances(); r += 256) {
+            sample.add(data.instance(r));
+        }
+        Instances phases = TestData.firstBatch(new HetQuantGranule(), sample);
+        HetQuantGranule binary = new HetQuantGranule();
+        binary.setOptions(new String[] {"-binary"});
+        Instances spikes = TestData.firstBatch(binary, sample);
+        for (int r = 0; r < sample.numInstances(); r++) {
+            for (int j = 0; j < 128; j++) {
+                double p = phases.instance(r).value(j);
+                assertEquals(p != 0 ? 1.0 : 0.0, spikes.instance(r).value(j), 0.0);
+                assertTrue(p == 0 || (p >= 27 && p <= 47));
+            }
+        }
+    }
+
+    public void testInputThatIsNotMcPhasesIsRejectedNamingAttributeAndRow() throws Exception {
+        Instances raw = TestData.arff("@relation t\n@attribute a_n00 numeric\n@attribute a_n01 numeric\n"
+                + "@attribute cls {x,y}\n@data\n2,17,x\n0,?,y\n3,1,x\n");
+        try {
+            TestData.firstBatch(new HetQuantGranule(), raw);
+            fail("accepted 1, which is not a paper-encoded MC phase");
+        } catch (IllegalArgumentException e) {
+            assertTrue(e.getMessage(), e.getMessage().startsWith("HetQuantGranule: attribute 'a_n01', row 3: 1.0 is"
+                    + " not an MC phase in the paper encoding"));
+        }
+        Instances unnamed = TestData.arff("@relation t\n@attribute a numeric\n@attribute cls {x,y}\n@data\n2,x\n");
+        try {
+            TestData.firstBatch(new HetQuantGranule(), unnamed);
+            fail("inferred n from a name without _n<kk>");
+        } catch (IllegalArgumentException e) {
+            assertTrue(e.getMessage(), e.getMessage().contains("attribute 'a' does not follow that pattern; set -N"));
+        }
+        HetQuantGranule given = new HetQuantGranule();
+        given.setOptions(new String[] {"-N", "1"});
+        assertEquals(4, TestData.firstBatch(given, unnamed).numAttributes() - 1);
+    }
+
+    public void testOptionsOutOfRangeAreNamed() throws Exception {
+        try {
+            new HetQuantGranule().setOptions(new String[] {"-p", "1.5"});
+            fail("accepted p = 1.5");
+        } catch (IllegalArgumentException e) {
+            assertEquals("-p (connection probability) must be in [0, 1] (0 = the paper's 1/n), got 1.5",
+                    e.getMessage());
+        }
+        try {
+            new HetQuantGranule().setOptions(new String[] {"-G", "0"});
+            fail("accepted G = 0");
+        } catch (IllegalArgumentException e) {
+            assertEquals("-G (GCs per MC) must be >= 1, got 0", e.getMessage());
+        }
+    }
+
+    public void testFittedFilterSerializesAndReadsTheSame() throws Exception {
+        Instances data = saturationPhases(0, 4096);
+        Instances train = new Instances(data, 0);
+        Instances later = new Instances(data, 0);
+        for (int r = 0; r < data.numInstances(); r += 128) {
+            train.add(data.instance(r));
+            later.add(data.instance(r + 32));
+        }
+        HetQuantGranule granule = new HetQuantGranule();
+        TestData.firstBatch(granule, train);
+        ByteArrayOutputStream bytes = new ByteArrayOutputStream();
+        try (ObjectOutputStream out = new ObjectOutputStream(bytes)) {
+            out.writeObject(granule);
+        }
+        HetQuantGranule back;
+        try (ObjectInputStream in = new ObjectInputStream(new ByteArrayInputStream(bytes.toByteArray()))) {
+            back = (HetQuantGranule) in.readObject();
+        }
+        Instances expected = Filter.useFilter(later, granule);
+        Instances actual = Filter.useFilter(later, back);
+        assertNull(compareDatasets(expected, actual));
+        assertEquals(granule.toString(), back.toString());
+    }
+
+    public void testBehindTheFrontEndInAFilteredClassifier() throws Exception {
+        Instances all = TestData.sample("saturation.arff");
+        Instances data = new Instances(all, 0);
+        for (int r = 0; r < all.numInstances(); r += 8) {
+            data.add(all.instance(r));
+        }
+        HetQuantPipeline front = new HetQuantPipeline();
+        front.setOptions(new String[] {"-N", "4"});
+        MultiFilter chain = new MultiFilter();
+        chain.setFilters(new Filter[] {front, new HetQuantGranule()});
+        FilteredClassifier fc = new FilteredClassifier();
+        fc.setFilter(chain);
+        fc.setClassifier(new SMO());
+        Evaluation eval = new Evaluation(data);
+        eval.crossValidateModel(fc, data, 5, new Random(1));
+        Evaluation majority = new Evaluation(data);
+        majority.crossValidateModel(new ZeroR(), data, 5, new Random(1));
+        assertEquals(data.numInstances(), eval.numInstances(), 0.0);
+        assertTrue(eval.pctCorrect() + "% vs majority " + majority.pctCorrect() + "%",
+                eval.pctCorrect() > majority.pctCorrect() + 40);
+    }
+}
