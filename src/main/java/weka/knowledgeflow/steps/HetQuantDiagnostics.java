@@ -30,7 +30,8 @@ import weka.knowledgeflow.StepManager;
 
 /**
  * KnowledgeFlow node that shows what a HetQuant spiking layer does with a set of samples. It takes the
- * spike-phase quantizer's output (units are the attributes named {@code <source>_n<kk>}, 0 = silent) and emits
+ * spike-phase quantizer's output (MC units are the attributes named {@code <source>_n<kk>}, 0 = silent) or the
+ * granule layer's (GC units {@code gc<kkkk>}) and emits
  * an {@code image} — the spike raster, the utilization histogram with mean and SD, and, when neuron thresholds
  * are given, each calibrated feature's thresholds over that feature's data histogram — plus the numbers as
  * {@code text}. The thresholds come either from a calibrated node given as an option (a copy is fitted on the
@@ -46,7 +47,13 @@ public class HetQuantDiagnostics extends BaseStep {
 
     private static final long serialVersionUID = 1L;
 
-    private String m_unitPattern = ".+_n\\d+";
+    /** MC units as the column nodes name them, GC units as the granule layer does. */
+    static final String DEFAULT_UNIT_PATTERN = ".+_n\\d+|gc\\d+";
+
+    /** GC units as the granule layer names them. */
+    private static final Pattern GRANULE_UNIT = Pattern.compile("gc\\d+");
+
+    private String m_unitPattern = DEFAULT_UNIT_PATTERN;
     private String m_thresholds = "";
     private File m_featureData = new File("");
     /** The calibrated node whose thresholds to draw; {@link AllFilter} = none. */
@@ -61,8 +68,9 @@ public class HetQuantDiagnostics extends BaseStep {
     private transient Map<String, PhaseRaster[]> m_folds;
 
     @OptionMetadata(displayName = "Unit attribute pattern",
-            description = "Regular expression matching the names of the layer's unit attributes "
-                    + "(the quantizer names them <source>_n<kk>).", displayOrder = 1)
+            description = "Regular expression matching the names of the layer's unit attributes (MC units "
+                    + "<source>_n<kk> from the quantizer, GC units gc<kkkk> from the granule layer).",
+            displayOrder = 1)
     public void setUnitPattern(String pattern) {
         m_unitPattern = pattern;
     }
@@ -246,7 +254,7 @@ public class HetQuantDiagnostics extends BaseStep {
         try {
             PhaseRaster raster = raster(insts, m_compiledPattern);
             if (set == null || max == null || max < 2) {
-                String title = title(insts) + (StepManager.CON_DATASET.equals(data.getConnectionName()) ? ""
+                String title = title(insts, raster) + (StepManager.CON_DATASET.equals(data.getConnectionName()) ? ""
                         : ", " + data.getConnectionName());
                 emit(raster, title, DiagnosticsReport.text(raster, title));
             } else {
@@ -255,7 +263,7 @@ public class HetQuantDiagnostics extends BaseStep {
                 folds[set - 1] = raster;
                 if (Arrays.stream(folds).allMatch(f -> f != null)) {
                     m_folds.remove(data.getConnectionName());
-                    String title = title(insts) + ", " + data.getConnectionName() + " of " + max + " folds";
+                    String title = title(insts, raster) + ", " + data.getConnectionName() + " of " + max + " folds";
                     emit(PhaseRaster.concat(Arrays.asList(folds)), title,
                             DiagnosticsReport.foldText(Arrays.asList(folds), title));
                 }
@@ -339,10 +347,18 @@ public class HetQuantDiagnostics extends BaseStep {
         return out;
     }
 
-    /** The data's own name: Weka's filters append their class names and options to the relation name. */
-    private static String title(Instances insts) {
+    /**
+     * The data's own name (Weka's filters append their class names and options to the relation name), and
+     * which layer the units are when they are all MC or all GC units.
+     */
+    static String title(Instances insts, PhaseRaster raster) {
         String relation = insts.relationName();
         int filters = relation.indexOf("-weka.filters");
-        return filters > 0 ? relation.substring(0, filters) : relation;
+        String name = filters > 0 ? relation.substring(0, filters) : relation;
+        int granules = 0;
+        for (int u = 0; u < raster.units(); u++) {
+            granules += GRANULE_UNIT.matcher(raster.unitName(u)).matches() ? 1 : 0;
+        }
+        return granules == raster.units() ? name + ", GC layer" : granules == 0 ? name + ", MC layer" : name;
     }
 }
