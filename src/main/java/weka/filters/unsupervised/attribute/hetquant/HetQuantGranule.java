@@ -49,6 +49,8 @@ public class HetQuantGranule extends AbstractHetQuantFilter implements Randomiza
     /** GC utilization on the first batch: mean (%) and SD (pp, n − 1); NaN before fitting or on an empty batch. */
     private double m_TrainingMean = Double.NaN;
     private double m_TrainingSd = Double.NaN;
+    /** Per-row GC utilization of the first batch while it is transformed, else {@code null}. */
+    private transient double[] m_FirstBatchUtilization;
 
     private transient GranuleWeights.Reader m_Reader;
     private transient byte[] m_Mitral;
@@ -187,6 +189,7 @@ public class HetQuantGranule extends AbstractHetQuantFilter implements Randomiza
         m_Reader = null;
         m_TrainingMean = Double.NaN;
         m_TrainingSd = Double.NaN;
+        m_FirstBatchUtilization = null;
         m_N = m_Duplication > 0 ? m_Duplication : inferDuplication(featureNames());
         GranuleLayer.granuleCount(features, m_GranulesPerMitral);
     }
@@ -249,15 +252,19 @@ public class HetQuantGranule extends AbstractHetQuantFilter implements Randomiza
                 GranuleLayer.granuleCount(mitrals, m_GranulesPerMitral), probability(), m_Seed);
         m_Weights = GranuleLayer.PAPER.train(connectivity, phases);
         m_TrainingRows = rows.length;
-        if (rows.length > 0) {
-            byte[][] granules = m_Weights.phases(phases);
-            double[] utilization = new double[granules.length];
-            for (int r = 0; r < granules.length; r++) {
-                utilization[r] = Utilization.ofSample(granules[r], 0, granules[r].length);
+        // The first batch is transformed next; its GC utilization is collected on the way (see batchDone).
+        m_FirstBatchUtilization = new double[rows.length];
+    }
+
+    @Override
+    protected void batchDone() {
+        if (m_FirstBatchUtilization != null) {
+            if (m_FirstBatchUtilization.length > 0) {
+                Utilization.Summary summary = Utilization.summarize(m_FirstBatchUtilization);
+                m_TrainingMean = summary.mean();
+                m_TrainingSd = summary.sd();
             }
-            Utilization.Summary summary = Utilization.summarize(utilization);
-            m_TrainingMean = summary.mean();
-            m_TrainingSd = summary.sd();
+            m_FirstBatchUtilization = null;
         }
     }
 
@@ -270,6 +277,9 @@ public class HetQuantGranule extends AbstractHetQuantFilter implements Randomiza
         }
         toPhases(features, m_Mitral, row);
         m_Reader.phases(m_Mitral, m_Granule);
+        if (m_FirstBatchUtilization != null) {
+            m_FirstBatchUtilization[(int) row] = Utilization.ofSample(m_Granule, 0, m_Granule.length);
+        }
         for (int j = 0; j < m_Granule.length; j++) {
             out[j] = m_Binary ? (m_Granule[j] != 0 ? 1 : 0) : m_Granule[j];
         }
