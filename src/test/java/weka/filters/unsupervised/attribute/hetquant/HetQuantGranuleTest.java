@@ -58,13 +58,24 @@ public class HetQuantGranuleTest extends AbstractFilterTest {
         return new TestSuite(HetQuantGranuleTest.class);
     }
 
-    /** The first {@code rows} rows of the Saturation sample as MC phases (n = 4), class last. */
-    private static Instances saturationPhases(int from, int rows) throws Exception {
-        Instances all = TestData.sample("saturation.arff");
-        Instances part = new Instances(all, from, rows);
-        HetQuantPipeline front = new HetQuantPipeline();
-        front.setOptions(new String[] {"-N", "4", "-no-shift"});
-        return TestData.firstBatch(front, part);
+    /** The Saturation sample as MC phases (n = 4), class last; computed once. */
+    private static Instances saturationPhases;
+
+    /**
+     * Every {@code step}-th row of the Saturation sample's MC phases, from row {@code from}. The sample is stored
+     * class by class, so a stride takes rows of every class.
+     */
+    private static Instances saturationRows(int from, int step) throws Exception {
+        if (saturationPhases == null) {
+            HetQuantPipeline front = new HetQuantPipeline();
+            front.setOptions(new String[] {"-N", "4", "-no-shift"});
+            saturationPhases = TestData.firstBatch(front, TestData.sample("saturation.arff"));
+        }
+        Instances rows = new Instances(saturationPhases, 0);
+        for (int r = from; r < saturationPhases.numInstances(); r += step) {
+            rows.add(saturationPhases.instance(r));
+        }
+        return rows;
     }
 
     private static byte[][] mc(Instances data) {
@@ -78,14 +89,8 @@ public class HetQuantGranuleTest extends AbstractFilterTest {
     }
 
     public void testLearnsOnTheFirstBatchAsTheEngineAndReusesIt() throws Exception {
-        // Saturation is stored class by class: take rows from several classes for both batches.
-        Instances first = saturationPhases(0, 4096);
-        Instances train = new Instances(first, 0);
-        Instances later = new Instances(first, 0);
-        for (int r = 0; r < first.numInstances(); r += 128) {
-            train.add(first.instance(r));
-            later.add(first.instance(r + 64));
-        }
+        Instances train = saturationRows(0, 128);
+        Instances later = saturationRows(64, 128);
         HetQuantGranule granule = new HetQuantGranule();
         granule.setOptions(new String[] {"-S", "7"});
         Instances out = TestData.firstBatch(granule, train);
@@ -122,11 +127,7 @@ public class HetQuantGranuleTest extends AbstractFilterTest {
     }
 
     public void testBinaryOutputMarksTheFiringGranules() throws Exception {
-        Instances data = saturationPhases(0, 4096);
-        Instances sample = new Instances(data, 0);
-        for (int r = 0; r < data.numInstances(); r += 256) {
-            sample.add(data.instance(r));
-        }
+        Instances sample = saturationRows(0, 256);
         Instances phases = TestData.firstBatch(new HetQuantGranule(), sample);
         HetQuantGranule binary = new HetQuantGranule();
         binary.setOptions(new String[] {"-binary"});
@@ -179,13 +180,8 @@ public class HetQuantGranuleTest extends AbstractFilterTest {
     }
 
     public void testFittedFilterSerializesAndReadsTheSame() throws Exception {
-        Instances data = saturationPhases(0, 4096);
-        Instances train = new Instances(data, 0);
-        Instances later = new Instances(data, 0);
-        for (int r = 0; r < data.numInstances(); r += 128) {
-            train.add(data.instance(r));
-            later.add(data.instance(r + 32));
-        }
+        Instances train = saturationRows(0, 128);
+        Instances later = saturationRows(32, 128);
         HetQuantGranule granule = new HetQuantGranule();
         TestData.firstBatch(granule, train);
         ByteArrayOutputStream bytes = new ByteArrayOutputStream();
