@@ -1,0 +1,115 @@
+package org.hetquant.spark;
+
+import static org.junit.jupiter.api.Assertions.assertArrayEquals;
+import static org.junit.jupiter.api.Assertions.assertEquals;
+
+import java.util.ArrayList;
+import java.util.List;
+import java.util.stream.Stream;
+import org.apache.spark.ml.attribute.AttributeGroup;
+import org.apache.spark.ml.linalg.Vector;
+import org.apache.spark.sql.Dataset;
+import org.apache.spark.sql.Row;
+import org.junit.jupiter.params.ParameterizedTest;
+import org.junit.jupiter.params.provider.MethodSource;
+import weka.core.Instances;
+import weka.core.Utils;
+import weka.filters.Filter;
+import weka.filters.unsupervised.attribute.hetquant.HetQuantPipeline;
+
+/**
+ * The Spark front end gives the Weka composite node's output row for row: both fitted on the same first data set
+ * (Weka: its first batch; Spark: a DataFrame in several partitions, so the fit merges partition summaries) and
+ * applied to it and, where given, to a second data set (Weka's batch mode, {@code -b}).
+ */
+class WekaEqualityTest {
+
+    /**
+     * One comparison.
+     *
+     * @param wekaOptions the Weka node's options
+     * @param spark the same settings on the Spark estimator
+     */
+    record Case(String name, String fit, String apply, String wekaOptions, HetQuant spark, boolean holes) {
+        @Override
+        public String toString() {
+            return name;
+        }
+    }
+
+    static Stream<Case> cases() {
+        return Stream.of(
+                new Case("saturation, defaults (uniform n = 8, shift)", "saturation.arff", null, "",
+                        new HetQuant(), false),
+                new Case("saturation, no shift, n = 16, ascending", "saturation.arff", null,
+                        "-no-shift -N 16 -encoding ascending",
+                        new HetQuant().setShift(false).setDuplication(16).setEncoding("ascending"), false),
+                new Case("gas drift batch 1 -> 2, shift, homogeneous P = 50, binary", "gas-drift-batch1.arff",
+                        "gas-drift-batch2.arff", "-scheme homogeneous -P 50 -encoding binary",
+                        new HetQuant().setGainScheme("homogeneous").setPayload(50).setEncoding("binary"), false),
+                new Case("gas drift batch 1 -> 2, equidistant n = 4, L = 0.05", "gas-drift-batch1.arff",
+                        "gas-drift-batch2.arff", "-scheme equidistant -N 4 -L 0.05",
+                        new HetQuant().setGainScheme("equidistant").setDuplication(4).setLimit(0.05), false),
+                new Case("gas drift with missing values, keep", "gas-drift-batch1.arff", "gas-drift-batch2.arff",
+                        "", new HetQuant().setHandleInvalid("keep"), true));
+    }
+
+    @ParameterizedTest(name = "{0}")
+    @MethodSource("cases")
+    void sparkEqualsWekaRowForRow(Case c) throws Exception {
+        Instances fit = withHoles(WekaData.load(c.fit()), c.holes());
+        Instances apply = c.apply() == null ? null : withHoles(WekaData.load(c.apply()), c.holes());
+
+        HetQuantPipeline weka = new HetQuantPipeline();
+        weka.setOptions(Utils.splitOptions(c.wekaOptions()));
+        weka.setInputFormat(fit);
+        List<Instances> expected = new ArrayList<>();
+        expected.add(Filter.useFilter(fit, weka));
+        if (apply != null) {
+            expected.add(Filter.useFilter(apply, weka));
+        }
+
+        HetQuantModel model = c.spark().fit(WekaData.frame(fit, 3));
+        List<Dataset<Row>> actual = new ArrayList<>();
+        actual.add(model.transform(WekaData.frame(fit, 3)));
+        if (apply != null) {
+            actual.add(model.transform(WekaData.frame(apply, 4)));
+        }
+        for (int d = 0; d < expected.size(); d++) {
+            assertSameRows(expected.get(d), actual.get(d));
+        }
+    }
+
+    /** Weka's phases (every attribute but the class) equal Spark's vectors, row for row; the names agree too. */
+    static void assertSameRows(Instances expected, Dataset<Row> actual) {
+        List<Row> rows = actual.orderBy("id").select("id", "phases", "label").collectAsList();
+        assertEquals(expected.numInstances(), rows.size(), "rows");
+        int units = expected.numAttributes() - 1;
+        AttributeGroup names = AttributeGroup.fromStructField(actual.schema().apply("phases"));
+        assertEquals(units, names.size(), "output size");
+        for (int u = 0; u < units; u++) {
+            assertEquals(expected.attribute(u).name(), names.getAttr(u).name().get(), "unit " + u + "'s name");
+        }
+        for (int r = 0; r < rows.size(); r++) {
+            assertEquals(r, rows.get(r).getLong(0), "row order");
+            double[] weka = new double[units];
+            for (int u = 0; u < units; u++) {
+                weka[u] = expected.instance(r).value(u);
+            }
+            assertArrayEquals(weka, ((Vector) rows.get(r).get(1)).toArray(), "row " + (r + 1));
+            assertEquals(expected.instance(r).classValue(), rows.get(r).getDouble(2), "row " + (r + 1) + "'s label");
+        }
+    }
+
+    /** With {@code holes}, a copy with one feature missing in every fifth row (a different feature each time). */
+    static Instances withHoles(Instances data, boolean holes) {
+        if (!holes) {
+            return data;
+        }
+        Instances copy = new Instances(data);
+        for (int r = 0; r < copy.numInstances(); r += 5) {
+            copy.instance(r).setMissing((r / 5) % (copy.numAttributes() - 1));
+        }
+        return copy;
+    }
+}
