@@ -14,9 +14,8 @@ import org.junit.jupiter.api.Test;
 
 /**
  * The engine must stay free of any workbench API (Weka, Spark) so every host can wrap it: the Spark module compiles
- * these very sources into its jar. A compiled class
- * names every class it refers to in its constant pool, so scanning the bytecode catches fully qualified uses
- * as well as imports.
+ * these very sources into its jar. A compiled class names every class it refers to in its constant pool, so
+ * scanning the bytecode catches fully qualified uses as well as imports.
  */
 class EngineIndependenceTest {
 
