@@ -18,9 +18,11 @@ import org.apache.spark.ml.util.MLReader;
 import org.apache.spark.sql.Dataset;
 import org.apache.spark.sql.types.StructField;
 import org.apache.spark.sql.types.StructType;
+import org.hetquant.engine.CalibrationParameters;
 import org.hetquant.engine.ColumnGains;
 import org.hetquant.engine.GainScheme;
 import org.hetquant.engine.Normalization;
+import org.hetquant.engine.UpdateRule;
 
 /**
  * The whole HetQuant front end as a Spark ML {@link Estimator} (the Weka node {@code HetQuantPipeline}):
@@ -202,7 +204,9 @@ public final class HetQuant extends Estimator<HetQuantModel> implements DefaultP
                 : Normalization.withoutShift();
         ColumnGains gains;
         if (getCalibrate()) {
-            throw new UnsupportedOperationException("calibrate: not yet");
+            CalibrationParameters parameters = new CalibrationParameters(getDuplication(), getPayload(), getLimit(),
+                    getSmoothing(), HetQuantParams.constant(UpdateRule.class, getUpdateRule()));
+            gains = Calibration.fit(vectors, screen, normalization, features, parameters, stage);
         } else {
             GainScheme scheme = HetQuantParams.constant(GainScheme.class, getGainScheme());
             gains = ColumnGains.dataBlind(features, scheme.column(getDuplication(), getPayload(), getLimit()));
