@@ -5,11 +5,12 @@ import java.io.PrintStream;
 import java.nio.file.Path;
 import java.util.Locale;
 import org.hetquant.engine.ColumnGains;
-import org.hetquant.engine.FoldUtilization;
 import org.hetquant.engine.NeuronParameters;
 import org.hetquant.engine.PhaseTable;
-import org.hetquant.engine.SamplingProtocol;
-import org.hetquant.engine.SyntheticSession;
+import org.hetquant.experiment.FoldUtilization;
+import org.hetquant.experiment.PaperGrid;
+import org.hetquant.experiment.SamplingProtocol;
+import org.hetquant.experiment.SyntheticSession;
 
 /**
  * The utilization report: encodes a Saturation session with homogeneous and uniform heterogeneous columns
@@ -26,7 +27,7 @@ import org.hetquant.engine.SyntheticSession;
 public final class UtilizationReport {
 
     private static final int[] DUPLICATION = {4, 8, 16, 32};
-    /** Published Saturation MC utilization SD (spec 4.4). */
+    /** Published Saturation MC utilization SD (docs/method.md §4.4). */
     private static final double[] PUBLISHED_UNIFORM = {2.81, 1.49, 0.74, 0.45};
     private static final double PUBLISHED_HOMOGENEOUS = 13.55;
 
@@ -82,13 +83,13 @@ public final class UtilizationReport {
 
         double homMean = 0.0;
         double homSd = 0.0;
-        for (double w : ColumnGains.PAPER_HOMOGENEOUS_LEVELS) {
+        for (double w : PaperGrid.HOMOGENEOUS_LEVELS) {
             FoldUtilization u = FoldUtilization.measure(workingSet, plan,
                     ColumnGains.dataBlind(f, ColumnGains.homogeneous(1, w)), table);
             out.printf(Locale.ROOT, "%-12s %4s %9.1f%% %10.2f %15s%n", "hom w=" + (int) w, "any",
                     u.meanUtilization(), u.meanSd(), "");
-            homMean += u.meanUtilization() / ColumnGains.PAPER_HOMOGENEOUS_LEVELS.length;
-            homSd += u.meanSd() / ColumnGains.PAPER_HOMOGENEOUS_LEVELS.length;
+            homMean += u.meanUtilization() / PaperGrid.HOMOGENEOUS_LEVELS.length;
+            homSd += u.meanSd() / PaperGrid.HOMOGENEOUS_LEVELS.length;
         }
         out.printf(Locale.ROOT, "%-12s %4s %9.1f%% %10.2f %15.2f%n", "Homogeneous", "any", homMean, homSd,
                 PUBLISHED_HOMOGENEOUS);

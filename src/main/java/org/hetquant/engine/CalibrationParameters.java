@@ -3,7 +3,7 @@ package org.hetquant.engine;
 import java.io.Serializable;
 
 /**
- * Hyperparameters of the data-aware (adaptive) calibration, method spec §2(d).
+ * Hyperparameters of the data-aware (adaptive) calibration, docs/method.md §2(d).
  *
  * @param duplication n, MCs per column, ≥ 1
  * @param payload     P, the nominal drive scale of the ET→MC gains, finite and &gt; 0 (paper: 25)

@@ -4,9 +4,10 @@ import java.io.Serializable;
 import java.util.Arrays;
 
 /**
- * Fast MC layer: turns one normalized sample (the ET output v, spec §2(a)) into the phases of the F columns of
- * n duplicated MCs (spec §2(c)). Unit {@code feature·n + k} receives the drive {@code gains[feature][k]·v[feature]}
- * and reports {@code table.phase(gains[feature][k] * v[feature])} in paper numbering.
+ * Fast MC layer: turns one normalized sample (the ET output v, docs/method.md §2(a)) into the phases of the F columns
+ * of n duplicated MCs (docs/method.md §2(c)). Unit {@code feature·n + k} receives the drive
+ * {@code gains[feature][k]·v[feature]} and reports {@code table.phase(gains[feature][k] * v[feature])} in paper
+ * numbering.
  *
  * <p><b>How it is fast and still exact.</b> For a fixed gain g, the rounded product {@code g*x} is a
  * non-decreasing function of x, so "drive ≥ lowerBound" holds exactly for x at or above one double, the

@@ -4,7 +4,7 @@ import java.io.Serializable;
 import java.util.Arrays;
 
 /**
- * The gains (ET→MC synaptic weights) of a column of n duplicated neurons per feature (spec 2(c)).
+ * The gains (ET→MC synaptic weights) of a column of n duplicated neurons per feature (docs/method.md §2(c)).
  *
  * <p>Neuron k of feature i receives the drive {@code gain(i, k) · v_i}, where {@code v_i} is the L1-normalized
  * input. Within each feature the gains are sorted ascending, so k = 0 is the least sensitive neuron. The
@@ -17,18 +17,11 @@ public final class ColumnGains implements Serializable {
 
     private static final long serialVersionUID = 1L;
 
-    /** The spec's payload P: the gain of the least sensitive uniform neuron. */
+    /** The paper's payload P (docs/method.md §2(c)): the gain of the least sensitive uniform neuron. */
     public static final double DEFAULT_PAYLOAD = 25.0;
 
-    /** The spec's limit L: the smallest coverage value; the most sensitive uniform gain is P/L. */
+    /** The paper's limit L (docs/method.md §2(c)): the smallest coverage value; the most sensitive gain is P/L. */
     public static final double DEFAULT_LIMIT = 0.01;
-
-    /**
-     * The paper's 10 homogeneous gain levels {25, 28, …, 2500}, as listed in its experiment grid. They are
-     * P/linspace(L, 1, 10) rounded by hand in the grid file (73.53 appears as 73), so they are stated here
-     * rather than recomputed.
-     */
-    public static final double[] PAPER_HOMOGENEOUS_LEVELS = {25, 28, 32, 37, 45, 56, 73, 109, 208, 2500};
 
     private final double[][] gains;
 
@@ -192,7 +185,7 @@ public final class ColumnGains implements Serializable {
      * in L1-normalized units, descending in k (the most sensitive neuron fires first).
      *
      * @param feature feature index
-     * @param firingThreshold the smallest drive that fires (D* ≈ 6.7855 for the spec's neuron)
+     * @param firingThreshold the smallest drive that fires (D* ≈ 6.7855 for the paper's neuron)
      */
     public double[] onsets(int feature, double firingThreshold) {
         double[] g = gains[feature];

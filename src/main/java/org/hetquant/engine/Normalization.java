@@ -3,7 +3,7 @@ package org.hetquant.engine;
 import java.io.Serializable;
 
 /**
- * Data-blind per-sample normalization of the ET layer (spec 2(a)): {@code v_i = x_i / sum_j x_j}, exact L1.
+ * Data-blind per-sample normalization of the ET layer (docs/method.md §2(a)): {@code v_i = x_i / sum_j x_j}, exact L1.
  *
  * <p>The network's shunting inhibition is exactly L1 (the diagonal is re-enabled), so this is computed in
  * closed form. A row whose sum is 0 maps to all zeros. A missing feature ({@code NaN}) is left out of the sum

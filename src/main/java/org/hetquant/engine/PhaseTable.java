@@ -7,7 +7,7 @@ import java.util.Arrays;
 import java.util.List;
 
 /**
- * The drive → spike-phase map of one MC (spec §2(b) "phase table"), computed once from {@link PhaseSimulator}
+ * The drive → spike-phase map of one MC (docs/method.md §2(b) "phase table"), computed once from {@link PhaseSimulator}
  * and then evaluated in a few nanoseconds.
  *
  * <p>Phases follow the published ("paper") numbering: 0 = silent, then the firing phases from

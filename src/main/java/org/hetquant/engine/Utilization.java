@@ -1,8 +1,8 @@
 package org.hetquant.engine;
 
 /**
- * Layer utilization (spec 4.3): the percentage of units with a nonzero response in a sample, and its mean and
- * standard deviation across samples. A low SD across samples is the paper's regularization metric.
+ * Layer utilization (docs/method.md §4.3): the percentage of units with a nonzero response in a sample, and its mean
+ * and standard deviation across samples. A low SD across samples is the paper's regularization metric.
  */
 public final class Utilization {
 

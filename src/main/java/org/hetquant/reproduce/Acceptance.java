@@ -90,7 +90,7 @@ public final class Acceptance {
     }
 
     /**
-     * The paper's qualitative claims (spec §4.4) on one session's cells:
+     * The paper's qualitative claims (docs/method.md §4.4) on one session's cells:
      *
      * <ol>
      *   <li>heterogeneous (Uniform) MC utilization SD is well below homogeneous (at most half of it) at equal mean

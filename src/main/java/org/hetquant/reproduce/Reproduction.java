@@ -16,11 +16,12 @@ import org.hetquant.engine.ColumnGains;
 import org.hetquant.engine.NeuronParameters;
 import org.hetquant.engine.Normalization;
 import org.hetquant.engine.PhaseTable;
-import org.hetquant.engine.SamplingProtocol;
 import org.hetquant.engine.Utilization;
+import org.hetquant.experiment.PaperGrid;
+import org.hetquant.experiment.SamplingProtocol;
 
 /**
- * Runs the paper's MC-layer experiment grid (spec §4): for every session, fold, condition and duplication n,
+ * Runs the paper's MC-layer experiment grid (docs/method.md §4): for every session, fold, condition and duplication n,
  * the fold's test samples are L1-normalized, encoded into MC phases with the condition's gains (calibrated on the
  * fold's 16 training samples for Scaled and Adaptive), and summarized as utilization mean and SD and few-shot
  * SVM accuracy; the ET accuracy baseline is scored once per session and fold.
@@ -30,7 +31,7 @@ import org.hetquant.engine.Utilization;
  */
 public final class Reproduction {
 
-    /** The spec's duplication factors. */
+    /** The paper's duplication factors (docs/method.md §4.2). */
     public static final List<Integer> DUPLICATIONS = List.of(4, 8, 16, 32);
 
     /** Folds of the paper's protocol (the quick grid runs only the first few of them). */
@@ -177,7 +178,8 @@ public final class Reproduction {
 
     private static List<FoldData> prepare(SessionInput session, Settings settings) {
         SamplingProtocol.Plan plan = SamplingProtocol.paper().plan(session.labels(), settings.seed());
-        // The data-level shift is applied once to the resampled working set, train and test together (spec 2(a)).
+        // The data-level shift is applied once to the resampled working set, train and test together
+        // (docs/method.md §2(a)).
         double[][] working = SamplingProtocol.shiftToNonNegative(plan.workingSet(session.features()));
         int[] labels = plan.labels();
         Normalization l1 = Normalization.withoutShift();
@@ -211,7 +213,7 @@ public final class Reproduction {
         int features = fold.vTest[0].length;
         switch (condition) {
             case HOMOGENEOUS -> {
-                for (double level : ColumnGains.PAPER_HOMOGENEOUS_LEVELS) {
+                for (double level : PaperGrid.HOMOGENEOUS_LEVELS) {
                     gainSets.add(ColumnGains.dataBlind(features, ColumnGains.homogeneous(n, level)).toArray());
                 }
             }
@@ -253,7 +255,7 @@ public final class Reproduction {
 
     /**
      * MC utilization SD (fold mean over all 8 folds) of one session for several data realizations, without the
-     * SVM: how much the published comparison depends on the generator's random draw (spec §5).
+     * SVM: how much the published comparison depends on the generator's random draw (docs/method.md §5).
      *
      * @param generator makes the session for a seed
      * @param seeds the seeds (each seeds both the generator and the sampling plan)

@@ -18,12 +18,12 @@ class ColumnEncoderTest {
 
     private static final PhaseTable TABLE = PhaseTable.of(NeuronParameters.DEFAULT);
 
-    /** Uniform heterogeneous weights of spec §2(c): P / linspace(L, 1, n), ascending. */
+    /** Uniform heterogeneous weights of docs/method.md §2(c): P / linspace(L, 1, n), ascending. */
     private static double[][] uniformGains(int features, int n) {
         return ColumnGains.dataBlind(features, ColumnGains.uniform(n, 25.0, 0.01)).toArray();
     }
 
-    /** Different random ascending gains per feature, spanning the weights of spec §2(c)-(d). */
+    /** Different random ascending gains per feature, spanning the weights of docs/method.md §2(c)-(d). */
     private static double[][] randomGains(int features, int n, SplittableRandom random) {
         double[][] gains = new double[features][n];
         for (int f = 0; f < features; f++) {

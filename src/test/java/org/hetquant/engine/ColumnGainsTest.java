@@ -52,15 +52,6 @@ class ColumnGainsTest {
     }
 
     @Test
-    void homogeneousLevelsAreCloseToTheUniformTenColumn() {
-        // The grid's levels are P/linspace(L, 1, 10), rounded by hand: within 0.6 of the exact values.
-        double[] exact = ColumnGains.uniform(10, 25, 0.01);
-        for (int j = 0; j < 10; j++) {
-            assertEquals(exact[j], ColumnGains.PAPER_HOMOGENEOUS_LEVELS[j], 0.6);
-        }
-    }
-
-    @Test
     void singleNeuronColumnIsTheMostSensitiveGain() {
         assertArrayEquals(new double[] {2500}, ColumnGains.uniform(1, 25, 0.01), 1e-9);
     }

@@ -18,7 +18,7 @@ import org.junit.jupiter.params.provider.MethodSource;
 
 class PhaseTableTest {
 
-    /** Spec §2(b) phase table: inclusive lower drive bound of each firing phase, 6 decimals. */
+    /** docs/method.md §2(b) phase table: inclusive lower drive bound of each firing phase, 6 decimals. */
     private static final double[] SPEC_BOUNDS = {
         6.785535, 7.020157, 7.508028, 8.237416, 9.193269, 10.358069, 11.713051, 13.239988,
         14.923903, 16.757533, 18.749452, 20.940868, 23.446205, 26.572971, 31.298682, 42.604857};

@@ -19,7 +19,7 @@ public class HetQuantSpikePhase extends AbstractHetQuantFilter implements Stream
 
     private PhaseEncoding m_Encoding = PhaseEncoding.PAPER;
 
-    /** The spec's neuron; its table is computed once per JVM and shared. */
+    /** The paper's neuron; its table is computed once per JVM and shared. */
     private final PhaseTable m_Table = PhaseTable.of(NeuronParameters.DEFAULT);
 
     /** Paper phase → output code for the chosen encoding, built on first use. */

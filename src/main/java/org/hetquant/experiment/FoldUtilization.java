@@ -1,7 +1,13 @@
-package org.hetquant.engine;
+package org.hetquant.experiment;
+
+import org.hetquant.engine.ColumnEncoder;
+import org.hetquant.engine.ColumnGains;
+import org.hetquant.engine.Normalization;
+import org.hetquant.engine.PhaseTable;
+import org.hetquant.engine.Utilization;
 
 /**
- * MC utilization under the paper's few-shot protocol (spec 4.3): for each fold, the test samples are
+ * MC utilization under the paper's few-shot protocol (docs/method.md §4.3): for each fold, the test samples are
  * L1-normalized, encoded by the column, and the per-sample utilization's mean and SD (n − 1) are taken across
  * the fold's test samples, all classes pooled; the fold values are then averaged.
  *

@@ -1,4 +1,4 @@
-package org.hetquant.engine;
+package org.hetquant.experiment;
 
 import static org.junit.jupiter.api.Assertions.assertArrayEquals;
 import static org.junit.jupiter.api.Assertions.assertEquals;
@@ -170,7 +170,7 @@ class SyntheticSessionTest {
 
     @Test
     void releasedConcentrationCsvHasFlatNoiseUnlikeTheGenerator() {
-        // Documents spec §7: the released file's noise is ≈ .01 on every sensor, so the σ = .1 sensor of the
+        // Documents docs/method.md §7: the released file's noise is ≈ .01 on every sensor, so the σ = .1 sensor of the
         // generator is absent there.
         double[][] var = classMoments(released("concentration.csv"))[1];
         AffinityMatrix a = AffinityMatrix.paper();

@@ -1,4 +1,4 @@
-package org.hetquant.engine;
+package org.hetquant.experiment;
 
 import static org.junit.jupiter.api.Assertions.assertArrayEquals;
 import static org.junit.jupiter.api.Assertions.assertEquals;
@@ -10,7 +10,7 @@ import org.junit.jupiter.api.Test;
 
 class AffinityMatrixTest {
 
-    /** Sharpened vector quoted in method spec §4.1 (4 decimals). */
+    /** Sharpened vector quoted in docs/method.md §4.1 (4 decimals). */
     private static final double[] SPEC_VECTOR = {.3048, .2711, .1832, .1582, .0387, .0290, .0094, .0057};
 
     @Test
@@ -72,7 +72,7 @@ class AffinityMatrixTest {
     @Test
     void quadrantStructureKeepsSimilarAnalytesTogether() {
         // Depth-3 swaps: sensor 1 is sensor 0 with analytes swapped pairwise, sensor 2 with pairs swapped,
-        // sensor 4 with halves swapped. Spot-check rows 1 and 5 against the spec's matrix.
+        // sensor 4 with halves swapped. Spot-check rows 1 and 5 against the matrix of docs/method.md §4.1.
         AffinityMatrix a = AffinityMatrix.paper();
         double[] v = a.vector();
         double[][] m = a.toArray();

@@ -1,4 +1,4 @@
-package org.hetquant.engine;
+package org.hetquant.experiment;
 
 import java.io.Serializable;
 import java.util.Arrays;
@@ -7,7 +7,7 @@ import java.util.SplittableRandom;
 /**
  * One labelled sensor dataset ("session"): a samples × sensors feature matrix and a class label per row.
  *
- * <p>The seeded factories reproduce the paper's synthetic sessions (method spec §4.1): 8 analytes (classes
+ * <p>The seeded factories reproduce the paper's synthetic sessions (docs/method.md §4.1): 8 analytes (classes
  * 1..8), 8 sensors, 512 samples per class stored in label order. A sample of class c contains only analyte
  * c, at a concentration drawn from an exponential distribution with location {@link #LOCATIONS}[c−1] and
  * scale {@link #SCALES}[c−1] (arbitrary units); every other analyte is absent (concentration 0). Sensor
@@ -27,7 +27,7 @@ import java.util.SplittableRandom;
  * sensor permutation, then one standard normal per entry), so {@code concentration(s)} and
  * {@code saturation(s)} describe the same physical samples seen through the two response models. The
  * authors' released CSVs share their concentration draws in the same way. Bit-for-bit agreement with the
- * authors' NumPy streams is not attempted (spec §6 item 9).
+ * authors' NumPy streams is not attempted (docs/method.md §6 item 9).
  */
 public final class SyntheticSession implements Serializable {
 

@@ -1,10 +1,10 @@
-package org.hetquant.engine;
+package org.hetquant.experiment;
 
 import java.io.Serializable;
 import java.util.Arrays;
 
 /**
- * Sensor-by-analyte affinity matrix of the paper's synthetic "physical" data generator (method spec §4.1).
+ * Sensor-by-analyte affinity matrix of the paper's synthetic "physical" data generator (docs/method.md §4.1).
  *
  * <p>Construction: a seed vector of analyte affinities is sharpened to a target Hoyer sparsity, then the
  * matrix is built by recursive quadrant swaps of that vector. For a vector whose length is a power of two
