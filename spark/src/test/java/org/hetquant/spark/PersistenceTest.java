@@ -32,9 +32,9 @@ class PersistenceTest {
 
     @Test
     void savedModelReloadsWithTheSameFitAndOutput() throws Exception {
-        // Gas drift has negative values, so the model holds a non-zero shift as well as its gains.
-        HetQuantModel model = new HetQuant().setDuplication(16).setEncoding("ascending").setHandleInvalid("keep")
-                .fit(gasDrift);
+        // Gas drift has negative values, so the model holds a non-zero shift as well as its calibrated gains.
+        HetQuantModel model = new HetQuant().setCalibrate(true).setDuplication(16).setEncoding("ascending")
+                .setHandleInvalid("keep").fit(gasDrift);
         assertTrue(model.getShiftOffset() < 0, "gas drift's minimum is negative");
         Path path = directory().resolve("model");
         model.write().save(path.toString());
