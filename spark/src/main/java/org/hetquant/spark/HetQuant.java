@@ -39,7 +39,8 @@ import org.hetquant.engine.UpdateRule;
  * <p>Persistence: {@code DefaultParamsWritable}; {@link #load} and {@link #read} reload it, also inside a saved
  * {@code Pipeline}.
  */
-public final class HetQuant extends Estimator<HetQuantModel> implements DefaultParamsWritable {
+public final class HetQuant extends Estimator<HetQuantModel>
+        implements HetQuantColumnParams<HetQuant>, DefaultParamsWritable {
 
     private static final long serialVersionUID = 1L;
 
@@ -89,12 +90,16 @@ public final class HetQuant extends Estimator<HetQuantModel> implements DefaultP
 
     // ---- params (Spark finds them through these methods) --------------------------------------------------
 
+    @Override
     public Param<String> inputCol() { return inputCol; }
 
+    @Override
     public Param<String> outputCol() { return outputCol; }
 
+    @Override
     public Param<String> handleInvalid() { return handleInvalid; }
 
+    @Override
     public BooleanParam shift() { return shift; }
 
     public Param<String> gainScheme() { return gainScheme; }
@@ -111,23 +116,10 @@ public final class HetQuant extends Estimator<HetQuantModel> implements DefaultP
 
     public Param<String> updateRule() { return updateRule; }
 
+    @Override
     public Param<String> encoding() { return encoding; }
 
-    // ---- getters and setters ------------------------------------------------------------------------------
-
-    public String getInputCol() { return $(inputCol); }
-
-    public HetQuant setInputCol(String value) { set(inputCol, value); return this; }
-
-    public String getOutputCol() { return $(outputCol); }
-
-    public HetQuant setOutputCol(String value) { set(outputCol, value); return this; }
-
-    public String getHandleInvalid() { return $(handleInvalid); }
-
-    public HetQuant setHandleInvalid(String value) { set(handleInvalid, value); return this; }
-
-    public boolean getShift() { return (Boolean) $(shift); }
+    // ---- getters and setters (the shared ones are in HetQuantColumnParams) ---------------------------------
 
     public HetQuant setShift(boolean value) { set(shift, value); return this; }
 
@@ -159,9 +151,6 @@ public final class HetQuant extends Estimator<HetQuantModel> implements DefaultP
 
     public HetQuant setUpdateRule(String value) { set(updateRule, value); return this; }
 
-    public String getEncoding() { return $(encoding); }
-
-    public HetQuant setEncoding(String value) { set(encoding, value); return this; }
 
     // ---- Estimator -----------------------------------------------------------------------------------------
 

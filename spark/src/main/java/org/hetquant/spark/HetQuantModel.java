@@ -32,7 +32,8 @@ import org.hetquant.engine.PhaseTable;
  * <p>Its fitted state, the gains and the data-level shift, are params (as Spark's {@code Bucketizer} holds its
  * splits), so {@code DefaultParamsWritable} saves it whole; {@link #load} restores it exactly.
  */
-public final class HetQuantModel extends Model<HetQuantModel> implements DefaultParamsWritable {
+public final class HetQuantModel extends Model<HetQuantModel>
+        implements HetQuantColumnParams<HetQuantModel>, DefaultParamsWritable {
 
     private static final long serialVersionUID = 1L;
 
@@ -78,37 +79,24 @@ public final class HetQuantModel extends Model<HetQuantModel> implements Default
 
     // ---- params ---------------------------------------------------------------------------------------------
 
+    @Override
     public Param<String> inputCol() { return inputCol; }
 
+    @Override
     public Param<String> outputCol() { return outputCol; }
 
+    @Override
     public Param<String> handleInvalid() { return handleInvalid; }
 
+    @Override
     public BooleanParam shift() { return shift; }
 
+    @Override
     public Param<String> encoding() { return encoding; }
 
     public DoubleArrayArrayParam gains() { return gains; }
 
     public DoubleParam shiftOffset() { return shiftOffset; }
-
-    public String getInputCol() { return $(inputCol); }
-
-    public HetQuantModel setInputCol(String value) { set(inputCol, value); return this; }
-
-    public String getOutputCol() { return $(outputCol); }
-
-    public HetQuantModel setOutputCol(String value) { set(outputCol, value); return this; }
-
-    public String getHandleInvalid() { return $(handleInvalid); }
-
-    public HetQuantModel setHandleInvalid(String value) { set(handleInvalid, value); return this; }
-
-    public boolean getShift() { return (Boolean) $(shift); }
-
-    public String getEncoding() { return $(encoding); }
-
-    public HetQuantModel setEncoding(String value) { set(encoding, value); return this; }
 
     /** A copy of the fitted gains, {@code [feature][k]}. */
     public double[][] getGains() {
