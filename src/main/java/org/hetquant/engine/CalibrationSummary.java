@@ -11,8 +11,8 @@ import org.apache.datasketches.kll.KllDoublesSketch;
 import org.apache.datasketches.quantilescommon.DoublesSketchSortedView;
 
 /**
- * The mergeable state of the data-aware calibration (method spec §2(d)): accumulates L1-normalized rows one at a
- * time, merges with the summary of other rows, serializes, and fits the column gains.
+ * The mergeable state of the data-aware calibration (docs/method.md §2(d)): accumulates L1-normalized rows one at
+ * a time, merges with the summary of other rows, serializes, and fits the column gains.
  *
  * <p><b>Exact and sketch modes.</b> The fit depends only on each feature's <em>set of distinct values</em>
  * (values below L count as L; the calibration's zero rows and the appended 1.0 are always part of it). Each
@@ -347,9 +347,9 @@ public final class CalibrationSummary implements Serializable {
     }
 
     /**
-     * The fitted ET→MC gains (spec §2(d) steps 1–9): per feature, the weight factors from the natural breaks of
-     * its distinct values (exact mode) or of its sketch's quantiles (sketch mode), sorted; then the global
-     * lower-median gain correction {@code W = (P/corr)·factors}. In exact mode identical to
+     * The fitted ET→MC gains (docs/method.md §2(d) steps 1–9): per feature, the weight factors from the natural
+     * breaks of its distinct values (exact mode) or of its sketch's quantiles (sketch mode), sorted; then the
+     * global lower-median gain correction {@code W = (P/corr)·factors}. In exact mode identical to
      * {@link Calibrator#gains()} on the same rows in the same order.
      *
      * @return F columns of n gains, ascending within each column
@@ -409,8 +409,8 @@ public final class CalibrationSummary implements Serializable {
     }
 
     /**
-     * Step 1 of spec §2(d) for one feature: its distinct values over the first {@code fitted} segments, with L
-     * (the zero rows) and the appended 1.0, strictly ascending.
+     * Step 1 of docs/method.md §2(d) for one feature: its distinct values over the first {@code fitted}
+     * segments, with L (the zero rows) and the appended 1.0, strictly ascending.
      */
     private double[] column(int feature, int fitted) {
         double limit = parameters.limit();

@@ -28,7 +28,7 @@ import org.hetquant.engine.UpdateRule;
  * The whole HetQuant front end as a Spark ML {@link Estimator} (the Weka node {@code HetQuantPipeline}):
  * per-sample L1 normalization of a vector column (with the data-level shift learned on the fitting data), a
  * column of n duplicated neurons per feature with heterogeneous gains (data-blind, or calibrated on the data),
- * and each neuron's spike phase under oscillatory inhibition (Moyal et al., Sci. Rep. 2025, spec §2).
+ * and each neuron's spike phase under oscillatory inhibition (Moyal et al., Sci. Rep. 2025; docs/method.md §2).
  *
  * <p>{@link #fit} learns the shift and, with {@code calibrate}, the gains, by summarizing each partition and
  * merging the summaries (one pass over the data, two when the calibration needs the shift first); the

@@ -120,7 +120,8 @@ final class HetQuantParams {
 
     static DoubleParam limit(Params owner) {
         return new DoubleParam(owner, "limit", "Limit L, in (0, 1): the most sensitive uniform gain is P / L,"
-                + " and a calibration counts smaller normalized values as L.", check("limit", "in (0, 1)", (Object l) -> l instanceof Double d && d > 0 && d < 1));
+                + " and a calibration counts smaller normalized values as L.",
+                check("limit", "in (0, 1)", (Object l) -> l instanceof Double d && d > 0 && d < 1));
     }
 
     static BooleanParam calibrate(Params owner) {

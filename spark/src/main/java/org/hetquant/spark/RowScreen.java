@@ -100,7 +100,8 @@ final class RowScreen implements Serializable {
 
     private String remedy() {
         return "handleInvalid = \"error\" accepts only finite values"
-                + (shift ? "" : " >= 0 (the data-level shift is off)") + "; set handleInvalid to \"keep\" (treat it as missing: the feature's neurons stay silent) or"
+                + (shift ? "" : " >= 0 (the data-level shift is off)")
+                + "; set handleInvalid to \"keep\" (treat it as missing: the feature's neurons stay silent) or"
                 + " \"skip\" (drop the row)";
     }
 }
