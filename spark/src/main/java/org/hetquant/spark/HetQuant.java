@@ -151,7 +151,6 @@ public final class HetQuant extends Estimator<HetQuantModel>
 
     public HetQuant setUpdateRule(String value) { set(updateRule, value); return this; }
 
-
     // ---- Estimator -----------------------------------------------------------------------------------------
 
     @Override
@@ -179,11 +178,11 @@ public final class HetQuant extends Estimator<HetQuantModel>
         JavaRDD<Vector> vectors = dataset.select(col(getInputCol())).toJavaRDD()
                 .map(row -> row.isNullAt(0) ? null : (Vector) row.get(0));
 
-        FitSummary summary = vectors
+        FitSummary summary = vectors.getNumPartitions() == 0 ? null : vectors
                 .mapPartitionsWithIndex((partition, rows) -> Collections.singletonList(
                         FitSummary.of(rows, screen, knownFeatures, partition)).iterator(), false)
                 .treeReduce(FitSummary::merge);
-        if (summary.rows() == 0 || summary.features() < 0) {
+        if (summary == null || summary.rows() == 0 || summary.features() < 0) {
             throw new IllegalArgumentException(stage + ": no row to fit on (the data are empty, or every row was"
                     + " skipped by handleInvalid = \"skip\")");
         }

@@ -120,6 +120,8 @@ class ParamsAndInvalidValuesTest {
                 PersistenceTest.phases(skip.fit(data).transform(data)));
         assertMessage(() -> skip.fit(rows(RowFactory.create(1L, Vectors.dense(Double.NaN, 1, 1)))),
                 "HetQuant: no row to fit on (the data are empty, or every row was skipped");
+        assertMessage(() -> new HetQuant().fit(rows()), "HetQuant: no row to fit on (the data are empty");
+        assertMessage(() -> new HetQuant().fit(rows().repartition(3)), "HetQuant: no row to fit on");
     }
 
     @Test
