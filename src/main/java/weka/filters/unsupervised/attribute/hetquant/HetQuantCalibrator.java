@@ -2,7 +2,7 @@ package weka.filters.unsupervised.attribute.hetquant;
 
 import java.util.Locale;
 import org.hetquant.engine.CalibrationParameters;
-import org.hetquant.engine.Calibrator;
+import org.hetquant.engine.CalibrationSummary;
 import org.hetquant.engine.NeuronParameters;
 import org.hetquant.engine.PhaseTable;
 import org.hetquant.engine.UpdateRule;
@@ -12,8 +12,8 @@ import weka.core.SelectedTag;
 
 /**
  * Node 4, the data-aware calibrator: a heterogeneous column whose gains are fitted on the first batch
- * ({@link Calibrator}: Jenks natural breaks, smoothing s, global gain correction) and reused for every later
- * batch. Its input must be L1-normalized (put {@link HetQuantNormalizer} in front).
+ * ({@link CalibrationSummary}, fed row by row: Jenks natural breaks, smoothing s, global gain correction) and
+ * reused for every later batch. Its input must be L1-normalized (put {@link HetQuantNormalizer} in front).
  */
 public class HetQuantCalibrator extends AbstractColumnFilter implements ColumnOnsets {
 
@@ -21,6 +21,9 @@ public class HetQuantCalibrator extends AbstractColumnFilter implements ColumnOn
 
     private double m_Smoothing = CalibrationParameters.ADAPTIVE_SMOOTHING;
     private UpdateRule m_Rule = UpdateRule.FINAL;
+    private int m_Distinct = CalibrationSummary.DEFAULT_EXACT_LIMIT;
+    /** Attributes calibrated from the quantile sketch (comma-separated), empty if all were exact. */
+    private String m_Sketched = "";
 
 
     /**
@@ -70,6 +73,21 @@ public class HetQuantCalibrator extends AbstractColumnFilter implements ColumnOn
         m_Rule = EnumTags.value(UpdateRule.class, rule, "update rule");
     }
 
+    @OptionMetadata(
+            displayName = "exact distinct values",
+            description = "Distinct values per attribute kept exactly for the fit (>= 1); beyond them a quantile"
+                    + " sketch about 1/20 that size approximates it.",
+            displayOrder = 9,
+            commandLineParamName = "distinct",
+            commandLineParamSynopsis = "-distinct <int>")
+    public int getDistinct() {
+        return m_Distinct;
+    }
+
+    public void setDistinct(int distinct) {
+        m_Distinct = distinct;
+    }
+
 
     /** The fitted onsets, in the calibrator's input unit (its input is already normalized). */
     @Override
@@ -88,6 +106,7 @@ public class HetQuantCalibrator extends AbstractColumnFilter implements ColumnOn
     protected void checkOptions() {
         super.checkOptions();
         Options.checkSmoothing(m_Smoothing);
+        Options.checkDistinct(m_Distinct);
     }
 
     @Override
@@ -101,8 +120,11 @@ public class HetQuantCalibrator extends AbstractColumnFilter implements ColumnOn
     }
 
     @Override
-    protected void fit(double[][] rows) {
-        m_Gains = Calibrations.fit(rows, parameters(), this);
+    protected void fit(FeatureRows rows) {
+        Calibrations.Fit fit = Calibrations.fit(featureNames().length,
+                sink -> rows.forEach((features, row) -> sink.accept(features)), parameters(), m_Distinct, this);
+        m_Gains = fit.gains();
+        m_Sketched = fit.sketched();
     }
 
     CalibrationParameters parameters() {
@@ -120,7 +142,8 @@ public class HetQuantCalibrator extends AbstractColumnFilter implements ColumnOn
             return notFittedMessage();
         }
         return getClass().getSimpleName() + " (gains fitted on the first batch, s = " + m_Smoothing + ", "
-                + m_Rule.name().toLowerCase(Locale.ROOT) + " update rule)\n"
+                + m_Rule.name().toLowerCase(Locale.ROOT) + " update rule, "
+                + Calibrations.describe(m_Sketched, m_Distinct) + ")\n"
                 + Describe.gains(m_Gains, featureNames(), PhaseTable.of(NeuronParameters.DEFAULT));
     }
 }

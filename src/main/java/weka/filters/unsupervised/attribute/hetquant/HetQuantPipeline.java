@@ -2,7 +2,9 @@ package weka.filters.unsupervised.attribute.hetquant;
 
 import java.util.Enumeration;
 import java.util.Locale;
+import java.util.function.Consumer;
 import org.hetquant.engine.CalibrationParameters;
+import org.hetquant.engine.CalibrationSummary;
 import org.hetquant.engine.ColumnEncoder;
 import org.hetquant.engine.ColumnGains;
 import org.hetquant.engine.GainScheme;
@@ -31,6 +33,9 @@ public class HetQuantPipeline extends AbstractColumnFilter implements ColumnOnse
     private boolean m_Calibrate;
     private double m_Smoothing = CalibrationParameters.ADAPTIVE_SMOOTHING;
     private UpdateRule m_Rule = UpdateRule.FINAL;
+    private int m_Distinct = CalibrationSummary.DEFAULT_EXACT_LIMIT;
+    /** Attributes calibrated from the quantile sketch (comma-separated), empty if all were exact. */
+    private String m_Sketched = "";
 
     private final PhaseTable m_Table = PhaseTable.of(NeuronParameters.DEFAULT);
 
@@ -134,10 +139,25 @@ public class HetQuantPipeline extends AbstractColumnFilter implements ColumnOnse
     }
 
     @OptionMetadata(
+            displayName = "exact distinct values",
+            description = "Calibration only: distinct values per attribute kept exactly for the fit (>= 1); beyond"
+                    + " them a quantile sketch about 1/20 that size approximates it.",
+            displayOrder = 10,
+            commandLineParamName = "distinct",
+            commandLineParamSynopsis = "-distinct <int>")
+    public int getDistinct() {
+        return m_Distinct;
+    }
+
+    public void setDistinct(int distinct) {
+        m_Distinct = distinct;
+    }
+
+    @OptionMetadata(
             displayName = "phase encoding",
             description = "paper: 0 silent, 2 strongest ... 17 weakest; ascending: 0 silent, 1 weakest ..."
                     + " 16 strongest; binary: 1 spike, 0 silent.",
-            displayOrder = 10,
+            displayOrder = 11,
             commandLineParamName = "encoding",
             commandLineParamSynopsis = "-encoding <paper|ascending|binary>")
     public SelectedTag getEncoding() {
@@ -194,6 +214,7 @@ public class HetQuantPipeline extends AbstractColumnFilter implements ColumnOnse
     protected void checkOptions() {
         super.checkOptions();
         Options.checkSmoothing(m_Smoothing);
+        Options.checkDistinct(m_Distinct);
     }
 
     @Override
@@ -218,23 +239,41 @@ public class HetQuantPipeline extends AbstractColumnFilter implements ColumnOnse
     }
 
     @Override
-    protected void fit(double[][] rows) {
-        if (m_Shift) {
-            try {
-                m_Normalization = Normalization.fit(rows, true);
-            } catch (IllegalArgumentException e) {
-                throw inContext(e);
+    protected void fit(FeatureRows rows) {
+        int features = featureNames().length;
+        if (!m_Shift) {
+            if (m_Calibrate) {
+                // Streamed: each row is normalized into one buffer and handed to the calibration.
+                double[] v = new double[features];
+                calibrate(sink -> rows.forEach((raw, row) -> {
+                    normalize(raw, v, row);
+                    sink.accept(v);
+                }));
             }
+            return;
+        }
+        // The shift needs the global minimum before any row can be normalized: keep one copy of the rows.
+        double[][] raw = rows.toArray();
+        try {
+            m_Normalization = Normalization.fit(raw, true);
+        } catch (IllegalArgumentException e) {
+            throw inContext(e);
         }
         if (m_Calibrate) {
-            double[][] normalized = new double[rows.length][];
-            for (int r = 0; r < rows.length; r++) {
-                normalized[r] = new double[rows[r].length];
-                normalize(rows[r], normalized[r], r);
-            }
-            useGains(Calibrations.fit(normalized, new CalibrationParameters(
-                    m_Duplication, m_Payload, m_Limit, m_Smoothing, m_Rule), this));
+            calibrate(sink -> {
+                for (int r = 0; r < raw.length; r++) {
+                    normalize(raw[r], raw[r], r);
+                    sink.accept(raw[r]);
+                }
+            });
         }
+    }
+
+    private void calibrate(Consumer<Consumer<double[]>> normalizedRows) {
+        Calibrations.Fit fit = Calibrations.fit(featureNames().length, normalizedRows,
+                new CalibrationParameters(m_Duplication, m_Payload, m_Limit, m_Smoothing, m_Rule), m_Distinct, this);
+        useGains(fit.gains());
+        m_Sketched = fit.sketched();
     }
 
     private void normalize(double[] features, double[] v, long row) {
@@ -267,7 +306,8 @@ public class HetQuantPipeline extends AbstractColumnFilter implements ColumnOnse
         }
         String gains = m_Calibrate
                 ? "gains calibrated on the first batch, s = " + m_Smoothing + ", "
-                        + m_Rule.name().toLowerCase(Locale.ROOT) + " update rule"
+                        + m_Rule.name().toLowerCase(Locale.ROOT) + " update rule, "
+                        + Calibrations.describe(m_Sketched, m_Distinct)
                 : m_Scheme.name().toLowerCase(Locale.ROOT) + " gains";
         return getClass().getSimpleName() + " (" + gains + ", "
                 + m_Encoding.name().toLowerCase(Locale.ROOT) + " phase encoding)\n"

@@ -42,6 +42,17 @@ final class Options {
         }
     }
 
+    /**
+     * Checks the calibration's exact-distinct limit.
+     *
+     * @throws IllegalArgumentException naming the option and its valid range
+     */
+    static void checkDistinct(int distinct) {
+        if (distinct < 1) {
+            throw new IllegalArgumentException("-distinct (exact distinct values) must be >= 1, got " + distinct);
+        }
+    }
+
     // The data-level shift is on by default, so its command-line form is the negative flag -no-shift, which
     // @OptionMetadata (a flag means true) cannot express; the nodes with a shift add it through these helpers.
 
