@@ -15,8 +15,8 @@ import org.apache.datasketches.quantilescommon.DoublesSketchSortedView;
  * time, merges with the summary of other rows, serializes, and fits the column gains.
  *
  * <p><b>Exact and sketch modes.</b> The fit depends only on each feature's <em>set of distinct values</em>
- * (values below L count as L; the calibration's zero rows and the appended 1.0 are always part of it). Each
- * feature keeps that set exactly, in a primitive buffer, while it holds at most {@code exactLimit} distinct
+ * (values below L count as L; the calibration's zero rows and the appended 1.0 are always part of it, so values
+ * ≤ L and values of exactly 1.0 are not stored at all). Each feature keeps that set exactly, in a primitive buffer, while it holds at most {@code exactLimit} distinct
  * values; the gains are then identical to {@link Calibrator}'s on the same rows. Beyond the limit the feature
  * switches, for good, to an Apache DataSketches KLL quantile sketch with parameter {@code sketchK}: its stored
  * distinct values enter the sketch once, later values as they arrive. The fit then runs Jenks on as many evenly ranked
@@ -199,12 +199,16 @@ public final class CalibrationSummary implements Serializable {
                     newRecords += transfer(maxHolder, i, tail);
                 }
             }
+            // L (every value below it counts as L) and 1.0 are part of every column anyway: not stored, so that
+            // they never weigh more than one value, not even in the sketch.
+            if (value <= parameters.limit() || value == 1.0) {
+                continue;
+            }
             FeatureValues values = tail.values[i];
             if (values.full()) {
                 compact(i, values);
-                values = tail.values[i];
             }
-            values.add(stored(value));
+            values.add(value);
         }
         count++;
         gainsCache = null;
@@ -451,8 +455,9 @@ public final class CalibrationSummary implements Serializable {
             v.compact();
             total += v.distinct();
         }
-        // Every stored value is in [L, 1]: L goes first and 1.0 last unless already there.
+        // Every stored value is in (L, 1): L goes first and 1.0 last.
         double[] values = new double[total + 2];
+        values[0] = limit;
         int at = 1;
         for (int s = 0; s < fitted; s++) {
             FeatureValues v = segments.get(s).values[feature];
@@ -463,12 +468,8 @@ public final class CalibrationSummary implements Serializable {
             Arrays.sort(values, 1, at);
             at = 1 + dedupe(values, 1, at);
         }
-        int from = at > 1 && values[1] == limit ? 1 : 0;
-        values[0] = limit;
-        if (values[at - 1] != 1.0) {
-            values[at++] = 1.0;
-        }
-        return from == 0 && at == values.length ? values : Arrays.copyOfRange(values, from, at);
+        values[at++] = 1.0;
+        return at == values.length ? values : Arrays.copyOf(values, at);
     }
 
     /**
@@ -532,11 +533,6 @@ public final class CalibrationSummary implements Serializable {
             }
         }
         return d - from;
-    }
-
-    private double stored(double value) {
-        // Values below L are replaced by L in the fit anyway; storing them as L keeps the sets small.
-        return value < parameters.limit() ? parameters.limit() : value;
     }
 
     /** Compacts one value set of a feature and switches the feature to the sketch if it overflows. */

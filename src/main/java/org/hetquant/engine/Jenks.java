@@ -210,7 +210,8 @@ public final class Jenks {
         private final double[] bound;
         /** exact[j][l]: the textbook's own cost of state (l, j) where known (lazily allocated, NaN = unknown). */
         private final double[][] exact;
-        private final double[] sweep;
+        /** The textbook's backward SSEs of one resolution (allocated on the first near-tie). */
+        private double[] sweep;
         private final boolean textbookAffordable;
         private final long budget;
         private long work;
@@ -246,7 +247,6 @@ public final class Jenks {
             value = new double[m];
             bound = new double[m];
             exact = new double[k][];
-            sweep = new double[m];
             // With the textbook as fallback, resolving may cost up to half of it; without, a fixed amount (large
             // inputs with near-ties everywhere cannot be certified at any reasonable cost).
             budget = textbookAffordable ? Math.max(MIN_RESOLUTION_BUDGET >> 2, (long) k * m * m / 4)
@@ -344,9 +344,10 @@ public final class Jenks {
         /** Runs every layer; false if it stopped because running the textbook is cheaper. */
         boolean run() {
             previous = new double[m];
-            previousBound = new double[m];
             current = new double[m];
-            currentBound = new double[m];
+            // With exact sums every bound is 0: one shared array of zeros.
+            previousBound = new double[m];
+            currentBound = exactSums ? previousBound : new double[m];
             for (int l = 0; l < m; l++) {
                 previous[l] = sse(0, l);
                 double q = squares(0, l);
@@ -495,6 +496,9 @@ public final class Jenks {
             }
             if (!spend(mid - lowest + 1)) {
                 return -1;
+            }
+            if (sweep == null) {
+                sweep = new double[m];
             }
             double sum = 0;
             double sumSq = 0;
