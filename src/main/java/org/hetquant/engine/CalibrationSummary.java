@@ -20,7 +20,7 @@ import org.apache.datasketches.quantilescommon.DoublesSketchSortedView;
  * values; the gains are then identical to {@link Calibrator}'s on the same rows. Beyond the limit the feature
  * switches, for good, to an Apache DataSketches KLL quantile sketch with parameter {@code sketchK}: its stored
  * distinct values enter the sketch once, later values as they arrive. The fit then runs Jenks on as many evenly ranked
- * points of the sketch's (interpolated) quantile function as it holds values, up to a million. This approximates
+ * points of the sketch's (interpolated) quantile function as it holds values, up to 65,536. This approximates
  * the distinct set well when values rarely repeat (continuous data, which is what overflows the limit) and gives
  * repeated values more weight than the exact fit otherwise. KLL compaction is randomized, so two sketch-mode fits
  * on the same rows can differ slightly; exact mode is deterministic. {@link #exact(int)} tells which mode a feature is in.
@@ -52,8 +52,11 @@ public final class CalibrationSummary implements Serializable {
     public static final int MIN_SKETCH_K = 8;
     /** Largest allowed {@code sketchK} (DataSketches' maximum). */
     public static final int MAX_SKETCH_K = 65535;
-    /** Most values a sketched feature hands to Jenks (spec step 5 costs O(K·m·log m) in their number m). */
-    private static final int MAX_SKETCH_POINTS = 1 << 20;
+    /**
+     * Most values a sketched feature hands to Jenks: enough that the single points L and 1.0 weigh next to
+     * nothing (as among the many distinct values of the exact fit), few enough that Jenks takes milliseconds.
+     */
+    private static final int MAX_SKETCH_POINTS = 1 << 16;
     /** Below this many stored values the features are fitted on the calling thread. */
     private static final long PARALLEL_THRESHOLD = 1 << 14;
 
@@ -478,7 +481,8 @@ public final class CalibrationSummary implements Serializable {
      * piecewise linear through the exact minimum (rank 0), each retained item at the centre of the rank interval
      * it stands for, and the exact maximum (rank N): an item that stands for 2^h values is spread between its
      * neighbours, and an uncompacted sketch (N ≤ k) gives back exactly its items. Drawing as many points as
-     * values (up to the cap) keeps the weight of the single points L and 1.0 what it is in the exact fit.
+     * values (up to the cap) keeps the weight of the single points L and 1.0 close to what it is in the exact
+     * fit.
      */
     private double[] quantiles(KllDoublesSketch sketch) {
         if (sketch.isEmpty()) {
