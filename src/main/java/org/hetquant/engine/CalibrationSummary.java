@@ -11,7 +11,7 @@ import org.apache.datasketches.kll.KllDoublesSketch;
 import org.apache.datasketches.quantilescommon.DoublesSketchSortedView;
 
 /**
- * The mergeable state of the data-aware calibration (method spec §2(d)): accumulates L1-normalized rows one at a
+ * The mergeable state of the data-aware calibration (docs/method.md §2(d)): accumulates L1-normalized rows one at a
  * time, merges with the summary of other rows, serializes, and fits the column gains.
  *
  * <p><b>Exact and sketch modes.</b> The fit depends only on each feature's <em>set of distinct values</em>
@@ -49,9 +49,9 @@ public final class CalibrationSummary implements Serializable {
     /** Default KLL parameter k of the sketch mode, {@link #sketchKFor}(DEFAULT_EXACT_LIMIT). */
     public static final int DEFAULT_SKETCH_K = 1024;
     /** Smallest allowed {@code sketchK} (DataSketches' minimum). */
-    public static final int MIN_SKETCH_K = 8;
+    public static final int MIN_SKETCH_K = (int) ParameterRange.SKETCH_K.lower();
     /** Largest allowed {@code sketchK} (DataSketches' maximum). */
-    public static final int MAX_SKETCH_K = 65535;
+    public static final int MAX_SKETCH_K = (int) ParameterRange.SKETCH_K.upper();
     /**
      * Most values a sketched feature hands to Jenks: enough that the single points L and 1.0 weigh next to
      * nothing (as among the many distinct values of the exact fit), few enough that Jenks takes milliseconds.
@@ -160,14 +160,8 @@ public final class CalibrationSummary implements Serializable {
         if (parameters == null) {
             throw new IllegalArgumentException("parameters must not be null");
         }
-        if (exactLimit < 1) {
-            throw new IllegalArgumentException("exactLimit (distinct values kept exactly) must be >= 1, was "
-                    + exactLimit);
-        }
-        if (sketchK < MIN_SKETCH_K || sketchK > MAX_SKETCH_K) {
-            throw new IllegalArgumentException("sketchK must be in [" + MIN_SKETCH_K + ", " + MAX_SKETCH_K
-                    + "], was " + sketchK);
-        }
+        ParameterRange.EXACT_LIMIT.require("exactLimit (distinct values kept exactly)", exactLimit);
+        ParameterRange.SKETCH_K.require("sketchK", sketchK);
         return new CalibrationSummary(features, parameters, exactLimit, sketchK);
     }
 
@@ -176,8 +170,8 @@ public final class CalibrationSummary implements Serializable {
      *
      * @param normalizedRow the L1-normalized row: F values in [0, 1], NaN where missing (ignored for that
      *                      feature); not kept
-     * @throws IllegalArgumentException if the row is malformed; the message names the row (counted from 1) and
-     *                                  the feature (from 0); a rejected row changes nothing
+     * @throws InvalidValueException for a value outside [0, 1], naming the sample and the feature (both from 0)
+     * @throws IllegalArgumentException for a null row or one of another length; a rejected row changes nothing
      */
     public void add(double[] normalizedRow) {
         validate(normalizedRow);
@@ -378,7 +372,7 @@ public final class CalibrationSummary implements Serializable {
     }
 
     /**
-     * The fitted ET→MC gains (spec §2(d) steps 1–9): per feature, the weight factors from the natural breaks of
+     * The fitted ET→MC gains (docs/method.md §2(d), steps 1–9): per feature, the weight factors from the natural breaks of
      * its distinct values (exact mode) or of its sketch's quantiles (sketch mode), sorted; then the global
      * lower-median gain correction {@code W = (P/corr)·factors}. In exact mode identical to
      * {@link Calibrator#gains()} on the same rows in the same order.
@@ -440,7 +434,7 @@ public final class CalibrationSummary implements Serializable {
     }
 
     /**
-     * Step 1 of spec §2(d) for one feature: its distinct values over the first {@code fitted} segments, with L
+     * Step 1 of docs/method.md §2(d) for one feature: its distinct values over the first {@code fitted} segments, with L
      * (the zero rows) and the appended 1.0, strictly ascending.
      */
     private double[] column(int feature, int fitted) {
@@ -587,19 +581,20 @@ public final class CalibrationSummary implements Serializable {
     }
 
     private void validate(double[] row) {
-        long r = count + 1;
+        long sample = count;
         if (row == null) {
-            throw new IllegalArgumentException("calibration row " + r + " must not be null");
+            throw new IllegalArgumentException("sample " + sample + " must not be null");
         }
         if (row.length != features) {
-            throw new IllegalArgumentException("calibration row " + r + " has " + row.length + " features, expected "
+            throw new IllegalArgumentException("sample " + sample + " has " + row.length + " features, expected "
                     + features);
         }
         for (int i = 0; i < features; i++) {
             double value = row[i];
             if (!Double.isNaN(value) && !(value >= 0 && value <= 1)) {
-                throw new IllegalArgumentException("calibration row " + r + ", feature " + i
-                        + ": an L1-normalized value must be in [0, 1] (or NaN for missing), was " + value);
+                throw new InvalidValueException("sample", sample, i, value,
+                        InvalidValueException.Problem.OUT_OF_RANGE,
+                        "a calibration sample must be L1-normalized: in [0, 1] (or NaN for missing)");
             }
         }
     }

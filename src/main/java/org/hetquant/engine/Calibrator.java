@@ -3,7 +3,7 @@ package org.hetquant.engine;
 import java.io.Serializable;
 
 /**
- * Data-aware (adaptive) calibration of the ET→MC gains, method spec §2(d), in one batch: accumulates the
+ * Data-aware (adaptive) calibration of the ET→MC gains, docs/method.md §2(d), in one batch: accumulates the
  * calibration samples (L1-normalized rows) and fits, per feature, a column of n gains from the natural breaks of
  * the observed values, followed by the global lower-median gain correction.
  *
@@ -55,13 +55,13 @@ public final class Calibrator implements Serializable {
      *
      * @param v the L1-normalized sample: one value in [0, 1] per feature, or NaN for a missing value (ignored for
      *          that feature); every sample must have the same number of features, ≥ 1
-     * @throws IllegalArgumentException if the sample is malformed (the message names the row, counted from 1,
-     *                                  and the feature)
+     * @throws InvalidValueException for a value outside [0, 1], naming the sample and feature (from 0)
+     * @throws IllegalArgumentException if the sample is otherwise malformed (the message names the sample)
      */
     public void observe(double[] v) {
         if (summary == null) {
             if (v == null || v.length == 0) {
-                throw new IllegalArgumentException("calibration row 1 must hold at least 1 feature");
+                throw new IllegalArgumentException("sample 0 must hold at least 1 feature");
             }
             summary = CalibrationSummary.create(v.length, parameters, Integer.MAX_VALUE,
                     CalibrationSummary.DEFAULT_SKETCH_K);
@@ -86,7 +86,7 @@ public final class Calibrator implements Serializable {
 
     /**
      * The fitted ET→MC gains W (drive per unit of L1-normalized input): {@code [feature][k]}, n per feature,
-     * ascending in k. Steps 8–9 of spec §2(d): each feature's weight factors are sorted, then
+     * ascending in k. Steps 8–9 of docs/method.md §2(d): each feature's weight factors are sorted, then
      * {@code corr = median(linspace(L, 1, n)) / median(1/factors)} with torch's lower median over all F·n
      * entries, and {@code W = (P/corr)·factors}. Hence the global lower median of P/W equals the lower median of
      * {@code linspace(L, 1, n)}.

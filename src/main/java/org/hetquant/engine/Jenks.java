@@ -7,12 +7,12 @@ import java.util.Arrays;
  * within-class sum of squared deviations (SSE), reported with jenkspy's output semantics
  * {@code [min, upper_1, …, upper_K]} (K + 1 values; {@code upper_K} is the maximum).
  *
- * <p>The reference is {@link #breaksTextbook}, the O(K·m²) dynamic programme exactly as jenkspy codes it (method
- * spec §2(d)): the class SSE is accumulated backwards as {@code sum_sq − sum²/w}, candidates are examined with
- * the last class growing backwards, and a candidate replaces the stored one when "stored ≥ candidate". Among
- * candidates with equal <em>computed</em> values it therefore keeps the longest last class, and where two
- * partitions tie in real arithmetic its floating-point rounding decides, not the exact optimum of the doubles
- * (e.g. {0.01, 2/11, 3/11, 4/11, 1} in 4 classes).
+ * <p>The reference is {@link #breaksTextbook}, the O(K·m²) dynamic programme exactly as jenkspy codes it
+ * (docs/method.md §2(d)): the class SSE is accumulated backwards as {@code sum_sq − sum²/w}, candidates are
+ * examined with the last class growing backwards, and a candidate replaces the stored one when "stored ≥
+ * candidate". Among candidates with equal <em>computed</em> values it therefore keeps the longest last class, and
+ * where two partitions tie in real arithmetic its floating-point rounding decides, not the exact optimum of the
+ * doubles (e.g. {0.01, 2/11, 3/11, 4/11, 1} in 4 classes).
  *
  * <p>{@link #breaks} returns the textbook's breaks in O(K·m·log m) on data without near-ties:
  * <ul>

@@ -9,7 +9,7 @@ import java.util.List;
 import java.util.Locale;
 import java.util.function.IntConsumer;
 import org.hetquant.cli.LabeledCsv;
-import org.hetquant.engine.SyntheticSession;
+import org.hetquant.experiment.SyntheticSession;
 
 /**
  * The reproduce command: reruns the paper's MC-layer experiment grid and writes every published number beside

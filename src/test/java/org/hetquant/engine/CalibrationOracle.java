@@ -98,7 +98,7 @@ final class CalibrationOracle {
 
     /**
      * The fitted ET→MC gains W (drive per unit of L1-normalized input): {@code [feature][k]}, n per feature,
-     * ascending in k. Steps 8–9 of spec §2(d): each feature's weight factors are sorted, then
+     * ascending in k. Steps 8–9 of docs/method.md §2(d): each feature's weight factors are sorted, then
      * {@code corr = median(linspace(L, 1, n)) / median(1/factors)} with torch's lower median over all F·n
      * entries, and {@code W = (P/corr)·factors}. Hence the global lower median of P/W equals the lower median of
      * {@code linspace(L, 1, n)}.

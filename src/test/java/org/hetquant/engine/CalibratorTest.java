@@ -44,7 +44,7 @@ class CalibratorTest {
 
     @Test
     void gainCorrectionCentresTheCoverageOnTheLowerMedianTarget() {
-        // Lower median of linspace(0.01, 1, n), spec §2(d) step 9.
+        // Lower median of linspace(0.01, 1, n), docs/method.md §2(d) step 9.
         int[] duplications = {4, 8, 16, 32};
         double[] targets = {0.34, 0.4343, 0.472, 0.4890};
         double[][] data = rows(64, 1);
@@ -83,7 +83,8 @@ class CalibratorTest {
         double scale = target / lowerMedian(coverage);
         for (int i = 0; i < 8; i++) {
             for (int k = 0; k < n; k++) {
-                // Spec: threshold = (D*/P) · c · median(lin) / median(c); gain W = P / (c · scale).
+                // docs/method.md §2(d) step 9: threshold = (D*/P) · c · median(lin) / median(c);
+                // gain W = P / (c · scale).
                 assertEquals(D_STAR / P * coverage[i][k] * scale, thresholds[i][k], 1e-12);
                 assertEquals(P / (coverage[i][k] * scale), gains[i][k], 1e-9 * gains[i][k]);
                 if (k > 0) {
@@ -143,12 +144,12 @@ class CalibratorTest {
     @Test
     void rejectsMalformedSamples() {
         Calibrator calibrator = new Calibrator(CalibrationParameters.of(4, 0.25));
-        assertMessage(() -> calibrator.observe(null), "row 1");
-        assertMessage(() -> calibrator.observe(new double[0]), "row 1", "at least 1");
+        assertMessage(() -> calibrator.observe(null), "sample 0");
+        assertMessage(() -> calibrator.observe(new double[0]), "sample 0", "at least 1");
         calibrator.observe(new double[] {0.5, 0.5, 0});
-        assertMessage(() -> calibrator.observe(new double[] {0.5, 0.5}), "row 2", "expected 3");
-        assertMessage(() -> calibrator.observe(new double[] {0.5, 0.5, 1.5}), "row 2, feature 2", "[0, 1]");
-        assertMessage(() -> calibrator.observe(new double[] {-0.1, 0.5, 0.5}), "row 2, feature 0", "[0, 1]");
+        assertMessage(() -> calibrator.observe(new double[] {0.5, 0.5}), "sample 1", "expected 3");
+        assertMessage(() -> calibrator.observe(new double[] {0.5, 0.5, 1.5}), "sample 1, feature 2", "[0, 1]");
+        assertMessage(() -> calibrator.observe(new double[] {-0.1, 0.5, 0.5}), "sample 1, feature 0", "[0, 1]");
         assertMessage(() -> calibrator.observe(new double[] {0, Double.POSITIVE_INFINITY, 0}), "feature 1");
         assertEquals(1, calibrator.sampleCount(), "rejected samples are not counted");
         assertMessage(() -> calibrator.firingThresholds(0), "driveThreshold", "> 0");

@@ -19,7 +19,7 @@ class PublishedResultsTest {
     @Test
     void readsTheReleasedMcRowsAndTheSpecTables() {
         PublishedResults p = PublishedResults.load(publishedDir());
-        // Spec 4.4 tables, rounded there.
+        // docs/method.md §4.4 tables, rounded there.
         assertEquals(2.81, p.get(Metric.MC_UTILIZATION_SD, "Saturation", Condition.UNIFORM, 4).orElseThrow().value(),
                 0.005);
         assertEquals(7.82,

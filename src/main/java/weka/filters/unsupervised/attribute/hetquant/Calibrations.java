@@ -22,20 +22,16 @@ final class Calibrations {
      *
      * @param features   number of features
      * @param rows       calls its argument once per row with the row's L1-normalized features ({@code NaN} where
-     *                   missing), in order
+     *                   missing), in order; the array may be reused for the next row
      * @param exactLimit distinct values per feature kept exactly (the sketch is sized from it)
-     * @throws IllegalArgumentException naming the filter, the row and the feature-to-attribute mapping
+     * @throws org.hetquant.engine.InvalidValueException for a value outside [0, 1], naming its row and feature
+     *     (the filter restates it)
+     * @throws IllegalArgumentException naming the filter if there is nothing to fit on
      */
     static Fit fit(int features, Consumer<Consumer<double[]>> rows, CalibrationParameters parameters,
                    int exactLimit, AbstractHetQuantFilter filter) {
         CalibrationSummary summary = CalibrationSummary.create(features, parameters, exactLimit);
-        rows.accept(row -> {
-            try {
-                summary.add(row);
-            } catch (IllegalArgumentException e) {
-                throw filter.inContext(e);
-            }
-        });
+        rows.accept(summary::add);
         if (summary.count() == 0) {
             throw new IllegalArgumentException(filter.getClass().getSimpleName()
                     + ": the first batch is empty; calibration needs at least one row");
@@ -43,8 +39,6 @@ final class Calibrations {
         ColumnGains gains;
         try {
             gains = summary.gains();
-        } catch (IllegalArgumentException e) {
-            throw filter.inContext(e);
         } catch (IllegalStateException e) {
             throw new IllegalArgumentException(filter.getClass().getSimpleName() + ": " + e.getMessage(), e);
         }
