@@ -12,10 +12,11 @@ import java.util.Locale;
 import java.util.Map;
 
 /**
- * Turns the JMH result files of the three benchmarks into the Markdown tables of BENCHMARKS.md, with the ratios
+ * Turns the JMH result files of the benchmarks into the Markdown tables of BENCHMARKS.md, with the ratios
  * computed here rather than by hand.
  *
- * <pre>usage: BenchmarkReport DIR   (reads DIR/bench-phase.csv, DIR/bench-jenks.csv, DIR/bench-weka.csv)</pre>
+ * <pre>usage: BenchmarkReport DIR   (reads whichever of DIR/bench-phase.csv, DIR/bench-jenks.csv,
+ *        DIR/bench-weka.csv, DIR/bench-large.csv and DIR/bench-calibration.csv exist)</pre>
  */
 public final class BenchmarkReport {
 
@@ -30,9 +31,76 @@ public final class BenchmarkReport {
     public static void main(String[] args) throws IOException {
         Path dir = Path.of(args.length > 0 ? args[0] : "target");
         PrintStream out = System.out;
-        phase(read(dir.resolve("bench-phase.csv")), out);
-        jenks(read(dir.resolve("bench-jenks.csv")), out);
-        weka(read(dir.resolve("bench-weka.csv")), out);
+        // Each table from its result file, when that benchmark has been run.
+        Path phase = dir.resolve("bench-phase.csv");
+        if (Files.exists(phase)) {
+            phase(read(phase), out);
+        }
+        Path jenks = dir.resolve("bench-jenks.csv");
+        if (Files.exists(jenks)) {
+            jenks(read(jenks), out);
+        }
+        Path weka = dir.resolve("bench-weka.csv");
+        if (Files.exists(weka)) {
+            weka(read(weka), out);
+        }
+        Path large = dir.resolve("bench-large.csv");
+        if (Files.exists(large)) {
+            large(read(large), out);
+        }
+        Path calibration = dir.resolve("bench-calibration.csv");
+        if (Files.exists(calibration)) {
+            calibration(read(calibration), out);
+        }
+    }
+
+    /** Raw data of {@link CalibrationBenchmark}: rows × features doubles, in bytes. */
+    private static final double RAW_BYTES = 8.0 * CalibrationBenchmark.ROWS * CalibrationBenchmark.FEATURES;
+    private static final String DISCRETIZE = "weka.filters.unsupervised.attribute.Discretize -F -B 16";
+
+    static void calibration(List<Row> rows, PrintStream out) {
+        Map<String, Row> fit = byParam(rows, "fitAndTransform");
+        Map<String, Row> transform = byParam(rows, "transform");
+        Map<String, Row> fitBytes = byParam(rows, "fitAndTransform:gc.alloc.rate.norm");
+        Map<String, Row> transformBytes = byParam(rows, "transform:gc.alloc.rate.norm");
+        Row peer = fit.get(DISCRETIZE);
+        out.println("| filter | fit + transform | transform | fit (difference) | allocated: fit + transform "
+                + "| allocated: fit (difference) | fit + transform vs `Discretize -F -B 16` |");
+        out.println("| --- | --- | --- | --- | --- | --- | --- |");
+        for (String filter : fit.keySet()) {
+            Row f = fit.get(filter);
+            Row t = transform.get(filter);
+            Row fb = fitBytes.get(filter);
+            Row tb = transformBytes.get(filter);
+            out.printf(Locale.ROOT, "| `%s` | %s | %s | %s | %s | %s | %.2f× |%n",
+                    filter.replace("weka.filters.unsupervised.attribute.", ""), seconds(f), seconds(t),
+                    t == null ? "–" : String.format(Locale.ROOT, "%.2f s", f.score() - t.score()),
+                    megabytes(fb), fb == null || tb == null ? "–" : megabytes(fb.score() - tb.score()),
+                    f.score() / peer.score());
+        }
+        out.println();
+        Map<String, Row> summary = byParam(rows, "summary");
+        Map<String, Row> summaryBytes = byParam(rows, "summary:gc.alloc.rate.norm");
+        out.println("| engine: `CalibrationSummary`, exact limit | add 10⁶ rows + fit | allocated | allocated / raw data |");
+        out.println("| --- | --- | --- | --- |");
+        for (String limit : summary.keySet()) {
+            Row b = summaryBytes.get(limit);
+            out.printf(Locale.ROOT, "| %s | %s | %s | %s |%n", limit, seconds(summary.get(limit)), megabytes(b),
+                    b == null ? "–" : String.format(Locale.ROOT, "%.2f×", b.score() / RAW_BYTES));
+        }
+        out.println();
+    }
+
+    private static String seconds(Row r) {
+        return r == null ? "–" : String.format(Locale.ROOT, "%.2f ± %.2f s", r.score(), r.error());
+    }
+
+    private static String megabytes(Row r) {
+        return r == null ? "–" : megabytes(r.score());
+    }
+
+    private static String megabytes(double bytes) {
+        return String.format(Locale.ROOT, "%.0f MB", bytes / 1e6);
     }
 
     static void phase(List<Row> rows, PrintStream out) {
@@ -78,6 +146,31 @@ public final class BenchmarkReport {
         out.println();
     }
 
+    /** LargeColumnBenchmark: the composite node beside the chain of the single nodes, per n. */
+    static void large(List<Row> rows, PrintStream out) {
+        Map<String, Row> transform = byParam(rows, "transform");
+        Map<String, Row> fit = byParam(rows, "fitAndTransform");
+        Map<String, Row> bytes = byParam(rows, "transform:gc.alloc.rate.norm");
+        Map<String, Row> fitBytes = byParam(rows, "fitAndTransform:gc.alloc.rate.norm");
+        out.println("| n | node | transform (rows/s) | fit + transform (rows/s) | allocated per row (transform) "
+                + "| allocated per row (fit + transform) | transform vs the chain |");
+        out.println("| --- | --- | --- | --- | --- | --- | --- |");
+        for (String node : transform.keySet()) {
+            String n = node.substring(node.indexOf(' ') + 1);
+            Row t = transform.get(node);
+            Row chain = transform.get("chain " + n);
+            out.printf(Locale.ROOT, "| %s | %s | %s | %s | %s | %s | %.2f× |%n", n,
+                    node.startsWith("pipeline") ? "`HetQuantPipeline`" : "MultiFilter chain", thousands(t),
+                    fit.containsKey(node) ? thousands(fit.get(node)) : "–", kilobytes(bytes.get(node)),
+                    kilobytes(fitBytes.get(node)), t.score() / chain.score());
+        }
+        out.println();
+    }
+
+    private static String kilobytes(Row r) {
+        return r == null ? "–" : String.format(Locale.ROOT, "%.1f KB", r.score() / 1000);
+    }
+
     private static Map<String, Row> byParam(List<Row> rows, String method) {
         Map<String, Row> m = new LinkedHashMap<>();
         for (Row r : rows) {
@@ -105,7 +198,14 @@ public final class BenchmarkReport {
             String method = benchmark.substring(benchmark.lastIndexOf('.', benchmark.indexOf(':') < 0
                     ? benchmark.length() : benchmark.indexOf(':')) + 1);
             double error = f.get(5).isEmpty() || f.get(5).equals("NaN") ? Double.NaN : Double.parseDouble(f.get(5));
-            rows.add(new Row(method, f.size() > 7 ? f.get(7) : "", Double.parseDouble(f.get(4)), error, f.get(6)));
+            // The parameter columns follow the unit; a benchmark uses some of them, the others are empty.
+            StringBuilder param = new StringBuilder();
+            for (int i = 7; i < f.size(); i++) {
+                if (!f.get(i).isEmpty()) {
+                    param.append(param.length() > 0 ? " " : "").append(f.get(i));
+                }
+            }
+            rows.add(new Row(method, param.toString(), Double.parseDouble(f.get(4)), error, f.get(6)));
         }
         return rows;
     }

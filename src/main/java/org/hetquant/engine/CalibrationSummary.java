@@ -11,16 +11,16 @@ import org.apache.datasketches.kll.KllDoublesSketch;
 import org.apache.datasketches.quantilescommon.DoublesSketchSortedView;
 
 /**
- * The mergeable state of the data-aware calibration (docs/method.md §2(d)): accumulates L1-normalized rows one at
- * a time, merges with the summary of other rows, serializes, and fits the column gains.
+ * The mergeable state of the data-aware calibration (docs/method.md §2(d)): accumulates L1-normalized rows one at a
+ * time, merges with the summary of other rows, serializes, and fits the column gains.
  *
  * <p><b>Exact and sketch modes.</b> The fit depends only on each feature's <em>set of distinct values</em>
- * (values below L count as L; the calibration's zero rows and the appended 1.0 are always part of it). Each
- * feature keeps that set exactly, in a primitive buffer, while it holds at most {@code exactLimit} distinct
+ * (values below L count as L; the calibration's zero rows and the appended 1.0 are always part of it, so values
+ * ≤ L and values of exactly 1.0 are not stored at all). Each feature keeps that set exactly, in a primitive buffer, while it holds at most {@code exactLimit} distinct
  * values; the gains are then identical to {@link Calibrator}'s on the same rows. Beyond the limit the feature
  * switches, for good, to an Apache DataSketches KLL quantile sketch with parameter {@code sketchK}: its stored
  * distinct values enter the sketch once, later values as they arrive. The fit then runs Jenks on as many evenly ranked
- * points of the sketch's (interpolated) quantile function as it holds values, up to a million. This approximates
+ * points of the sketch's (interpolated) quantile function as it holds values, up to 65,536. This approximates
  * the distinct set well when values rarely repeat (continuous data, which is what overflows the limit) and gives
  * repeated values more weight than the exact fit otherwise. KLL compaction is randomized, so two sketch-mode fits
  * on the same rows can differ slightly; exact mode is deterministic. {@link #exact(int)} tells which mode a feature is in.
@@ -46,14 +46,17 @@ public final class CalibrationSummary implements Serializable {
 
     /** Default bound on the distinct values per feature kept exactly (a 512 KiB set of doubles). */
     public static final int DEFAULT_EXACT_LIMIT = 1 << 16;
-    /** Default KLL parameter k of the sketch mode (normalized rank error about 0.2 %). */
+    /** Default KLL parameter k of the sketch mode, {@link #sketchKFor}(DEFAULT_EXACT_LIMIT). */
     public static final int DEFAULT_SKETCH_K = 1024;
     /** Smallest allowed {@code sketchK} (DataSketches' minimum). */
-    public static final int MIN_SKETCH_K = 8;
+    public static final int MIN_SKETCH_K = (int) ParameterRange.SKETCH_K.lower();
     /** Largest allowed {@code sketchK} (DataSketches' maximum). */
-    public static final int MAX_SKETCH_K = 65535;
-    /** Most values a sketched feature hands to Jenks (spec step 5 costs O(K·m·log m) in their number m). */
-    private static final int MAX_SKETCH_POINTS = 1 << 20;
+    public static final int MAX_SKETCH_K = (int) ParameterRange.SKETCH_K.upper();
+    /**
+     * Most values a sketched feature hands to Jenks: enough that the single points L and 1.0 weigh next to
+     * nothing (as among the many distinct values of the exact fit), few enough that Jenks takes milliseconds.
+     */
+    private static final int MAX_SKETCH_POINTS = 1 << 16;
     /** Below this many stored values the features are fitted on the calling thread. */
     private static final long PARALLEL_THRESHOLD = 1 << 14;
 
@@ -116,6 +119,30 @@ public final class CalibrationSummary implements Serializable {
     }
 
     /**
+     * An empty summary whose sketch is sized from the exact limit, {@link #sketchKFor}{@code (exactLimit)}: one
+     * number bounds the memory of both modes.
+     *
+     * @param features   number of features F, ≥ 1
+     * @param parameters calibration hyperparameters, non-null
+     * @param exactLimit distinct values per feature kept exactly before it switches to the sketch, ≥ 1
+     */
+    public static CalibrationSummary create(int features, CalibrationParameters parameters, int exactLimit) {
+        return create(features, parameters, exactLimit, sketchKFor(exactLimit));
+    }
+
+    /**
+     * The KLL k whose sketch holds about 1/20 of {@code exactLimit} values (a full sketch retains about 3·k
+     * doubles: 25 KB at k = 1024): {@code exactLimit / 64}, clamped to [{@value #MIN_SKETCH_K},
+     * {@value #MAX_SKETCH_K}]. DataSketches states KLL's normalized rank error (99 % confidence) as 0.27 % at
+     * k = 1024 and 1.33 % at k = 200.
+     *
+     * @param exactLimit ≥ 1
+     */
+    public static int sketchKFor(int exactLimit) {
+        return Math.max(MIN_SKETCH_K, Math.min(MAX_SKETCH_K, exactLimit / 64));
+    }
+
+    /**
      * An empty summary.
      *
      * @param features   number of features F, ≥ 1
@@ -133,14 +160,8 @@ public final class CalibrationSummary implements Serializable {
         if (parameters == null) {
             throw new IllegalArgumentException("parameters must not be null");
         }
-        if (exactLimit < 1) {
-            throw new IllegalArgumentException("exactLimit (distinct values kept exactly) must be >= 1, was "
-                    + exactLimit);
-        }
-        if (sketchK < MIN_SKETCH_K || sketchK > MAX_SKETCH_K) {
-            throw new IllegalArgumentException("sketchK must be in [" + MIN_SKETCH_K + ", " + MAX_SKETCH_K
-                    + "], was " + sketchK);
-        }
+        ParameterRange.EXACT_LIMIT.require("exactLimit (distinct values kept exactly)", exactLimit);
+        ParameterRange.SKETCH_K.require("sketchK", sketchK);
         return new CalibrationSummary(features, parameters, exactLimit, sketchK);
     }
 
@@ -149,8 +170,8 @@ public final class CalibrationSummary implements Serializable {
      *
      * @param normalizedRow the L1-normalized row: F values in [0, 1], NaN where missing (ignored for that
      *                      feature); not kept
-     * @throws IllegalArgumentException if the row is malformed; the message names the row (counted from 1) and
-     *                                  the feature (from 0); a rejected row changes nothing
+     * @throws InvalidValueException for a value outside [0, 1], naming the sample and the feature (both from 0)
+     * @throws IllegalArgumentException for a null row or one of another length; a rejected row changes nothing
      */
     public void add(double[] normalizedRow) {
         validate(normalizedRow);
@@ -175,12 +196,16 @@ public final class CalibrationSummary implements Serializable {
                     newRecords += transfer(maxHolder, i, tail);
                 }
             }
+            // L (every value below it counts as L) and 1.0 are part of every column anyway: not stored, so that
+            // they never weigh more than one value, not even in the sketch.
+            if (value <= parameters.limit() || value == 1.0) {
+                continue;
+            }
             FeatureValues values = tail.values[i];
             if (values.full()) {
                 compact(i, values);
-                values = tail.values[i];
             }
-            values.add(stored(value));
+            values.add(value);
         }
         count++;
         gainsCache = null;
@@ -347,9 +372,9 @@ public final class CalibrationSummary implements Serializable {
     }
 
     /**
-     * The fitted ET→MC gains (docs/method.md §2(d) steps 1–9): per feature, the weight factors from the natural
-     * breaks of its distinct values (exact mode) or of its sketch's quantiles (sketch mode), sorted; then the
-     * global lower-median gain correction {@code W = (P/corr)·factors}. In exact mode identical to
+     * The fitted ET→MC gains (docs/method.md §2(d), steps 1–9): per feature, the weight factors from the natural breaks of
+     * its distinct values (exact mode) or of its sketch's quantiles (sketch mode), sorted; then the global
+     * lower-median gain correction {@code W = (P/corr)·factors}. In exact mode identical to
      * {@link Calibrator#gains()} on the same rows in the same order.
      *
      * @return F columns of n gains, ascending within each column
@@ -409,8 +434,8 @@ public final class CalibrationSummary implements Serializable {
     }
 
     /**
-     * Step 1 of docs/method.md §2(d) for one feature: its distinct values over the first {@code fitted}
-     * segments, with L (the zero rows) and the appended 1.0, strictly ascending.
+     * Step 1 of docs/method.md §2(d) for one feature: its distinct values over the first {@code fitted} segments, with L
+     * (the zero rows) and the appended 1.0, strictly ascending.
      */
     private double[] column(int feature, int fitted) {
         double limit = parameters.limit();
@@ -427,8 +452,9 @@ public final class CalibrationSummary implements Serializable {
             v.compact();
             total += v.distinct();
         }
-        // Every stored value is in [L, 1]: L goes first and 1.0 last unless already there.
+        // Every stored value is in (L, 1): L goes first and 1.0 last.
         double[] values = new double[total + 2];
+        values[0] = limit;
         int at = 1;
         for (int s = 0; s < fitted; s++) {
             FeatureValues v = segments.get(s).values[feature];
@@ -439,12 +465,8 @@ public final class CalibrationSummary implements Serializable {
             Arrays.sort(values, 1, at);
             at = 1 + dedupe(values, 1, at);
         }
-        int from = at > 1 && values[1] == limit ? 1 : 0;
-        values[0] = limit;
-        if (values[at - 1] != 1.0) {
-            values[at++] = 1.0;
-        }
-        return from == 0 && at == values.length ? values : Arrays.copyOfRange(values, from, at);
+        values[at++] = 1.0;
+        return at == values.length ? values : Arrays.copyOf(values, at);
     }
 
     /**
@@ -453,7 +475,8 @@ public final class CalibrationSummary implements Serializable {
      * piecewise linear through the exact minimum (rank 0), each retained item at the centre of the rank interval
      * it stands for, and the exact maximum (rank N): an item that stands for 2^h values is spread between its
      * neighbours, and an uncompacted sketch (N ≤ k) gives back exactly its items. Drawing as many points as
-     * values (up to the cap) keeps the weight of the single points L and 1.0 what it is in the exact fit.
+     * values (up to the cap) keeps the weight of the single points L and 1.0 close to what it is in the exact
+     * fit.
      */
     private double[] quantiles(KllDoublesSketch sketch) {
         if (sketch.isEmpty()) {
@@ -510,11 +533,6 @@ public final class CalibrationSummary implements Serializable {
         return d - from;
     }
 
-    private double stored(double value) {
-        // Values below L are replaced by L in the fit anyway; storing them as L keeps the sets small.
-        return value < parameters.limit() ? parameters.limit() : value;
-    }
-
     /** Compacts one value set of a feature and switches the feature to the sketch if it overflows. */
     private void compact(int feature, FeatureValues values) {
         stored[feature] += values.compact();
@@ -563,19 +581,20 @@ public final class CalibrationSummary implements Serializable {
     }
 
     private void validate(double[] row) {
-        long r = count + 1;
+        long sample = count;
         if (row == null) {
-            throw new IllegalArgumentException("calibration row " + r + " must not be null");
+            throw new IllegalArgumentException("sample " + sample + " must not be null");
         }
         if (row.length != features) {
-            throw new IllegalArgumentException("calibration row " + r + " has " + row.length + " features, expected "
+            throw new IllegalArgumentException("sample " + sample + " has " + row.length + " features, expected "
                     + features);
         }
         for (int i = 0; i < features; i++) {
             double value = row[i];
             if (!Double.isNaN(value) && !(value >= 0 && value <= 1)) {
-                throw new IllegalArgumentException("calibration row " + r + ", feature " + i
-                        + ": an L1-normalized value must be in [0, 1] (or NaN for missing), was " + value);
+                throw new InvalidValueException("sample", sample, i, value,
+                        InvalidValueException.Problem.OUT_OF_RANGE,
+                        "a calibration sample must be L1-normalized: in [0, 1] (or NaN for missing)");
             }
         }
     }

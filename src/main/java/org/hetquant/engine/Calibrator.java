@@ -55,13 +55,13 @@ public final class Calibrator implements Serializable {
      *
      * @param v the L1-normalized sample: one value in [0, 1] per feature, or NaN for a missing value (ignored for
      *          that feature); every sample must have the same number of features, ≥ 1
-     * @throws IllegalArgumentException if the sample is malformed (the message names the row, counted from 1,
-     *                                  and the feature)
+     * @throws InvalidValueException for a value outside [0, 1], naming the sample and feature (from 0)
+     * @throws IllegalArgumentException if the sample is otherwise malformed (the message names the sample)
      */
     public void observe(double[] v) {
         if (summary == null) {
             if (v == null || v.length == 0) {
-                throw new IllegalArgumentException("calibration row 1 must hold at least 1 feature");
+                throw new IllegalArgumentException("sample 0 must hold at least 1 feature");
             }
             summary = CalibrationSummary.create(v.length, parameters, Integer.MAX_VALUE,
                     CalibrationSummary.DEFAULT_SKETCH_K);

@@ -13,5 +13,10 @@ public final class PaperGrid {
      * Homogeneous condition (docs/method.md §2(c), §4.2). They are P/linspace(L, 1, 10) rounded by hand in the
      * grid file (73.53 appears as 73), so they are stated here rather than recomputed.
      */
-    public static final double[] HOMOGENEOUS_LEVELS = {25, 28, 32, 37, 45, 56, 73, 109, 208, 2500};
+    private static final double[] HOMOGENEOUS_LEVELS = {25, 28, 32, 37, 45, 56, 73, 109, 208, 2500};
+
+    /** The paper's 10 homogeneous gain levels (a copy: the constant list is not shared state). */
+    public static double[] homogeneousLevels() {
+        return HOMOGENEOUS_LEVELS.clone();
+    }
 }

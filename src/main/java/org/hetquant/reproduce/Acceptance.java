@@ -76,8 +76,7 @@ public final class Acceptance {
                     Optional<PublishedResults.Value> mu =
                             published.get(Metric.MC_MEAN_UTILIZATION, PublishedResults.MEAN_SESSION, c, n);
                     if (mu.isPresent()) {
-                        double ours = meanOverSessions.stream()
-                                .mapToDouble(s -> grid.mean(s, c, n, Metric.MC_MEAN_UTILIZATION)).average().orElseThrow();
+                        double ours = grid.meanOverSessions(meanOverSessions, c, n, Metric.MC_MEAN_UTILIZATION);
                         double ref = mu.get().value();
                         checks.add(new Check(name(PublishedResults.MEAN_SESSION, c, n, Metric.MC_MEAN_UTILIZATION), ours,
                                 ref, String.format("±%.0f pp", MEAN_UTILIZATION_BAND),

@@ -43,10 +43,10 @@ import libsvm.svm_problem;
 public final class FewShotSvm {
 
     /** The C grid: 10^-7 … 10^9, 17 values. */
-    public static final double[] C_GRID = powersOfTen(-7, 9);
+    private static final double[] C_GRID = powersOfTen(-7, 9);
 
     /** The γ grid: 10^-8 … 10^10, 19 values. */
-    public static final double[] GAMMA_GRID = powersOfTen(-8, 10);
+    private static final double[] GAMMA_GRID = powersOfTen(-8, 10);
 
     /** Inner folds: the paper's folds / 2 with 8 folds. */
     public static final int INNER_FOLDS = 4;

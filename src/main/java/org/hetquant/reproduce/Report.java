@@ -9,6 +9,8 @@ import java.util.ArrayList;
 import java.util.List;
 import java.util.Locale;
 import java.util.Optional;
+import java.util.OptionalDouble;
+import org.hetquant.engine.Summary;
 
 /** Writes a reproduction's CSV table and Markdown report (with the figures) into one folder. */
 final class Report {
@@ -30,9 +32,9 @@ final class Report {
      *
      * @param seeds the seeds
      * @param sessions published session name per entry of {@code sd}
-     * @param sd per session, {@code [seed index][condition ordinal][n index]}
+     * @param sd per session, {@code [seed index][condition ordinal][n index]} the SD over folds
      */
-    record SeedSweep(long[] seeds, List<String> sessions, List<double[][][]> sd) {}
+    record SeedSweep(long[] seeds, List<String> sessions, List<Summary[][][]> sd) {}
 
     private Report() {}
 
@@ -61,9 +63,9 @@ final class Report {
                 if (meanSessions.isEmpty()) {
                     continue;
                 }
-                double ours = meanOf(grid, meanSessions, cond, n, Metric.MC_MEAN_UTILIZATION);
+                double ours = grid.meanOverSessions(meanSessions, cond, n, Metric.MC_MEAN_UTILIZATION);
                 row(sb, PublishedResults.MEAN_SESSION, PublishedResults.MEAN_SESSION, cond, n,
-                        Metric.MC_MEAN_UTILIZATION, ours, Double.NaN,
+                        Metric.MC_MEAN_UTILIZATION, ours, OptionalDouble.empty(),
                         published.get(Metric.MC_MEAN_UTILIZATION, PublishedResults.MEAN_SESSION, cond, n));
             }
         }
@@ -71,18 +73,16 @@ final class Report {
     }
 
     private static void row(StringBuilder sb, String session, String pubSession, Condition c, int n, Metric m,
-            double ours, double oursSd, Optional<PublishedResults.Value> p) {
+            double ours, OptionalDouble oursSd, Optional<PublishedResults.Value> p) {
+        // An undefined or unpublished value is an empty field (R reads it as NA).
         sb.append(String.join(",", session, pubSession, c.label(), Integer.toString(n), m.name(), num(ours),
-                num(oursSd), p.map(v -> num(v.value())).orElse(""), p.map(v -> num(v.foldSd())).orElse(""),
+                oursSd.isPresent() ? num(oursSd.getAsDouble()) : "", p.map(v -> num(v.value())).orElse(""),
+                p.map(v -> num(v.foldSd())).orElse(""),
                 p.map(v -> num(ours - v.value())).orElse(""))).append('\n');
     }
 
     private static String num(double v) {
         return Double.isNaN(v) ? "" : Double.toString(v);
-    }
-
-    private static double meanOf(Grid grid, List<String> sessions, Condition c, int n, Metric m) {
-        return sessions.stream().mapToDouble(s -> grid.mean(s, c, n, m)).average().orElseThrow();
     }
 
     private static void writeMarkdown(Path file, Grid grid, PublishedResults published, List<String> meanSessions,
@@ -170,7 +170,8 @@ final class Report {
                     double ours = grid.mean(s, c, n, metric);
                     Optional<PublishedResults.Value> p = published.get(metric, grid.publishedSession(s), c, n);
                     md.append(' ').append(cellText(ours, p, relative,
-                            missed(banded, Acceptance.name(s, c, n, metric)))).append(" |");
+                            missed(banded, Acceptance.name(s, c, n, metric))))
+                            .append(foldsUsed(grid.cell(s, c, n, metric).acrossFolds())).append(" |");
                 }
                 md.append('\n');
             }
@@ -190,7 +191,7 @@ final class Report {
         for (Condition c : Condition.values()) {
             md.append("| ").append(PublishedResults.MEAN_SESSION).append(" | ").append(c.label()).append(" |");
             for (int n : Reproduction.DUPLICATIONS) {
-                double ours = meanOf(grid, meanSessions, c, n, Metric.MC_MEAN_UTILIZATION);
+                double ours = grid.meanOverSessions(meanSessions, c, n, Metric.MC_MEAN_UTILIZATION);
                 Optional<PublishedResults.Value> p =
                         published.get(Metric.MC_MEAN_UTILIZATION, PublishedResults.MEAN_SESSION, c, n);
                 md.append(' ').append(cellText(ours, p, false, missed(banded,
@@ -202,7 +203,8 @@ final class Report {
             for (Condition c : Condition.values()) {
                 md.append("| ").append(s).append(" | ").append(c.label()).append(" |");
                 for (int n : Reproduction.DUPLICATIONS) {
-                    md.append(String.format(Locale.ROOT, " %.2f |", grid.mean(s, c, n, Metric.MC_MEAN_UTILIZATION)));
+                    md.append(String.format(Locale.ROOT, " %.2f%s |", grid.mean(s, c, n, Metric.MC_MEAN_UTILIZATION),
+                            foldsUsed(grid.cell(s, c, n, Metric.MC_MEAN_UTILIZATION).acrossFolds())));
                 }
                 md.append('\n');
             }
@@ -219,7 +221,8 @@ final class Report {
             Reproduction.Cell c = grid.cell(s, Condition.UNIFORM, Reproduction.DUPLICATIONS.get(0), Metric.ET_ACCURACY);
             Optional<PublishedResults.Value> p =
                     published.get(Metric.ET_ACCURACY, grid.publishedSession(s), Condition.UNIFORM, 4);
-            md.append(String.format(Locale.ROOT, "| %s | %.1f (%.1f) | %s | %s |\n", s, c.mean(), c.foldSd(),
+            md.append(String.format(Locale.ROOT, "| %s | %.1f (%s)%s | %s | %s |\n", s, c.mean(),
+                    Summary.text(c.foldSd(), 1), foldsUsed(c.acrossFolds()),
                     p.map(v -> String.format(Locale.ROOT, "%.1f (%.1f)", v.value(), v.foldSd())).orElse("–"),
                     p.map(v -> String.format(Locale.ROOT, "%+.1f", c.mean() - v.value())).orElse("–")));
         }
@@ -237,25 +240,46 @@ final class Report {
         }
         md.append("\n| --- | --- |").append(" --- |".repeat(Reproduction.DUPLICATIONS.size())).append('\n');
         for (int s = 0; s < sweep.sessions().size(); s++) {
-            double[][][] sd = sweep.sd().get(s);
+            Summary[][][] sd = sweep.sd().get(s);
             for (Condition c : Condition.values()) {
                 md.append("| ").append(sweep.sessions().get(s)).append(" | ").append(c.label()).append(" |");
                 for (int i = 0; i < Reproduction.DUPLICATIONS.size(); i++) {
                     double min = Double.POSITIVE_INFINITY;
                     double max = Double.NEGATIVE_INFINITY;
-                    for (double[][] perSeed : sd) {
-                        min = Math.min(min, perSeed[c.ordinal()][i]);
-                        max = Math.max(max, perSeed[c.ordinal()][i]);
+                    int undefinedSeeds = 0;
+                    int undefinedFolds = 0;
+                    for (Summary[][] perSeed : sd) {
+                        Summary overFolds = perSeed[c.ordinal()][i];
+                        undefinedFolds += overFolds.undefined();
+                        if (overFolds.mean().isPresent()) {
+                            min = Math.min(min, overFolds.mean().getAsDouble());
+                            max = Math.max(max, overFolds.mean().getAsDouble());
+                        } else {
+                            undefinedSeeds++;
+                        }
                     }
                     Optional<PublishedResults.Value> p = published.get(Metric.MC_UTILIZATION_SD,
                             sweep.sessions().get(s), c, Reproduction.DUPLICATIONS.get(i));
-                    md.append(String.format(Locale.ROOT, " %.2f – %.2f / %s |", min, max,
-                            p.map(v -> String.format(Locale.ROOT, "%.2f", v.value())).orElse("–")));
+                    String range = undefinedSeeds == sd.length ? Summary.UNDEFINED
+                            : String.format(Locale.ROOT, "%.2f – %.2f", min, max);
+                    String flag = undefinedFolds == 0 ? "" : String.format(Locale.ROOT,
+                            " [%d undefined fold SDs left out]", undefinedFolds);
+                    md.append(String.format(Locale.ROOT, " %s / %s%s |", range,
+                            p.map(v -> String.format(Locale.ROOT, "%.2f", v.value())).orElse("–"), flag));
                 }
                 md.append('\n');
             }
         }
         md.append('\n');
+    }
+
+    /**
+     * Empty when every fold defines the value; otherwise which share of the folds the mean is over, e.g.
+     * " [7 of 8 folds]" (never under the paper's protocol, whose folds hold 112 test samples).
+     */
+    private static String foldsUsed(Summary acrossFolds) {
+        return acrossFolds.undefined() == 0 ? "" : String.format(Locale.ROOT, " [%d of %d folds]",
+                acrossFolds.count(), acrossFolds.count() + acrossFolds.undefined());
     }
 
     private static boolean missed(List<Acceptance.Check> banded, String name) {

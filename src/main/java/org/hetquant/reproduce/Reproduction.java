@@ -4,6 +4,7 @@ import java.util.ArrayList;
 import java.util.EnumMap;
 import java.util.List;
 import java.util.Map;
+import java.util.OptionalDouble;
 import java.util.concurrent.ExecutionException;
 import java.util.concurrent.ExecutorService;
 import java.util.concurrent.Executors;
@@ -14,9 +15,9 @@ import org.hetquant.engine.Calibrator;
 import org.hetquant.engine.ColumnEncoder;
 import org.hetquant.engine.ColumnGains;
 import org.hetquant.engine.NeuronParameters;
-import org.hetquant.engine.Normalization;
 import org.hetquant.engine.PhaseTable;
-import org.hetquant.engine.Utilization;
+import org.hetquant.engine.Summary;
+import org.hetquant.experiment.FoldUtilization;
 import org.hetquant.experiment.PaperGrid;
 import org.hetquant.experiment.SamplingProtocol;
 
@@ -68,9 +69,10 @@ public final class Reproduction {
     /**
      * One fold's values for one cell.
      *
-     * @param values per metric, the fold-level value (Homogeneous: averaged over the 10 gain levels)
+     * @param values per metric, the fold-level value (Homogeneous: averaged over the 10 gain levels); undefined
+     *     where the fold cannot define it (an SD over one test sample) or it was not computed (accuracy skipped)
      */
-    record FoldValues(Map<Metric, Double> values) {}
+    record FoldValues(Map<Metric, OptionalDouble> values) {}
 
     /**
      * One cell of the grid, summarized over folds.
@@ -80,8 +82,9 @@ public final class Reproduction {
      * @param condition the gain condition
      * @param duplication n
      * @param metric the metric
-     * @param mean mean over folds of the fold-level value
-     * @param foldSd SD across folds (n − 1 denominator, as the published .s columns)
+     * @param acrossFolds the fold-level values summarized across the folds where they are defined: their mean
+     *     (the published .m columns) and SD (n − 1, as the published .s columns); undefined fold values are left
+     *     out and counted
      */
     public record Cell(
             String session,
@@ -89,8 +92,24 @@ public final class Reproduction {
             Condition condition,
             int duplication,
             Metric metric,
-            double mean,
-            double foldSd) {}
+            Summary acrossFolds) {
+
+        /**
+         * Mean over folds of the fold-level value.
+         *
+         * @throws IllegalStateException if no fold defines the value (never under the paper's protocol, whose
+         *     folds hold 112 test samples)
+         */
+        public double mean() {
+            return acrossFolds.mean().orElseThrow(() -> new IllegalStateException(session + " " + condition.label()
+                    + " n=" + duplication + " " + metric.title() + ": no fold defines the value"));
+        }
+
+        /** SD across folds (n − 1); undefined with fewer than two folds defining the value. */
+        public OptionalDouble foldSd() {
+            return acrossFolds.sd();
+        }
+    }
 
     private static final PhaseTable TABLE = PhaseTable.of(NeuronParameters.DEFAULT);
 
@@ -143,9 +162,9 @@ public final class Reproduction {
                         mc.computeIfAbsent(condition, c -> new java.util.TreeMap<>()).put(n, perFold);
                     }
                 }
-                double[] etValues = new double[folds.size()];
-                for (int k = 0; k < etValues.length; k++) {
-                    etValues[k] = et.get(k).get();
+                List<OptionalDouble> etValues = new ArrayList<>();
+                for (Future<Double> f : et) {
+                    etValues.add(OptionalDouble.of(f.get()));
                 }
                 for (Condition condition : Condition.values()) {
                     for (int n : DUPLICATIONS) {
@@ -155,7 +174,7 @@ public final class Reproduction {
                         }
                         for (Metric metric : List.of(Metric.MC_UTILIZATION_SD, Metric.MC_MEAN_UTILIZATION,
                                 Metric.MC_ACCURACY)) {
-                            double[] perFold = values.stream().mapToDouble(v -> v.values().get(metric)).toArray();
+                            List<OptionalDouble> perFold = values.stream().map(v -> v.values().get(metric)).toList();
                             cells.add(cell(session, condition, n, metric, perFold));
                         }
                         cells.add(cell(session, condition, n, Metric.ET_ACCURACY, etValues));
@@ -182,13 +201,12 @@ public final class Reproduction {
         // (docs/method.md §2(a)).
         double[][] working = SamplingProtocol.shiftToNonNegative(plan.workingSet(session.features()));
         int[] labels = plan.labels();
-        Normalization l1 = Normalization.withoutShift();
         List<FoldData> folds = new ArrayList<>();
         for (int k = 0; k < settings.folds(); k++) {
             int[] train = plan.trainIndices(k);
             int[] test = plan.testIndices(k);
-            double[][] vTrain = normalize(l1, working, train);
-            double[][] vTest = normalize(l1, working, test);
+            double[][] vTrain = FoldUtilization.normalizedRows(working, train);
+            double[][] vTest = FoldUtilization.normalizedRows(working, test);
             int[] testLabels = new int[test.length];
             for (int i = 0; i < test.length; i++) {
                 testLabels[i] = labels[test[i]];
@@ -198,22 +216,13 @@ public final class Reproduction {
         return folds;
     }
 
-    private static double[][] normalize(Normalization l1, double[][] rows, int[] idx) {
-        double[][] v = new double[idx.length][];
-        for (int i = 0; i < idx.length; i++) {
-            v[i] = new double[rows[idx[i]].length];
-            l1.apply(rows[idx[i]], v[i], idx[i]);
-        }
-        return v;
-    }
-
     /** The fold-level values of one condition and n (Homogeneous: averaged over its gain levels). */
     static FoldValues evaluate(FoldData fold, Condition condition, int n, long seed, boolean withAccuracy) {
         List<double[][]> gainSets = new ArrayList<>();
         int features = fold.vTest[0].length;
         switch (condition) {
             case HOMOGENEOUS -> {
-                for (double level : PaperGrid.HOMOGENEOUS_LEVELS) {
+                for (double level : PaperGrid.homogeneousLevels()) {
                     gainSets.add(ColumnGains.dataBlind(features, ColumnGains.homogeneous(n, level)).toArray());
                 }
             }
@@ -223,34 +232,39 @@ public final class Reproduction {
             case ADAPTIVE -> gainSets.add(calibrate(fold, n, CalibrationParameters.ADAPTIVE_SMOOTHING));
             default -> throw new IllegalStateException("unknown condition " + condition);
         }
-        double sd = 0;
-        double mean = 0;
-        double accuracy = 0;
+        List<OptionalDouble> sd = new ArrayList<>();
+        List<OptionalDouble> mean = new ArrayList<>();
+        List<OptionalDouble> accuracy = new ArrayList<>();
         FewShotSvm svm = new FewShotSvm(seed);
         for (double[][] gains : gainSets) {
             ColumnEncoder encoder = new ColumnEncoder(gains, TABLE);
-            double[] utilization = new double[fold.vTest.length];
-            double[][] phases = new double[fold.vTest.length][];
-            for (int i = 0; i < fold.vTest.length; i++) {
-                byte[] p = encoder.encode(fold.vTest[i]);
-                utilization[i] = Utilization.ofSample(p, 0, p.length);
-                phases[i] = new double[p.length];
-                for (int u = 0; u < p.length; u++) {
-                    phases[i][u] = p[u];
-                }
-            }
-            Utilization.Summary s = Utilization.summarize(utilization);
-            sd += s.sd();
-            mean += s.mean();
+            Summary utilization = FoldUtilization.ofFold(encoder, fold.vTest);
+            sd.add(utilization.sd());
+            mean.add(utilization.mean());
             if (withAccuracy) {
-                accuracy += svm.evaluate(phases, fold.testLabels, false).accuracy();
+                accuracy.add(OptionalDouble.of(svm.evaluate(phases(encoder, fold.vTest), fold.testLabels, false)
+                        .accuracy()));
             }
         }
-        int m = gainSets.size();
+        // Homogeneous: the fold-level value is the mean over the gain levels (all defined or all undefined, since
+        // every level sees the same test samples).
         return new FoldValues(Map.of(
-                Metric.MC_UTILIZATION_SD, sd / m,
-                Metric.MC_MEAN_UTILIZATION, mean / m,
-                Metric.MC_ACCURACY, withAccuracy ? accuracy / m : Double.NaN));
+                Metric.MC_UTILIZATION_SD, Summary.ofDefined(sd).mean(),
+                Metric.MC_MEAN_UTILIZATION, Summary.ofDefined(mean).mean(),
+                Metric.MC_ACCURACY, Summary.ofDefined(accuracy).mean()));
+    }
+
+    /** The rows' MC phases as the SVM's features. */
+    private static double[][] phases(ColumnEncoder encoder, double[][] rows) {
+        double[][] phases = new double[rows.length][encoder.units()];
+        byte[] p = new byte[encoder.units()];
+        for (int i = 0; i < rows.length; i++) {
+            encoder.encode(rows[i], p);
+            for (int u = 0; u < p.length; u++) {
+                phases[i][u] = p[u];
+            }
+        }
+        return phases;
     }
 
     /**
@@ -260,29 +274,32 @@ public final class Reproduction {
      * @param generator makes the session for a seed
      * @param seeds the seeds (each seeds both the generator and the sampling plan)
      * @param threads worker threads
-     * @return {@code [seed index][condition ordinal][n index]} utilization SD, in percentage points
+     * @return {@code [seed index][condition ordinal][n index]} utilization SD over folds, in percentage points
+     *     (folds whose SD is undefined left out and counted)
      */
-    public static double[][][] utilizationSdBySeed(java.util.function.LongFunction<SessionInput> generator,
+    public static Summary[][][] utilizationSdBySeed(java.util.function.LongFunction<SessionInput> generator,
             long[] seeds, int threads) {
         ExecutorService pool = Executors.newFixedThreadPool(threads);
         try {
-            List<Future<double[][]>> futures = new ArrayList<>();
+            List<Future<Summary[][]>> futures = new ArrayList<>();
             for (long seed : seeds) {
                 futures.add(pool.submit(() -> {
                     List<FoldData> folds = prepare(generator.apply(seed), new Settings(seed, FOLDS, 1));
-                    double[][] sd = new double[Condition.values().length][DUPLICATIONS.size()];
+                    Summary[][] sd = new Summary[Condition.values().length][DUPLICATIONS.size()];
                     for (Condition c : Condition.values()) {
                         for (int i = 0; i < DUPLICATIONS.size(); i++) {
+                            List<OptionalDouble> perFold = new ArrayList<>();
                             for (FoldData fold : folds) {
-                                sd[c.ordinal()][i] += evaluate(fold, c, DUPLICATIONS.get(i), seed, false)
-                                        .values().get(Metric.MC_UTILIZATION_SD) / folds.size();
+                                perFold.add(evaluate(fold, c, DUPLICATIONS.get(i), seed, false)
+                                        .values().get(Metric.MC_UTILIZATION_SD));
                             }
+                            sd[c.ordinal()][i] = Summary.ofDefined(perFold);
                         }
                     }
                     return sd;
                 }));
             }
-            double[][][] out = new double[seeds.length][][];
+            Summary[][][] out = new Summary[seeds.length][][];
             for (int k = 0; k < seeds.length; k++) {
                 out[k] = futures.get(k).get();
             }
@@ -301,17 +318,7 @@ public final class Reproduction {
         return Calibrator.fitGains(fold.vTrain, CalibrationParameters.of(n, smoothing));
     }
 
-    private static Cell cell(SessionInput s, Condition c, int n, Metric metric, double[] perFold) {
-        double mean = 0;
-        for (double v : perFold) {
-            mean += v;
-        }
-        mean /= perFold.length;
-        double ss = 0;
-        for (double v : perFold) {
-            ss += (v - mean) * (v - mean);
-        }
-        double sd = perFold.length > 1 ? Math.sqrt(ss / (perFold.length - 1)) : Double.NaN;
-        return new Cell(s.name(), s.publishedSession(), c, n, metric, mean, sd);
+    private static Cell cell(SessionInput s, Condition c, int n, Metric metric, List<OptionalDouble> perFold) {
+        return new Cell(s.name(), s.publishedSession(), c, n, metric, Summary.ofDefined(perFold));
     }
 }

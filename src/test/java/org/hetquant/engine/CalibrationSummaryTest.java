@@ -238,10 +238,15 @@ class CalibrationSummaryTest {
         CalibrationParameters p = CalibrationParameters.of(4, 0.25);
         CalibrationSummary summary = CalibrationSummary.create(3, p);
         summary.add(new double[] {0.5, 0.5, 0});
-        assertMessage(() -> summary.add(null), "row 2");
-        assertMessage(() -> summary.add(new double[] {0.5, 0.5}), "row 2", "expected 3");
-        assertMessage(() -> summary.add(new double[] {0.5, 0.5, 1.5}), "row 2, feature 2", "[0, 1]");
-        assertMessage(() -> summary.add(new double[] {-0.1, 0.5, 0.5}), "row 2, feature 0", "[0, 1]");
+        // The engine counts samples and features from 0; the Weka nodes restate them (row from 1, attribute).
+        assertMessage(() -> summary.add(null), "sample 1");
+        assertMessage(() -> summary.add(new double[] {0.5, 0.5}), "sample 1", "expected 3");
+        InvalidValueException e = assertThrows(InvalidValueException.class,
+                () -> summary.add(new double[] {0.5, 0.5, 1.5}));
+        assertEquals(1, e.row());
+        assertEquals(2, e.feature());
+        assertTrue(e.getMessage().contains("[0, 1]"), e.getMessage());
+        assertMessage(() -> summary.add(new double[] {-0.1, 0.5, 0.5}), "sample 1, feature 0", "[0, 1]");
         assertMessage(() -> summary.add(new double[] {0, Double.NEGATIVE_INFINITY, 0}), "feature 1");
         assertEquals(1, summary.count(), "rejected rows are not counted");
         assertMessage(() -> CalibrationSummary.create(0, p), "features");

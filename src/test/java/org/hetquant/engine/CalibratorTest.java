@@ -144,12 +144,12 @@ class CalibratorTest {
     @Test
     void rejectsMalformedSamples() {
         Calibrator calibrator = new Calibrator(CalibrationParameters.of(4, 0.25));
-        assertMessage(() -> calibrator.observe(null), "row 1");
-        assertMessage(() -> calibrator.observe(new double[0]), "row 1", "at least 1");
+        assertMessage(() -> calibrator.observe(null), "sample 0");
+        assertMessage(() -> calibrator.observe(new double[0]), "sample 0", "at least 1");
         calibrator.observe(new double[] {0.5, 0.5, 0});
-        assertMessage(() -> calibrator.observe(new double[] {0.5, 0.5}), "row 2", "expected 3");
-        assertMessage(() -> calibrator.observe(new double[] {0.5, 0.5, 1.5}), "row 2, feature 2", "[0, 1]");
-        assertMessage(() -> calibrator.observe(new double[] {-0.1, 0.5, 0.5}), "row 2, feature 0", "[0, 1]");
+        assertMessage(() -> calibrator.observe(new double[] {0.5, 0.5}), "sample 1", "expected 3");
+        assertMessage(() -> calibrator.observe(new double[] {0.5, 0.5, 1.5}), "sample 1, feature 2", "[0, 1]");
+        assertMessage(() -> calibrator.observe(new double[] {-0.1, 0.5, 0.5}), "sample 1, feature 0", "[0, 1]");
         assertMessage(() -> calibrator.observe(new double[] {0, Double.POSITIVE_INFINITY, 0}), "feature 1");
         assertEquals(1, calibrator.sampleCount(), "rejected samples are not counted");
         assertMessage(() -> calibrator.firingThresholds(0), "driveThreshold", "> 0");

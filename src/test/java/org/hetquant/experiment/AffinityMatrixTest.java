@@ -24,7 +24,7 @@ class AffinityMatrixTest {
     @Test
     void coarseSearchAloneWouldMissTheBand() {
         // Exponent 2.3 alone overshoots (sparsity ≈ 0.408); the fine additive step is what lands in the band.
-        double[] seed = AffinityMatrix.PAPER_SEED_VECTOR;
+        double[] seed = AffinityMatrix.paperSeedVector();
         double[] coarse = new double[seed.length];
         double sum = 0;
         for (int i = 0; i < seed.length; i++) {
@@ -95,7 +95,7 @@ class AffinityMatrixTest {
     @Test
     void rejectsBadInput() {
         IllegalArgumentException e = assertThrows(IllegalArgumentException.class,
-                () -> AffinityMatrix.sharpenToSparsity(AffinityMatrix.PAPER_SEED_VECTOR, 1.5));
+                () -> AffinityMatrix.sharpenToSparsity(AffinityMatrix.paperSeedVector(), 1.5));
         assertTrue(e.getMessage().contains("target"));
         assertThrows(IllegalArgumentException.class, () -> AffinityMatrix.fromVector(new double[] {1, 2, 3}));
         assertThrows(IllegalArgumentException.class, () -> AffinityMatrix.fromVector(new double[] {1, -1}));

@@ -11,9 +11,9 @@ class PaperGridTest {
     void homogeneousLevelsAreCloseToTheUniformTenColumn() {
         // The grid's levels are P/linspace(L, 1, 10), rounded by hand: within 0.6 of the exact values.
         double[] exact = ColumnGains.uniform(10, 25, 0.01);
-        assertEquals(10, PaperGrid.HOMOGENEOUS_LEVELS.length);
+        assertEquals(10, PaperGrid.homogeneousLevels().length);
         for (int j = 0; j < 10; j++) {
-            assertEquals(exact[j], PaperGrid.HOMOGENEOUS_LEVELS[j], 0.6);
+            assertEquals(exact[j], PaperGrid.homogeneousLevels()[j], 0.6);
         }
     }
 }

@@ -42,7 +42,8 @@ class SaturationFidelityTest {
         double[] sds = new double[DUPLICATION.length];
         for (int j = 0; j < DUPLICATION.length; j++) {
             sds[j] = FoldUtilization.measure(ws, plan,
-                    ColumnGains.dataBlind(8, ColumnGains.uniform(DUPLICATION[j], 25, 0.01)), TABLE).meanSd();
+                    ColumnGains.dataBlind(8, ColumnGains.uniform(DUPLICATION[j], 25, 0.01)), TABLE)
+                    .sd().mean().getAsDouble();
         }
         return sds;
     }
@@ -51,12 +52,12 @@ class SaturationFidelityTest {
         SamplingProtocol.Plan plan = SamplingProtocol.paper().plan(saturation.labels(), seed);
         double[][] ws = plan.workingSet(saturation.features());
         double sum = 0.0;
-        for (double w : PaperGrid.HOMOGENEOUS_LEVELS) {
+        for (double w : PaperGrid.homogeneousLevels()) {
             // Duplicates are identical, so n does not change homogeneous utilization; n = 4 as in the grid.
             sum += FoldUtilization.measure(ws, plan, ColumnGains.dataBlind(8, ColumnGains.homogeneous(4, w)),
-                    TABLE).meanSd();
+                    TABLE).sd().mean().getAsDouble();
         }
-        return sum / PaperGrid.HOMOGENEOUS_LEVELS.length;
+        return sum / PaperGrid.homogeneousLevels().length;
     }
 
     @Test

@@ -1,27 +1,31 @@
 package weka.filters.unsupervised.attribute.hetquant;
 
+import java.util.List;
 import java.util.Locale;
 import org.hetquant.engine.CalibrationParameters;
-import org.hetquant.engine.Calibrator;
+import org.hetquant.engine.CalibrationSummary;
+import org.hetquant.engine.InvalidValueException;
 import org.hetquant.engine.NeuronParameters;
 import org.hetquant.engine.PhaseTable;
-import org.hetquant.engine.UpdateRule;
 import weka.core.Instances;
 import weka.core.OptionMetadata;
 import weka.core.SelectedTag;
 
 /**
  * Node 4, the data-aware calibrator: a heterogeneous column whose gains are fitted on the first batch
- * ({@link Calibrator}: Jenks natural breaks, smoothing s, global gain correction) and reused for every later
- * batch. Its input must be L1-normalized (put {@link HetQuantNormalizer} in front).
+ * ({@link CalibrationSummary}, fed row by row: Jenks natural breaks, smoothing s, global gain correction) and
+ * reused for every later batch. Its input must be L1-normalized (put {@link HetQuantNormalizer} in front).
  */
 public class HetQuantCalibrator extends AbstractColumnFilter implements ColumnOnsets {
 
     private static final long serialVersionUID = 1L;
 
-    private double m_Smoothing = CalibrationParameters.ADAPTIVE_SMOOTHING;
-    private UpdateRule m_Rule = UpdateRule.FINAL;
+    private static final List<NodeOption<?>> OPTIONS = List.of(NodeOptions.RANGE, NodeOptions.INVERT,
+            NodeOptions.DUPLICATION, NodeOptions.PAYLOAD, NodeOptions.LIMIT, NodeOptions.SMOOTHING,
+            NodeOptions.RULE, NodeOptions.DISTINCT);
 
+    /** Attributes calibrated from the quantile sketch (comma-separated), empty if all were exact. */
+    private String m_Sketched = "";
 
     /**
      * Runs the filter from the command line.
@@ -40,36 +44,46 @@ public class HetQuantCalibrator extends AbstractColumnFilter implements ColumnOn
                 + " that their median matches the uniform column's. Later batches reuse the first batch's gains.";
     }
 
+    @Override
+    protected List<NodeOption<?>> options() {
+        return OPTIONS;
+    }
+
     @OptionMetadata(
-            displayName = "smoothing s",
-            description = "In [0, 1]: 0.25 is the paper's \"Adaptive\" condition (4 Jenks classes), 0.5 its"
-                    + " \"Scaled\" one (2 classes, one linear segment).",
-            displayOrder = 7,
-            commandLineParamName = "S",
-            commandLineParamSynopsis = "-S <double>")
+            displayName = NodeOptions.SMOOTHING_LABEL,
+            description = NodeOptions.SMOOTHING_TEXT,
+            displayOrder = NodeOptions.SMOOTHING_ORDER)
     public double getSmoothing() {
-        return m_Smoothing;
+        return get(NodeOptions.SMOOTHING);
     }
 
     public void setSmoothing(double smoothing) {
-        m_Smoothing = smoothing;
+        set(NodeOptions.SMOOTHING, smoothing);
     }
 
     @OptionMetadata(
-            displayName = "update rule",
-            description = "final: fit on every row of the first batch; faithful: as the authors' code, only on"
-                    + " the rows up to the last one that set a new running minimum or maximum.",
-            displayOrder = 8,
-            commandLineParamName = "rule",
-            commandLineParamSynopsis = "-rule <final|faithful>")
+            displayName = NodeOptions.RULE_LABEL,
+            description = NodeOptions.RULE_TEXT,
+            displayOrder = NodeOptions.RULE_ORDER)
     public SelectedTag getUpdateRule() {
-        return EnumTags.selected(m_Rule);
+        return NodeOptions.RULE.tag(get(NodeOptions.RULE));
     }
 
     public void setUpdateRule(SelectedTag rule) {
-        m_Rule = EnumTags.value(UpdateRule.class, rule, "update rule");
+        set(NodeOptions.RULE, NodeOptions.RULE.fromTag(rule));
     }
 
+    @OptionMetadata(
+            displayName = NodeOptions.DISTINCT_LABEL,
+            description = NodeOptions.DISTINCT_TEXT,
+            displayOrder = NodeOptions.DISTINCT_ORDER)
+    public int getDistinct() {
+        return get(NodeOptions.DISTINCT);
+    }
+
+    public void setDistinct(int distinct) {
+        set(NodeOptions.DISTINCT, distinct);
+    }
 
     /** The fitted onsets, in the calibrator's input unit (its input is already normalized). */
     @Override
@@ -85,12 +99,6 @@ public class HetQuantCalibrator extends AbstractColumnFilter implements ColumnOn
     }
 
     @Override
-    protected void checkOptions() {
-        super.checkOptions();
-        Options.checkSmoothing(m_Smoothing);
-    }
-
-    @Override
     protected boolean fitsOnFirstBatch() {
         return true;
     }
@@ -101,17 +109,29 @@ public class HetQuantCalibrator extends AbstractColumnFilter implements ColumnOn
     }
 
     @Override
-    protected void fit(double[][] rows) {
-        m_Gains = Calibrations.fit(rows, parameters(), this);
+    protected void fit(FeatureRows rows) {
+        Calibrations.Fit fit = Calibrations.fit(featureNames().length,
+                sink -> rows.forEach((features, row) -> sink.accept(features)), parameters(), getDistinct(), this);
+        m_Gains = fit.gains();
+        m_Sketched = fit.sketched();
     }
 
     CalibrationParameters parameters() {
-        return new CalibrationParameters(m_Duplication, m_Payload, m_Limit, m_Smoothing, m_Rule);
+        return new CalibrationParameters(getDuplication(), getPayload(), getLimit(), getSmoothing(),
+                get(NodeOptions.RULE));
     }
 
     @Override
-    protected void transform(double[] features, double[] out, long row) {
-        m_Gains.drives(features, out);
+    protected void transform(double[] features, double[] out, int[] at) {
+        drives(features, out, at);
+    }
+
+    @Override
+    protected String advice(InvalidValueException problem) {
+        return problem.problem() == InvalidValueException.Problem.OUT_OF_RANGE
+                ? " The calibrator's input must be L1-normalized: put HetQuantNormalizer in front, or use"
+                        + " HetQuantPipeline -calibrate."
+                : super.advice(problem);
     }
 
     @Override
@@ -119,8 +139,9 @@ public class HetQuantCalibrator extends AbstractColumnFilter implements ColumnOn
         if (m_Gains == null) {
             return notFittedMessage();
         }
-        return getClass().getSimpleName() + " (gains fitted on the first batch, s = " + m_Smoothing + ", "
-                + m_Rule.name().toLowerCase(Locale.ROOT) + " update rule)\n"
+        return getClass().getSimpleName() + " (gains fitted on the first batch, s = " + getSmoothing() + ", "
+                + get(NodeOptions.RULE).name().toLowerCase(Locale.ROOT) + " update rule, "
+                + Calibrations.describe(m_Sketched, getDistinct()) + ")\n"
                 + Describe.gains(m_Gains, featureNames(), PhaseTable.of(NeuronParameters.DEFAULT));
     }
 }

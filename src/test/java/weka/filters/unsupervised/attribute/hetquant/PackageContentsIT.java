@@ -22,6 +22,7 @@ import java.util.Set;
 import java.util.TreeSet;
 import java.util.jar.JarEntry;
 import java.util.jar.JarFile;
+import java.util.jar.JarOutputStream;
 import java.util.stream.Stream;
 import java.util.zip.ZipEntry;
 import java.util.zip.ZipFile;
@@ -31,7 +32,8 @@ import org.junit.jupiter.api.Test;
 /**
  * The package zip ships only what it can run: every class in {@code hetquant.jar}, and every class any of them
  * refers to, loads in a class loader that holds only Weka (and its own dependencies), the zip's {@code lib/} jars
- * and {@code hetquant.jar} — as in a Weka installation. A compiled class names every class it refers to in its
+ * and {@code hetquant.jar} — as in a Weka installation; and it ships nothing it does not run: every {@code lib/}
+ * jar holds a class that {@code hetquant.jar} refers to. A compiled class names every class it refers to in its
  * constant pool, so reading the pool finds references in method bodies too, which loading alone would not.
  */
 class PackageContentsIT {
@@ -146,6 +148,58 @@ class PackageContentsIT {
             assertTrue(referencedClasses(in).contains("libsvm/svm"));
         }
         assertFalse(jarClasses.stream().anyMatch(c -> c.startsWith("org/hetquant/reproduce/")));
+    }
+
+    @Test
+    void everyLibJarIsUsedByTheJar() throws IOException {
+        List<Path> libs;
+        try (Stream<Path> lib = Files.list(unpacked.resolve("lib"))) {
+            libs = lib.sorted().toList();
+        }
+        assertFalse(libs.isEmpty(), "expected the package's lib/ jars");
+        List<String> unused = unusedJars(referencesOfTheJar(), libs);
+        assertTrue(unused.isEmpty(), "lib/ ships jars no class in hetquant.jar uses: " + unused);
+    }
+
+    @Test
+    void theCheckSeesAnUnusedJar() throws IOException {
+        Path unusedJar = unpacked.resolve("unused.jar");
+        try (JarOutputStream out = new JarOutputStream(Files.newOutputStream(unusedJar))) {
+            out.putNextEntry(new JarEntry("org/example/Unused.class"));
+            out.closeEntry();
+        }
+        assertEquals(List.of("unused.jar"), unusedJars(referencesOfTheJar(), List.of(unusedJar)));
+    }
+
+    /** Every class the classes of hetquant.jar refer to. */
+    private static Set<String> referencesOfTheJar() throws IOException {
+        Set<String> refs = new TreeSet<>();
+        try (JarFile jar = new JarFile(unpacked.resolve("hetquant.jar").toFile())) {
+            for (String c : jarClasses) {
+                try (InputStream in = jar.getInputStream(jar.getEntry(c + ".class"))) {
+                    refs.addAll(referencedClasses(in));
+                }
+            }
+        }
+        return refs;
+    }
+
+    /** The file names of the jars that hold none of {@code refs}. */
+    private static List<String> unusedJars(Set<String> refs, List<Path> jars) throws IOException {
+        List<String> unused = new ArrayList<>();
+        for (Path path : jars) {
+            boolean used = false;
+            try (JarFile jar = new JarFile(path.toFile())) {
+                for (Enumeration<JarEntry> e = jar.entries(); e.hasMoreElements() && !used;) {
+                    String name = e.nextElement().getName();
+                    used = name.endsWith(".class") && refs.contains(name.substring(0, name.length() - ".class".length()));
+                }
+            }
+            if (!used) {
+                unused.add(path.getFileName().toString());
+            }
+        }
+        return unused;
     }
 
     /** The internal names of the classes a class file's constant pool refers to (array types unwrapped). */
