@@ -37,7 +37,8 @@ public class HetQuantNormalizer extends AbstractHetQuantNormalizer {
 
     @Override
     protected String describe() {
-        return L1_DESCRIPTION + " Negative values are clipped to 0 and counted (see -output-debug-info) by default;"
+        return "Per-sample L1 normalization, negative values clipped or shifted: each row's attributes sum to 1. "
+                + L1_DESCRIPTION + " Negative values are clipped to 0 and counted (see -output-debug-info) by default;"
                 + " -negative offset subtracts each attribute's negative minimum in the first batch, -negative shift"
                 + " the first batch's negative global minimum (the paper's data-level shift), and -negative error"
                 + " rejects them. This is a batch filter (offset and shift are learned on the first batch); to stream"

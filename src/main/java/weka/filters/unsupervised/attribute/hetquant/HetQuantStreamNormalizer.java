@@ -31,7 +31,8 @@ public class HetQuantStreamNormalizer extends AbstractHetQuantNormalizer impleme
 
     @Override
     protected String describe() {
-        return L1_DESCRIPTION + " Nothing is learned, so every row is transformed on its own as it arrives (a"
+        return "Streamable per-sample L1 normalization that learns nothing: each row's selected attributes sum to 1. "
+                + L1_DESCRIPTION + " Nothing is learned, so every row is transformed on its own as it arrives (a"
                 + " streamable filter): use it on instance connections in the KnowledgeFlow and in a streaming"
                 + " MultiFilter. Negative values are clipped to 0 and counted (the default, as in HetQuantNormalizer)"
                 + " or, with -reject-negative, rejected with an error naming the attribute and the row; the policies"

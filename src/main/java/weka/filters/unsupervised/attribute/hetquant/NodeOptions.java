@@ -32,21 +32,21 @@ final class NodeOptions {
 
     private NodeOptions() {}
 
-    static final String RANGE_LABEL = "attribute indices";
+    static final String RANGE_LABEL = "Attribute indices";
     static final String RANGE_TEXT = "The attributes to transform, as a Weka range such as 1,3-5,last. The class"
             + " and non-numeric attributes always pass through unchanged.";
     static final int RANGE_ORDER = 0;
     static final NodeOption<String> RANGE = NodeOption.text("R", "attributeIndices", RANGE_LABEL, RANGE_TEXT,
             RANGE_ORDER, "first-last", "-R <col1,col2-col4,...>");
 
-    static final String INVERT_LABEL = "invert selection";
+    static final String INVERT_LABEL = "Invert selection";
     static final String INVERT_TEXT = "Transform the numeric attributes outside the range instead of those inside"
             + " it.";
     static final int INVERT_ORDER = 1;
     static final NodeOption<Boolean> INVERT = NodeOption.flag("V", "invertSelection", INVERT_LABEL, INVERT_TEXT,
             INVERT_ORDER);
 
-    static final String NEGATIVE_LABEL = "negative values";
+    static final String NEGATIVE_LABEL = "Negative values";
     static final String NEGATIVE_TEXT = "What L1 normalization does with negative values: clip, offset, shift or"
             + " error. clip (the default): each negative value becomes 0, counted (see -output-debug-info);"
             + " offset: each attribute's own minimum in the first batch, when negative, is subtracted from it;"
@@ -66,7 +66,7 @@ final class NodeOptions {
         return weka.core.Utils.getFlag("no-shift", options);
     }
 
-    static final String REJECT_NEGATIVE_LABEL = "reject negative values";
+    static final String REJECT_NEGATIVE_LABEL = "Reject negative values";
     static final String REJECT_NEGATIVE_TEXT = "Make a negative value an error instead of clipping it to 0. Off (the"
             + " default), each negative value becomes 0 and is counted (see -output-debug-info), as HetQuantNormalizer"
             + " does by default; on, a negative value is an error naming the attribute and the row. The policies"
@@ -74,7 +74,7 @@ final class NodeOptions {
     static final NodeOption<Boolean> REJECT_NEGATIVE = NodeOption.flag("reject-negative", "rejectNegative",
             REJECT_NEGATIVE_LABEL, REJECT_NEGATIVE_TEXT, NEGATIVE_ORDER);
 
-    static final String SCHEME_LABEL = "gain scheme";
+    static final String SCHEME_LABEL = "Gain scheme";
     static final String SCHEME_TEXT = "How the n gains of a column are spread: uniform, equidistant or"
             + " homogeneous. uniform (the default) is the paper's heterogeneous column, P / linspace(L, 1, n);"
             + " equidistant puts the firing onsets dense at small inputs; homogeneous is n copies of P, the"
@@ -83,14 +83,14 @@ final class NodeOptions {
     static final NodeOption<GainScheme> SCHEME = NodeOption.choice("scheme", "gainScheme", SCHEME_LABEL,
             SCHEME_TEXT, SCHEME_ORDER, GainScheme.UNIFORM);
 
-    static final String DUPLICATION_LABEL = "duplication n";
+    static final String DUPLICATION_LABEL = "Duplication (n)";
     static final String DUPLICATION_TEXT = "Neurons per attribute, a whole number of at least 1. The paper uses 4,"
             + " 8, 16 and 32 and names no single default.";
     static final int DUPLICATION_ORDER = 4;
     static final NodeOption<Integer> DUPLICATION = NodeOption.wholeNumber("N", "duplication", DUPLICATION_LABEL,
             DUPLICATION_TEXT, DUPLICATION_ORDER, 8, ParameterRange.DUPLICATION);
 
-    static final String PAYLOAD_LABEL = "payload P";
+    static final String PAYLOAD_LABEL = "Payload (P)";
     static final String PAYLOAD_TEXT = "Drive scale of the gains, a finite number above 0. It is the gain of the"
             + " least sensitive uniform neuron (homogeneous: of every neuron; calibrated: the scale of the"
             + " corrected gains); the paper uses 25.";
@@ -98,7 +98,7 @@ final class NodeOptions {
     static final NodeOption<Double> PAYLOAD = NodeOption.number("P", "payload", PAYLOAD_LABEL, PAYLOAD_TEXT,
             PAYLOAD_ORDER, ColumnGains.DEFAULT_PAYLOAD, ParameterRange.PAYLOAD);
 
-    static final String LIMIT_LABEL = "limit L";
+    static final String LIMIT_LABEL = "Limit (L)";
     static final String LIMIT_TEXT = "Smallest covered input, a number between 0 and 1 (both excluded). The most"
             + " sensitive uniform gain is P / L, and a calibration counts smaller observations as L; the paper"
             + " uses 0.01. Unused by the homogeneous scheme.";
@@ -106,14 +106,14 @@ final class NodeOptions {
     static final NodeOption<Double> LIMIT = NodeOption.number("L", "limit", LIMIT_LABEL, LIMIT_TEXT, LIMIT_ORDER,
             ColumnGains.DEFAULT_LIMIT, ParameterRange.LIMIT);
 
-    static final String CALIBRATE_LABEL = "calibrate";
+    static final String CALIBRATE_LABEL = "Calibrate";
     static final String CALIBRATE_TEXT = "Fit the gains on the first batch (data-aware calibration) instead of"
             + " using the gain scheme.";
     static final int CALIBRATE_ORDER = 7;
     static final NodeOption<Boolean> CALIBRATE = NodeOption.flag("calibrate", "calibrate", CALIBRATE_LABEL,
             CALIBRATE_TEXT, CALIBRATE_ORDER);
 
-    static final String SMOOTHING_LABEL = "smoothing s";
+    static final String SMOOTHING_LABEL = "Smoothing (s)";
     static final String SMOOTHING_TEXT = "Smoothing of the calibration, a number between 0 and 1 (both"
             + " included). 0.25 is the paper's \"Adaptive\" condition (4 Jenks classes), 0.5 its \"Scaled\" one"
             + " (2 classes, one linear segment).";
@@ -121,7 +121,7 @@ final class NodeOptions {
     static final NodeOption<Double> SMOOTHING = NodeOption.number("S", "smoothing", SMOOTHING_LABEL,
             SMOOTHING_TEXT, SMOOTHING_ORDER, CalibrationParameters.ADAPTIVE_SMOOTHING, ParameterRange.SMOOTHING);
 
-    static final String RULE_LABEL = "update rule";
+    static final String RULE_LABEL = "Update rule";
     static final String RULE_TEXT = "Which first-batch rows the calibration is fitted on: final or faithful."
             + " final (the default): every row; faithful: as the authors' code, only the rows up to the last one"
             + " that set a new running minimum or maximum. Names are matched case-insensitively.";
@@ -129,7 +129,7 @@ final class NodeOptions {
     static final NodeOption<UpdateRule> RULE = NodeOption.choice("rule", "updateRule", RULE_LABEL, RULE_TEXT,
             RULE_ORDER, UpdateRule.FINAL);
 
-    static final String ENCODING_LABEL = "phase encoding";
+    static final String ENCODING_LABEL = "Phase encoding";
     static final String ENCODING_TEXT = "How a spike phase is written: ascending, paper or binary. ascending (the"
             + " default): 0 silent, 1 weakest to 16 strongest, so the value grows with the drive; paper: 0 silent, 2"
             + " strongest to 17 weakest, as published (silence sorts next to the strongest response); binary: 1"
@@ -138,7 +138,7 @@ final class NodeOptions {
     static final NodeOption<PhaseEncoding> ENCODING = NodeOption.choice("encoding", "encoding", ENCODING_LABEL,
             ENCODING_TEXT, ENCODING_ORDER, PhaseEncoding.ASCENDING);
 
-    static final String GAIN_SCALE_LABEL = "gain scale";
+    static final String GAIN_SCALE_LABEL = "Gain scale";
     static final String GAIN_SCALE_TEXT = "How the gains follow the attribute count F and the data: auto, fitted,"
             + " features or fixed. L1-normalized inputs average 1 / F, while the paper's gains were made for"
             + " 8 sensors: features multiplies every gain by F / 8 (F = 8 is exactly the paper); fitted multiplies"
@@ -150,7 +150,7 @@ final class NodeOptions {
     static final NodeOption<GainScale.Rule> GAIN_SCALE = NodeOption.choice("gain-scale", "gainScale",
             GAIN_SCALE_LABEL, GAIN_SCALE_TEXT, GAIN_SCALE_ORDER, GainScale.Rule.AUTO);
 
-    static final String FIXED_GAINS_LABEL = "fixed gains";
+    static final String FIXED_GAINS_LABEL = "Fixed gains";
     static final String FIXED_GAINS_TEXT = "Keep the gains of P and L as given instead of scaling them to F attributes."
             + " Off (the default), every gain is multiplied by F / 8, because L1-normalized inputs average 1 / F"
             + " while the paper's gains were made for 8 sensors (F = 8 is exactly the paper); on, the paper's gains"
@@ -159,7 +159,7 @@ final class NodeOptions {
     static final NodeOption<Boolean> FIXED_GAINS = NodeOption.flag("fixed-gains", "fixedGains", FIXED_GAINS_LABEL,
             FIXED_GAINS_TEXT, GAIN_SCALE_ORDER);
 
-    static final String TARGET_LABEL = "target utilization (%)";
+    static final String TARGET_LABEL = "Target utilization (%)";
     static final String TARGET_TEXT = "The mean utilization a fitted gain scale aims at, a percentage in (0, 100]."
             + " The paper operates at about 45; used by -gain-scale fitted, and by auto when it fits.";
     static final int TARGET_ORDER = 12;
