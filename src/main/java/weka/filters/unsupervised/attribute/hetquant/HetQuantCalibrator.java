@@ -4,7 +4,6 @@ import java.util.List;
 import java.util.Locale;
 import org.hetquant.engine.CalibrationParameters;
 import org.hetquant.engine.Calibrator;
-import org.hetquant.engine.GainScale;
 import org.hetquant.engine.InvalidValueException;
 import org.hetquant.engine.NeuronParameters;
 import org.hetquant.engine.PhaseTable;
@@ -17,7 +16,7 @@ import weka.core.SelectedTag;
  * ({@link Calibrator}: Jenks natural breaks, smoothing s, global gain correction) and reused for every later
  * batch. Its input must be L1-normalized (put {@link HetQuantNormalizer} in front).
  */
-public class HetQuantCalibrator extends AbstractColumnFilter implements ColumnOnsets {
+public class HetQuantCalibrator extends AbstractFittedColumnFilter implements ColumnOnsets {
 
     private static final long serialVersionUID = 1L;
 
@@ -71,35 +70,6 @@ public class HetQuantCalibrator extends AbstractColumnFilter implements ColumnOn
 
     public void setUpdateRule(SelectedTag rule) {
         set(NodeOptions.RULE, NodeOptions.RULE.fromTag(rule));
-    }
-
-    @OptionMetadata(
-            displayName = NodeOptions.GAIN_SCALE_LABEL,
-            description = NodeOptions.GAIN_SCALE_TEXT,
-            displayOrder = NodeOptions.GAIN_SCALE_ORDER)
-    public SelectedTag getGainScale() {
-        return NodeOptions.GAIN_SCALE.tag(get(NodeOptions.GAIN_SCALE));
-    }
-
-    public void setGainScale(SelectedTag rule) {
-        set(NodeOptions.GAIN_SCALE, NodeOptions.GAIN_SCALE.fromTag(rule));
-    }
-
-    @OptionMetadata(
-            displayName = NodeOptions.TARGET_LABEL,
-            description = NodeOptions.TARGET_TEXT,
-            displayOrder = NodeOptions.TARGET_ORDER)
-    public double getTargetUtilization() {
-        return get(NodeOptions.TARGET);
-    }
-
-    public void setTargetUtilization(double percent) {
-        set(NodeOptions.TARGET, percent);
-    }
-
-    @Override
-    protected GainScale gainScale() {
-        return new GainScale(get(NodeOptions.GAIN_SCALE), getTargetUtilization());
     }
 
     /** The fitted onsets, in the calibrator's input unit (its input is already normalized). */

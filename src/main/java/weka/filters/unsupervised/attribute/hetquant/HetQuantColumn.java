@@ -73,20 +73,16 @@ public class HetQuantColumn extends AbstractColumnFilter implements StreamableFi
         set(NodeOptions.FIXED_GAINS, fixed);
     }
 
-    /**
-     * Refuses {@code -gain-scale}, the batch nodes' option, rather than ignoring it (Weka passes unknown options
-     * on silently, e.g. in a FilteredClassifier's filter string).
-     *
-     * @throws IllegalArgumentException naming the option and what this node offers instead
-     */
+    /** Refuses {@code -gain-scale} and {@code -U}, the batch nodes' options. */
     @Override
-    public void setOptions(String[] options) throws Exception {
-        if (weka.core.Utils.getOptionPos("gain-scale", options) >= 0) {
-            throw new IllegalArgumentException(NodeOptions.GAIN_SCALE.name() + ": an option of HetQuantPipeline and"
-                    + " HetQuantCalibrator, which can fit on data; this streamable column multiplies its gains by F / 8"
-                    + " (the default) or keeps them (-fixed-gains)");
+    protected void refuseOtherNodesOptions(String[] options) {
+        for (NodeOption<?> option : java.util.List.of(NodeOptions.GAIN_SCALE, NodeOptions.TARGET)) {
+            if (weka.core.Utils.getOptionPos(option.flag(), options) >= 0) {
+                throw new IllegalArgumentException(option.name() + ": an option of HetQuantPipeline and"
+                        + " HetQuantCalibrator, which can fit on data; this streamable column multiplies its gains by"
+                        + " F / 8 (the default) or keeps them (-fixed-gains)");
+            }
         }
-        super.setOptions(options);
     }
 
     /** The streamable column cannot fit on data: F / 8, or the paper's gains with -fixed-gains. */

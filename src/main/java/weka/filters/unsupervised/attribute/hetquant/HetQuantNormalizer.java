@@ -62,16 +62,6 @@ public class HetQuantNormalizer extends AbstractHetQuantNormalizer {
         set(NodeOptions.NEGATIVE, NodeOptions.NEGATIVE.fromTag(policy));
     }
 
-    /** Also reads {@code -no-shift}, the former option, as {@code -negative error}. */
-    @Override
-    public void setOptions(String[] options) throws Exception {
-        boolean noShift = NodeOptions.noShift(options);
-        super.setOptions(options);
-        if (noShift) {
-            set(NodeOptions.NEGATIVE, NegativePolicy.ERROR);
-        }
-    }
-
     @Override
     protected NegativePolicy negativePolicy() {
         return get(NodeOptions.NEGATIVE);

@@ -5,9 +5,7 @@ import java.util.Locale;
 import org.hetquant.engine.CalibrationParameters;
 import org.hetquant.engine.ColumnEncoder;
 import org.hetquant.engine.ColumnGains;
-import org.hetquant.engine.GainScale;
 import org.hetquant.engine.InvalidValueException;
-import org.hetquant.engine.NegativePolicy;
 import org.hetquant.engine.NeuronParameters;
 import org.hetquant.engine.PhaseEncoding;
 import org.hetquant.engine.PhaseTable;
@@ -26,7 +24,7 @@ import weka.core.SelectedTag;
  * 256 MB heap. Values still negative after the shift are clamped to 0 and counted as in
  * {@link HetQuantNormalizer}; a batch whose every neuron stays silent is reported ({@link #silentBatchCount()}).
  */
-public class HetQuantPipeline extends AbstractColumnFilter implements ColumnOnsets {
+public class HetQuantPipeline extends AbstractFittedColumnFilter implements ColumnOnsets {
 
     private static final long serialVersionUID = 1L;
 
@@ -82,16 +80,6 @@ public class HetQuantPipeline extends AbstractColumnFilter implements ColumnOnse
 
     public void setNegativeValues(SelectedTag policy) {
         set(NodeOptions.NEGATIVE, NodeOptions.NEGATIVE.fromTag(policy));
-    }
-
-    /** Also reads {@code -no-shift}, the former option, as {@code -negative error}. */
-    @Override
-    public void setOptions(String[] options) throws Exception {
-        boolean noShift = NodeOptions.noShift(options);
-        super.setOptions(options);
-        if (noShift) {
-            set(NodeOptions.NEGATIVE, NegativePolicy.ERROR);
-        }
     }
 
     @OptionMetadata(
@@ -152,35 +140,6 @@ public class HetQuantPipeline extends AbstractColumnFilter implements ColumnOnse
 
     public void setEncoding(SelectedTag encoding) {
         set(NodeOptions.ENCODING, NodeOptions.ENCODING.fromTag(encoding));
-    }
-
-    @OptionMetadata(
-            displayName = NodeOptions.GAIN_SCALE_LABEL,
-            description = NodeOptions.GAIN_SCALE_TEXT,
-            displayOrder = NodeOptions.GAIN_SCALE_ORDER)
-    public SelectedTag getGainScale() {
-        return NodeOptions.GAIN_SCALE.tag(get(NodeOptions.GAIN_SCALE));
-    }
-
-    public void setGainScale(SelectedTag rule) {
-        set(NodeOptions.GAIN_SCALE, NodeOptions.GAIN_SCALE.fromTag(rule));
-    }
-
-    @OptionMetadata(
-            displayName = NodeOptions.TARGET_LABEL,
-            description = NodeOptions.TARGET_TEXT,
-            displayOrder = NodeOptions.TARGET_ORDER)
-    public double getTargetUtilization() {
-        return get(NodeOptions.TARGET);
-    }
-
-    public void setTargetUtilization(double percent) {
-        set(NodeOptions.TARGET, percent);
-    }
-
-    @Override
-    protected GainScale gainScale() {
-        return new GainScale(get(NodeOptions.GAIN_SCALE), getTargetUtilization());
     }
 
     /** Number of values clipped to 0 since the input format was set (0 with the error policy). */

@@ -56,20 +56,14 @@ public class HetQuantStreamNormalizer extends AbstractHetQuantNormalizer impleme
         set(NodeOptions.REJECT_NEGATIVE, reject);
     }
 
-    /**
-     * Refuses {@code -negative}, the batch normalizer's option, rather than ignoring it (Weka passes unknown
-     * options on silently, e.g. in a FilteredClassifier's filter string).
-     *
-     * @throws IllegalArgumentException naming the option and what this node offers instead
-     */
+    /** Refuses {@code -negative}, the batch normalizer's option. */
     @Override
-    public void setOptions(String[] options) throws Exception {
+    protected void refuseOtherNodesOptions(String[] options) {
         if (weka.core.Utils.getOptionPos("negative", options) >= 0) {
             throw new IllegalArgumentException(NodeOptions.NEGATIVE.name() + ": HetQuantNormalizer's option; this"
                     + " node learns nothing, so it clips negative values to 0 (the default) or rejects them"
                     + " (-reject-negative)");
         }
-        super.setOptions(options);
     }
 
     @Override
