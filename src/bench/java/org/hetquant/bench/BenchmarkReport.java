@@ -31,9 +31,16 @@ public final class BenchmarkReport {
     public static void main(String[] args) throws IOException {
         Path dir = Path.of(args.length > 0 ? args[0] : "target");
         PrintStream out = System.out;
-        phase(read(dir.resolve("bench-phase.csv")), out);
-        jenks(read(dir.resolve("bench-jenks.csv")), out);
-        weka(read(dir.resolve("bench-weka.csv")), out);
+        // Each table from its result file, when that benchmark has been run.
+        if (Files.exists(dir.resolve("bench-phase.csv"))) {
+            phase(read(dir.resolve("bench-phase.csv")), out);
+        }
+        if (Files.exists(dir.resolve("bench-jenks.csv"))) {
+            jenks(read(dir.resolve("bench-jenks.csv")), out);
+        }
+        if (Files.exists(dir.resolve("bench-weka.csv"))) {
+            weka(read(dir.resolve("bench-weka.csv")), out);
+        }
         if (Files.exists(dir.resolve("bench-large.csv"))) {
             large(read(dir.resolve("bench-large.csv")), out);
         }

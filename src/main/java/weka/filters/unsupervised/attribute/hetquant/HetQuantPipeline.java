@@ -18,10 +18,10 @@ import weka.core.SelectedTag;
  * FilteredClassifier needs no MultiFilter. Each selected attribute becomes n phase attributes
  * {@code <name>_n<kk>}.
  *
- * <p>Memory: the phases come from a {@link ColumnEncoder}, whose lookup structures take at most about 0.91 KB per
- * neuron of each distinct gain column (n = 1000: 0.91 MB), shared by every attribute of a data-blind scheme, so
- * the node needs O(attributes · n) memory besides its output rows; {@code -N 1000} on 16 attributes runs in a
- * 256 MB heap. Values still negative after the shift are clamped to 0 and counted as in
+ * <p>Memory: the phases come from a {@link ColumnEncoder}, whose lookup structures take at most about 1.2 KB per
+ * neuron of each distinct gain column (the uniform column at n = 1000: 0.75 MB), shared by every attribute of a
+ * data-blind scheme, so the node needs O(attributes · n) memory besides its output rows; {@code -N 1000} on 16
+ * attributes runs in a 256 MB heap. Values still negative after the shift are clamped to 0 and counted as in
  * {@link HetQuantNormalizer}; a batch whose every neuron stays silent is reported ({@link #silentBatchCount()}).
  */
 public class HetQuantPipeline extends AbstractColumnFilter implements ColumnOnsets {
