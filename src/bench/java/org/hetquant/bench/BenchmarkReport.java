@@ -15,8 +15,8 @@ import java.util.Map;
  * Turns the JMH result files of the three benchmarks into the Markdown tables of BENCHMARKS.md, with the ratios
  * computed here rather than by hand.
  *
- * <pre>usage: BenchmarkReport DIR   (reads DIR/bench-phase.csv, DIR/bench-jenks.csv, DIR/bench-weka.csv and, if
- *        present, DIR/bench-large.csv)</pre>
+ * <pre>usage: BenchmarkReport DIR   (reads whichever of DIR/bench-phase.csv, bench-jenks.csv, bench-weka.csv and
+ *        bench-large.csv exist)</pre>
  */
 public final class BenchmarkReport {
 
@@ -31,7 +31,7 @@ public final class BenchmarkReport {
     public static void main(String[] args) throws IOException {
         Path dir = Path.of(args.length > 0 ? args[0] : "target");
         PrintStream out = System.out;
-        // Each table from its result file, when that benchmark has been run.
+        // Each table from its benchmark's result file, when that benchmark has been run.
         if (Files.exists(dir.resolve("bench-phase.csv"))) {
             phase(read(dir.resolve("bench-phase.csv")), out);
         }
