@@ -17,13 +17,13 @@ import weka.core.SelectedTag;
  * batch. Its input must be L1-normalized (put {@link HetQuantNormalizer} in front). Instance weights pass through
  * and do not enter the calibration, which uses each feature's distinct values (see {@link AbstractHetQuantFilter}).
  */
-public class HetQuantCalibrator extends AbstractColumnFilter implements ColumnOnsets {
+public class HetQuantCalibrator extends AbstractFittedColumnFilter implements ColumnOnsets {
 
     private static final long serialVersionUID = 1L;
 
     private static final List<NodeOption<?>> OPTIONS = List.of(NodeOptions.RANGE, NodeOptions.INVERT,
             NodeOptions.DUPLICATION, NodeOptions.PAYLOAD, NodeOptions.LIMIT, NodeOptions.SMOOTHING,
-            NodeOptions.RULE, NodeOptions.SPARSE);
+            NodeOptions.RULE, NodeOptions.GAIN_SCALE, NodeOptions.TARGET, NodeOptions.SPARSE);
 
     /**
      * Runs the filter from the command line.
@@ -40,7 +40,8 @@ public class HetQuantCalibrator extends AbstractColumnFilter implements ColumnOn
                 + "Its input must be L1-normalized (put HetQuantNormalizer in front); the outputs of attribute <name>"
                 + " are named <name>_n00, <name>_n01 and so on, by ascending gain. The firing onsets"
                 + " follow the data's density (Jenks natural breaks, smoothing s), rescaled over all attributes so"
-                + " that their median matches the uniform column's. Later batches reuse the first batch's gains.";
+                + " that their median matches the uniform column's, then scaled to the number of attributes and, if"
+                + " needed, to the data (-gain-scale). Later batches reuse the first batch's gains.";
     }
 
     @Override
@@ -97,7 +98,7 @@ public class HetQuantCalibrator extends AbstractColumnFilter implements ColumnOn
 
     @Override
     protected void fit(double[][] rows) {
-        m_Gains = Calibrations.fit(rows, parameters(), this);
+        m_Gains = scaled(Calibrations.fit(rows, parameters(), this), rows);
     }
 
     CalibrationParameters parameters() {
@@ -125,6 +126,7 @@ public class HetQuantCalibrator extends AbstractColumnFilter implements ColumnOn
         }
         return getClass().getSimpleName() + " (gains fitted on the first batch, s = " + getSmoothing() + ", "
                 + get(NodeOptions.RULE).name().toLowerCase(Locale.ROOT) + " update rule)\n"
+                + describeGainScale() + "\n"
                 + Describe.gains(m_Gains, featureNames(), PhaseTable.of(NeuronParameters.DEFAULT));
     }
 }
