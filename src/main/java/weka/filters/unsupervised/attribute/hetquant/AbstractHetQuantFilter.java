@@ -68,9 +68,10 @@ import weka.filters.UnsupervisedFilter;
  *
  * <p><b>Weights.</b> Every row keeps its instance weight, and each output of a feature carries that feature's
  * attribute weight (pass-through attributes keep theirs), as Weka's {@code Discretize} does. The transforms do
- * not depend on weights: a row is normalized on its own, and what a node fits (the shift's minimum, the
- * calibration's distinct values) depends on which values occur, not how often, so a row of integer weight w fits
- * exactly as w copies of it would. Every row of the first batch enters the fit, whatever its weight (also 0), as
+ * not depend on weights, and neither does any fit: a row is normalized on its own; the offset's and shift's minima
+ * and the calibration's distinct values depend on which values occur, not how often, so for them a row of integer
+ * weight w fits exactly as w copies of it would; a fitted gain scale aims at the first batch's mean utilization
+ * with every row counted once. Every row of the first batch enters the fit, whatever its weight (also 0), as
  * Weka's {@code Normalize} counts every row in its minimum and maximum. Weighted data are therefore accepted
  * ({@link WeightedInstancesHandler}, {@link WeightedAttributesHandler}): a {@code FilteredClassifier} passes them
  * on as they are instead of resampling them.

@@ -11,7 +11,6 @@ import java.nio.file.Path;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.stream.Stream;
-import org.junit.jupiter.api.Test;
 import org.junit.jupiter.params.ParameterizedTest;
 import org.junit.jupiter.params.provider.Arguments;
 import org.junit.jupiter.params.provider.MethodSource;
@@ -21,9 +20,9 @@ import weka.core.converters.ConverterUtils.DataSource;
 import weka.filters.Filter;
 
 /**
- * Seeing the fit: each node's {@code toString()} after the first batch says what it learned (shift, gains,
- * onsets, clamped values), and {@code -output-debug-info} on the command line (the {@code debug} property in the
- * GUI) prints it to the console when the first batch ends.
+ * Seeing the fit: each node's {@code toString()} after the first batch says what it learned (normalization
+ * policy and its offset or shift, gain scale, gains, onsets, clipped values), and {@code -output-debug-info} on
+ * the command line (the {@code debug} property in the GUI) prints it to the console when the first batch ends.
  */
 class FitDescriptionTest {
 
@@ -79,23 +78,29 @@ class FitDescriptionTest {
         String saturation = DATA.resolve("saturation.arff").toString();
         return Stream.of(
                 Arguments.of("HetQuantPipeline -N 4", gas,
-                        List.of("L1 normalization after shift by", "values clamped to 0 so far: 0", "uniform gains",
-                                "fires from x >=", "attribute sensor8", "n03")),
-                Arguments.of("HetQuantPipeline -N 4 -calibrate", gas,
+                        List.of("L1 normalization (negative values clipped to 0)", "values clipped to 0 so far: ",
+                                "gain scale auto: factor", "uniform gains", "fires from x >=", "attribute sensor8",
+                                "n03")),
+                Arguments.of("HetQuantPipeline -N 4 -calibrate -negative shift", gas,
                         List.of("L1 normalization after shift by", "gains calibrated on the first batch",
                                 "attribute sensor1")),
                 Arguments.of("HetQuantCalibrator -N 8 -S 0.5", "normalized",
-                        List.of("gains fitted on the first batch, s = 0.5", "fires from x >=", "n07")),
+                        List.of("gains fitted on the first batch, s = 0.5", "gain scale auto: factor",
+                                "fires from x >=", "n07")),
                 Arguments.of("HetQuantColumn -N 4 -scheme equidistant", saturation,
-                        List.of("equidistant gains", "fires from x >=")),
+                        List.of("equidistant gains", "gain scale features: factor", "fires from x >=")),
                 Arguments.of("HetQuantNormalizer", gas,
-                        List.of("L1 normalization after shift by", "values clamped to 0 so far: 0", "sensor8")),
-                Arguments.of("HetQuantStreamNormalizer", saturation, List.of("L1 normalization (no shift)")),
-                Arguments.of("HetQuantSpikePhase", "drives", List.of("paper encoding", "drive from")));
+                        List.of("L1 normalization (negative values clipped to 0)", "values clipped to 0 so far: ",
+                                "sensor8")),
+                Arguments.of("HetQuantNormalizer -negative offset", gas,
+                        List.of("L1 normalization after per-feature shifts by", "values clipped to 0 so far: 0")),
+                Arguments.of("HetQuantStreamNormalizer", saturation,
+                        List.of("L1 normalization (negative values clipped to 0)", "values clipped to 0 so far: 0")),
+                Arguments.of("HetQuantSpikePhase", "drives", List.of("ascending encoding", "drive from")));
     }
 
     private static Filter node(String spec) throws Exception {
-return TestData.filter(NODES + spec);
+        return TestData.filter(NODES + spec);
     }
 
     /** {@code weka.Run .<Node> -output-debug-info …} calls the node's main, i.e. {@link Filter#runFilter}. */
@@ -146,26 +151,46 @@ return TestData.filter(NODES + spec);
         assertTrue(copy.toString().contains(expected.get(0)), copy.toString());
     }
 
-    /** The normalizers and the pipeline count the values of later batches still negative after the shift. */
-    @Test
-    void clampedValuesAreCountedAndPrintedPerBatch() throws Exception {
+    /**
+     * The normalizers and the pipeline count the values they clip to 0 in each batch: with the default policy (clip)
+     * every negative value; with the paper's shift, the values of later batches still negative after it.
+     */
+    @ParameterizedTest(name = "{0}")
+    @MethodSource("clipCases")
+    void clippedValuesAreCountedAndPrintedPerBatch(String spec, int firstBatch, int secondBatch, String normalization)
+            throws Exception {
         Path train = work().resolve("clamp-train.arff");
         Path test = work().resolve("clamp-test.arff");
         String header = "@relation clamp\n@attribute a numeric\n@attribute b numeric\n@attribute c {x,y}\n@data\n";
         Files.writeString(train, header + "-1,2,x\n3,4,y\n");
         Files.writeString(test, header + "-3,2,x\n-2,-5,y\n1,1,x\n");
-        for (String spec : new String[] {"HetQuantNormalizer", "HetQuantPipeline -N 2"}) {
-            Filter filter = node(spec);
-            List<String> args = new ArrayList<>(List.of(Utils.splitOptions(spec)));
-            args.remove(0);
-            args.addAll(List.of("-output-debug-info", "-b", "-i", train.toString(),
-                    "-o", work().resolve("clamp-train-out.arff").toString(), "-r", test.toString(),
-                    "-s", work().resolve("clamp-test-out.arff").toString(), "-c", "last"));
-            String printed = stderrOf(() -> Filter.runFilter(filter, args.toArray(new String[0])));
-            assertTrue(printed.contains(filter.getClass().getSimpleName()
-                    + ": clamped 3 value(s) still negative after the shift to 0 in this batch"), printed);
-            assertTrue(filter.toString().contains("L1 normalization after shift by 1.0"), filter.toString());
-            assertTrue(filter.toString().contains("values clamped to 0 so far: 3"), filter.toString());
-        }
+        Filter filter = node(spec);
+        List<String> args = new ArrayList<>(List.of(Utils.splitOptions(spec)));
+        args.remove(0);
+        args.addAll(List.of("-output-debug-info", "-b", "-i", train.toString(),
+                "-o", work().resolve("clamp-train-out.arff").toString(), "-r", test.toString(),
+                "-s", work().resolve("clamp-test-out.arff").toString(), "-c", "last"));
+        String printed = stderrOf(() -> Filter.runFilter(filter, args.toArray(new String[0])));
+        String node = filter.getClass().getSimpleName();
+        String first = node + ": clipped " + firstBatch + " negative value(s) to 0 in this batch";
+        String second = node + ": clipped " + secondBatch + " negative value(s) to 0 in this batch";
+        assertEquals(firstBatch > 0, printed.contains(first), printed);
+        assertTrue(printed.contains(second), printed);
+        assertTrue(filter.toString().contains(normalization), filter.toString());
+        assertTrue(filter.toString().contains("values clipped to 0 so far: " + (firstBatch + secondBatch)),
+                filter.toString());
+    }
+
+    static Stream<Arguments> clipCases() {
+        String clip = "L1 normalization (negative values clipped to 0)";
+        String shift = "L1 normalization after shift by 1.0";
+        // Clip: -1 in the first batch; -3, -2, -5 in the second. Shift by the first batch's minimum -1: the second
+        // batch's -3, -2, -5 become -2, -1, -4, still negative.
+        return Stream.of(
+                Arguments.of("HetQuantNormalizer", 1, 3, clip),
+                Arguments.of("HetQuantPipeline -N 2", 1, 3, clip),
+                Arguments.of("HetQuantStreamNormalizer", 1, 3, clip),
+                Arguments.of("HetQuantNormalizer -negative shift", 0, 3, shift),
+                Arguments.of("HetQuantPipeline -N 2 -negative shift", 0, 3, shift));
     }
 }

@@ -20,6 +20,7 @@ import weka.filters.unsupervised.attribute.Normalize;
 /**
  * Instance and attribute weights: every node takes weighted data as it is (a WeightedInstancesHandler), passes
  * each row's weight and each feature's attribute weight through, and fits the same with or without weights.
+ * Weights never enter a fit (see {@link AbstractHetQuantFilter}).
  */
 class WeightsTest {
 
@@ -46,6 +47,9 @@ class WeightsTest {
         return Stream.of(NODES + "HetQuantNormalizer", NODES + "HetQuantStreamNormalizer",
                 NODES + "HetQuantColumn -N 3", NODES + "HetQuantSpikePhase",
                 NODES + "HetQuantPipeline -N 2", NODES + "HetQuantPipeline -N 2 -calibrate",
+                NODES + "HetQuantPipeline -N 2 -gain-scale fitted",
+                "weka.filters.MultiFilter -F \"" + NODES + "HetQuantNormalizer\" -F \"" + NODES
+                        + "HetQuantCalibrator -N 3 -gain-scale fitted\"",
                 "weka.filters.MultiFilter -F \"" + NODES + "HetQuantNormalizer\" -F \"" + NODES
                         + "HetQuantColumn -N 4\" -F \"" + NODES + "HetQuantSpikePhase\"",
                 "weka.filters.MultiFilter -F \"" + NODES + "HetQuantNormalizer\" -F \"" + NODES
@@ -77,14 +81,28 @@ class WeightsTest {
     }
 
     /**
-     * A row of integer weight w fits as w copies of it: the fit uses which values occur, not how often. (The
-     * calibrator, which needs normalized input, runs behind the normalizer in the MultiFilter cases.)
+     * The fits that depend on which values occur, not how often (the offset's and shift's minima, the calibration's
+     * distinct values), with the data-blind gain scale: a fitted gain scale aims at the first batch's mean
+     * utilization with each row counted once, so w copies of a row move it and a row of weight w does not.
+     */
+    static Stream<String> valueSetFits() {
+        return Stream.of(NODES + "HetQuantNormalizer -negative shift", NODES + "HetQuantNormalizer -negative offset",
+                NODES + "HetQuantStreamNormalizer", NODES + "HetQuantColumn -N 3", NODES + "HetQuantSpikePhase",
+                NODES + "HetQuantPipeline -N 2 -negative shift -gain-scale features",
+                NODES + "HetQuantPipeline -N 2 -calibrate -negative offset -gain-scale features",
+                "weka.filters.MultiFilter -F \"" + NODES + "HetQuantNormalizer -negative shift\" -F \"" + NODES
+                        + "HetQuantCalibrator -N 4 -gain-scale features\" -F \"" + NODES + "HetQuantSpikePhase\"");
+    }
+
+    /**
+     * A row of integer weight w fits as w copies of it where the fit uses which values occur, not how often. (The
+     * calibrator, which needs normalized input, runs behind the normalizer in the MultiFilter case.)
      */
     @ParameterizedTest(name = "{0}")
-    @MethodSource("nodes")
+    @MethodSource("valueSetFits")
     void aRowOfIntegerWeightFitsAsThatManyCopies(String spec) throws Exception {
-        // Gas drift has negative values (exercising the shift); the stream normalizer, without one, gets their
-        // absolute values.
+        // Gas drift has negative values (exercising the learned shift and offsets); the stream normalizer, which
+        // learns nothing, gets their absolute values.
         boolean stream = spec.contains("Stream");
         Instances weighted = sample("gas-drift-batch1.arff", stream);
         Instances copies = new Instances(weighted, 0);
@@ -120,7 +138,10 @@ class WeightsTest {
     @Test
     void j48BehindThePipelineShowsWeightedCountsInItsLeavesAsBehindNormalize() throws Exception {
         Instances data = TestData.arff(WEIGHTED);
-        for (Filter front : new Filter[] {new Normalize(), TestData.filter(NODES + "HetQuantPipeline -N 2")}) {
+        // The paper's gains (-gain-scale fixed): on two attributes the default scale, F / 8, leaves the less
+        // sensitive neuron below its firing drive for every normalized value, and J48 finds no split.
+        for (Filter front : new Filter[] {new Normalize(),
+            TestData.filter(NODES + "HetQuantPipeline -N 2 -gain-scale fixed")}) {
             FilteredClassifier fc = new FilteredClassifier();
             fc.setFilter(front);
             fc.setClassifier(new J48());
