@@ -18,6 +18,7 @@ import java.util.Locale;
 import java.util.Map;
 import org.hetquant.flows.InJvmFlowRunner;
 import org.hetquant.plot.FeatureThresholds;
+import org.hetquant.plot.PhaseRaster;
 import org.junit.jupiter.api.Test;
 import weka.core.Attribute;
 import weka.core.DenseInstance;
@@ -159,6 +160,18 @@ class HetQuantDiagnosticsTest {
             assertTrue(log.contains(c[1]), log);
             assertTrue(log.lines().noneMatch(l -> l.trim().startsWith("at ")), "a stack trace in the log: " + log);
         }
+    }
+
+    @Test
+    void theDefaultUnitPatternAcceptsAColumnOfOneNeuron() throws Exception {
+        Instances data = saturation();
+        HetQuantPipeline pipeline = new HetQuantPipeline();
+        pipeline.setOptions(new String[] {"-N", "1"});
+        Instances out = Filter.useFilter(data, setUp(pipeline, data));
+        PhaseRaster raster = HetQuantDiagnostics.raster(out,
+                java.util.regex.Pattern.compile(new HetQuantDiagnostics().getUnitPattern()));
+        assertEquals(8, raster.units());
+        assertEquals("sensor1_n00", raster.unitName(0));
     }
 
     @Test

@@ -165,4 +165,11 @@ final class NodeOptions {
     static final int TARGET_ORDER = 12;
     static final NodeOption<Double> TARGET = NodeOption.number("U", "targetUtilization", TARGET_LABEL, TARGET_TEXT,
             TARGET_ORDER, GainScale.DEFAULT_TARGET, ParameterRange.TARGET_UTILIZATION);
+
+    static final String SPARSE_LABEL = "Sparse output";
+    static final String SPARSE_TEXT = "Output sparse rows for dense input too; sparse input always gives sparse"
+            + " output. Zeros (silent neurons) are not stored; the values are those of the dense output.";
+    static final int SPARSE_ORDER = 13;
+    static final NodeOption<Boolean> SPARSE = NodeOption.flag("sparse", "sparseOutput", SPARSE_LABEL, SPARSE_TEXT,
+            SPARSE_ORDER);
 }
