@@ -3,13 +3,18 @@ package org.hetquant.cli;
 import java.io.IOException;
 import java.io.PrintStream;
 import java.nio.file.Path;
+import java.util.ArrayList;
+import java.util.List;
 import java.util.Locale;
+import java.util.OptionalDouble;
 import org.hetquant.engine.ColumnGains;
-import org.hetquant.engine.FoldUtilization;
 import org.hetquant.engine.NeuronParameters;
 import org.hetquant.engine.PhaseTable;
-import org.hetquant.engine.SamplingProtocol;
-import org.hetquant.engine.SyntheticSession;
+import org.hetquant.engine.Summary;
+import org.hetquant.experiment.FoldUtilization;
+import org.hetquant.experiment.PaperGrid;
+import org.hetquant.experiment.SamplingProtocol;
+import org.hetquant.experiment.SyntheticSession;
 
 /**
  * The utilization report: encodes a Saturation session with homogeneous and uniform heterogeneous columns
@@ -26,7 +31,7 @@ import org.hetquant.engine.SyntheticSession;
 public final class UtilizationReport {
 
     private static final int[] DUPLICATION = {4, 8, 16, 32};
-    /** Published Saturation MC utilization SD (spec 4.4). */
+    /** Published Saturation MC utilization SD (docs/method.md §4.4). */
     private static final double[] PUBLISHED_UNIFORM = {2.81, 1.49, 0.74, 0.45};
     private static final double PUBLISHED_HOMOGENEOUS = 13.55;
 
@@ -80,28 +85,48 @@ public final class UtilizationReport {
         out.printf(Locale.ROOT, "%-12s %4s %10s %10s %15s%n", "condition", "n", "mean util", "util SD",
                 "published SD*");
 
-        double homMean = 0.0;
-        double homSd = 0.0;
-        for (double w : ColumnGains.PAPER_HOMOGENEOUS_LEVELS) {
+        List<OptionalDouble> homMeans = new ArrayList<>();
+        List<OptionalDouble> homSds = new ArrayList<>();
+        List<String> notes = new ArrayList<>();
+        for (double w : PaperGrid.homogeneousLevels()) {
             FoldUtilization u = FoldUtilization.measure(workingSet, plan,
                     ColumnGains.dataBlind(f, ColumnGains.homogeneous(1, w)), table);
-            out.printf(Locale.ROOT, "%-12s %4s %9.1f%% %10.2f %15s%n", "hom w=" + (int) w, "any",
-                    u.meanUtilization(), u.meanSd(), "");
-            homMean += u.meanUtilization() / ColumnGains.PAPER_HOMOGENEOUS_LEVELS.length;
-            homSd += u.meanSd() / ColumnGains.PAPER_HOMOGENEOUS_LEVELS.length;
+            row(out, "hom w=" + (int) w, "any", u.meanUtilization(), u.sd(), "", notes);
+            homMeans.add(u.meanUtilization().mean());
+            homSds.add(u.sd().mean());
         }
-        out.printf(Locale.ROOT, "%-12s %4s %9.1f%% %10.2f %15.2f%n", "Homogeneous", "any", homMean, homSd,
-                PUBLISHED_HOMOGENEOUS);
+        row(out, "Homogeneous", "any", Summary.ofDefined(homMeans), Summary.ofDefined(homSds),
+                String.format(Locale.ROOT, "%.2f", PUBLISHED_HOMOGENEOUS), notes);
         for (int j = 0; j < DUPLICATION.length; j++) {
             FoldUtilization u = FoldUtilization.measure(workingSet, plan,
                     ColumnGains.dataBlind(f, ColumnGains.uniform(DUPLICATION[j], ColumnGains.DEFAULT_PAYLOAD,
                             ColumnGains.DEFAULT_LIMIT)), table);
-            out.printf(Locale.ROOT, "%-12s %4d %9.1f%% %10.2f %15.2f%n", "Uniform", DUPLICATION[j],
-                    u.meanUtilization(), u.meanSd(), PUBLISHED_UNIFORM[j]);
+            row(out, "Uniform", Integer.toString(DUPLICATION[j]), u.meanUtilization(), u.sd(),
+                    String.format(Locale.ROOT, "%.2f", PUBLISHED_UNIFORM[j]), notes);
         }
         out.printf(Locale.ROOT, "%n* published: Moyal et al. 2025, Saturation session, MC layer. Homogeneous "
                 + "duplicates are identical, so its utilization does not depend on n; its row averages the 10 "
                 + "weight levels (SD within each level, then averaged).%n");
+        for (String note : notes) {
+            out.println(note);
+        }
+    }
+
+    /**
+     * One table row: mean utilization and SD, each a mean over folds (or levels); "undefined" when no fold (level)
+     * defines it, and a note when some were left out.
+     */
+    static void row(PrintStream out, String condition, String n, Summary mean, Summary sd, String published,
+            List<String> notes) {
+        String mark = mean.undefined() + sd.undefined() == 0 ? "" : " [" + (notes.size() + 1) + "]";
+        String meanText = mean.mean().isPresent() ? Summary.text(mean.mean(), 1) + "%" : Summary.UNDEFINED;
+        out.printf(Locale.ROOT, "%-12s %4s %10s %10s %15s%s%n", condition, n, meanText, Summary.text(sd.mean(), 2),
+                published, mark);
+        if (!mark.isEmpty()) {
+            notes.add(String.format(Locale.ROOT, "[%d] %s n=%s: mean over %d of %d, SD over %d of %d (the others "
+                    + "are undefined: a fold with one test sample has no SD)", notes.size() + 1, condition, n,
+                    mean.count(), mean.count() + mean.undefined(), sd.count(), sd.count() + sd.undefined()));
+        }
     }
 
     private static String value(String[] args, int i, String option) {

@@ -3,7 +3,7 @@ package org.hetquant.engine;
 import java.util.Arrays;
 
 /**
- * Data-aware weight density for one column ("density from breaks", method spec §2(d) steps 1–7): from one
+ * Data-aware weight density for one column ("density from breaks", docs/method.md §2(d) steps 1–7): from one
  * feature's calibration observations, the n coverage values of its column and their weight factors 1/c.
  *
  * <p>Coverage values are in L1-normalized input units: the column's MC k will respond to inputs v ≥ (D*)·c_k/P

@@ -3,12 +3,15 @@ package org.hetquant.engine;
 import java.io.Serializable;
 
 /**
- * Hyperparameters of the data-aware (adaptive) calibration, method spec §2(d).
+ * Hyperparameters of the data-aware (adaptive) calibration, docs/method.md §2(d).
  *
- * @param duplication n, MCs per column, ≥ 1
- * @param payload     P, the nominal drive scale of the ET→MC gains, finite and &gt; 0 (paper: 25)
- * @param limit       L, the smallest covered L1-normalized input, in (0, 1) (paper: 0.01)
- * @param smoothing   s in [0, 1]; {@link #ADAPTIVE_SMOOTHING} and {@link #SCALED_SMOOTHING} are the paper's values
+ * @param duplication n, MCs per column, {@link ParameterRange#DUPLICATION} (≥ 1)
+ * @param payload     P, the nominal drive scale of the ET→MC gains, {@link ParameterRange#PAYLOAD} (finite, &gt; 0;
+ *                    paper: 25)
+ * @param limit       L, the smallest covered L1-normalized input, {@link ParameterRange#LIMIT} (in (0, 1); paper:
+ *                    0.01)
+ * @param smoothing   s, {@link ParameterRange#SMOOTHING} (in [0, 1]); {@link #ADAPTIVE_SMOOTHING} and
+ *                    {@link #SCALED_SMOOTHING} are the paper's values
  * @param updateRule  which observations the fit uses, non-null
  */
 public record CalibrationParameters(int duplication, double payload, double limit, double smoothing,
@@ -16,10 +19,10 @@ public record CalibrationParameters(int duplication, double payload, double limi
 
     private static final long serialVersionUID = 1L;
 
-    /** Paper payload P. */
-    public static final double DEFAULT_PAYLOAD = 25.0;
-    /** Paper limit L. */
-    public static final double DEFAULT_LIMIT = 0.01;
+    /** Paper payload P (the column's, {@link ColumnGains#DEFAULT_PAYLOAD}). */
+    public static final double DEFAULT_PAYLOAD = ColumnGains.DEFAULT_PAYLOAD;
+    /** Paper limit L (the column's, {@link ColumnGains#DEFAULT_LIMIT}). */
+    public static final double DEFAULT_LIMIT = ColumnGains.DEFAULT_LIMIT;
     /** Smoothing of the paper's "Adaptive" condition (4 Jenks classes, 3 segments). */
     public static final double ADAPTIVE_SMOOTHING = 0.25;
     /** Smoothing of the paper's "Scaled" condition (2 Jenks classes, 1 segment). */
@@ -28,9 +31,7 @@ public record CalibrationParameters(int duplication, double payload, double limi
     /** Validates every component; messages name the parameter and its range. */
     public CalibrationParameters {
         requireDuplication(duplication);
-        if (!(payload > 0) || !Double.isFinite(payload)) {
-            throw new IllegalArgumentException("payload must be finite and > 0, was " + payload);
-        }
+        ParameterRange.PAYLOAD.require("payload P", payload);
         requireLimit(limit);
         requireSmoothing(smoothing);
         if (updateRule == null) {
@@ -49,20 +50,14 @@ public record CalibrationParameters(int duplication, double payload, double limi
     }
 
     static void requireDuplication(int duplication) {
-        if (duplication < 1) {
-            throw new IllegalArgumentException("duplication n must be ≥ 1, was " + duplication);
-        }
+        ParameterRange.DUPLICATION.require("duplication n", duplication);
     }
 
     static void requireLimit(double limit) {
-        if (!(limit > 0 && limit < 1)) {
-            throw new IllegalArgumentException("limit L must be in (0, 1), was " + limit);
-        }
+        ParameterRange.LIMIT.require("limit L", limit);
     }
 
     static void requireSmoothing(double smoothing) {
-        if (!(smoothing >= 0 && smoothing <= 1)) {
-            throw new IllegalArgumentException("smoothing s must be in [0, 1], was " + smoothing);
-        }
+        ParameterRange.SMOOTHING.require("smoothing s", smoothing);
     }
 }

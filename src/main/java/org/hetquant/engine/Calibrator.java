@@ -8,7 +8,7 @@ import java.util.List;
 import java.util.Set;
 
 /**
- * Data-aware (adaptive) calibration of the ET→MC gains, method spec §2(d): accumulates the calibration samples
+ * Data-aware (adaptive) calibration of the ET→MC gains, docs/method.md §2(d): accumulates the calibration samples
  * (L1-normalized rows) and fits, per feature, a column of n gains from the natural breaks of the observed values,
  * followed by the global lower-median gain correction.
  *
@@ -123,7 +123,7 @@ public final class Calibrator implements Serializable {
 
     /**
      * The fitted ET→MC gains W (drive per unit of L1-normalized input): {@code [feature][k]}, n per feature,
-     * ascending in k. Steps 8–9 of spec §2(d): each feature's weight factors are sorted, then
+     * ascending in k. Steps 8–9 of docs/method.md §2(d): each feature's weight factors are sorted, then
      * {@code corr = median(linspace(L, 1, n)) / median(1/factors)} with torch's lower median over all F·n
      * entries, and {@code W = (P/corr)·factors}. Hence the global lower median of P/W equals the lower median of
      * {@code linspace(L, 1, n)}.
@@ -240,8 +240,9 @@ public final class Calibrator implements Serializable {
         for (int i = 0; i < v.length; i++) {
             double value = v[i];
             if (!Double.isNaN(value) && !(value >= 0 && value <= 1)) {
-                throw new IllegalArgumentException("sample " + sampleCount + ", feature " + i
-                        + ": value must be in [0, 1] (or NaN for missing), was " + value);
+                throw new InvalidValueException("sample", sampleCount, i, value,
+                        InvalidValueException.Problem.OUT_OF_RANGE,
+                        "a calibration sample must be L1-normalized: in [0, 1] (or NaN for missing)");
             }
         }
     }

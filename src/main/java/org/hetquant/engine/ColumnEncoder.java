@@ -1,21 +1,37 @@
 package org.hetquant.engine;
 
 import java.io.Serializable;
+import java.nio.DoubleBuffer;
+import java.util.ArrayList;
 import java.util.Arrays;
+import java.util.HashMap;
+import java.util.List;
+import java.util.Map;
 
 /**
- * Fast MC layer: turns one normalized sample (the ET output v, spec §2(a)) into the phases of the F columns of
- * n duplicated MCs (spec §2(c)). Unit {@code feature·n + k} receives the drive {@code gains[feature][k]·v[feature]}
- * and reports {@code table.phase(gains[feature][k] * v[feature])} in paper numbering.
+ * Fast MC layer: turns one normalized sample (the ET output v, docs/method.md §2(a)) into the phases of the F columns
+ * of n duplicated MCs (docs/method.md §2(c)). Unit {@code feature·n + k} receives the drive
+ * {@code gains[feature][k]·v[feature]} and reports {@code table.phase(gains[feature][k] * v[feature])} in paper
+ * numbering.
  *
  * <p><b>How it is fast and still exact.</b> For a fixed gain g, the rounded product {@code g*x} is a
  * non-decreasing function of x, so "drive ≥ lowerBound" holds exactly for x at or above one double, the
  * input-space threshold. Those thresholds are found once by stepping {@code lowerBound/g} ulp by ulp until the
  * rounded product agrees (naively comparing {@code lowerBound/g <= x} would be off by one ulp for some x). A
- * column's n units change phase only at the union of their thresholds, so each interval between consecutive
- * thresholds has a precomputed pattern of n phases: encoding a feature is one binary search (written without
- * data-dependent branches, so the JIT can use conditional moves) plus a copy of n bytes, with no
- * multiplication, and is identical to the table on every input.
+ * column's n units change phase only at the union of their thresholds, one unit at each threshold, so encoding a
+ * feature is one binary search for the number c of thresholds ≤ x (written without data-dependent branches, so
+ * the JIT can use conditional moves), a copy of the n-phase pattern stored for the nearest checkpoint at or
+ * below c, and the few single-unit changes between that checkpoint and c. It multiplies nothing and is identical
+ * to the table on every input.
+ *
+ * <p><b>Memory: O(n) per distinct gain column, shared.</b> With the table's {@code levels} (16 for the paper's
+ * neuron) there are at most {@code m = levels·n} thresholds per column. A pattern is stored every {@code B}
+ * thresholds, B the smallest power of two ≥ n/32 (so B = 1, a pattern for every threshold, up to n = 32, the
+ * paper's largest n). The lookup structures of one column then take at most {@code (53·levels + 1)·n} bytes
+ * (≈ 0.85 KB per neuron for the paper's neuron: 0.85 MB at n = 1000), and features with equal gains (every
+ * data-blind scheme) share one set, so an encoder needs at most that much per <em>distinct</em> gain column,
+ * plus {@code 8·F·n} bytes for the gains themselves; {@link #tableBytes()} reports the exact figure. Encoding
+ * copies n bytes and applies fewer than B changes per feature.
  *
  * <p>Inputs must lie in [0, 1] (thresholds above 1 are dropped); NaN silences the feature's n units.
  * Immutable and thread-safe.
@@ -24,15 +40,84 @@ public final class ColumnEncoder implements Serializable {
 
     private static final long serialVersionUID = 1L;
 
+    /** Up to this n a pattern is stored for every threshold (B = 1); above it B grows with n, keeping O(n). */
+    private static final int PATTERN_EVERY_THRESHOLD_UP_TO = 32;
+
     private final double[][] gains;
     private final PhaseTable table;
 
-    /** Search length per feature, a power of two; each feature has searchSize − 1 sorted thresholds. */
-    private final transient int searchSize;
-    /** Feature f's input-space thresholds at [f·(searchSize−1), ...), ascending, padded with +∞. */
-    private final transient double[] thresholds;
-    /** Phases of feature f's n units when c thresholds are ≤ v, at [(f·searchSize + c)·n, ... + n). */
-    private final transient byte[] patterns;
+    /** Index into {@link #columns} of each feature's lookup structures. */
+    private final transient int[] columnOf;
+    /** The lookup structures of each distinct gain column. */
+    private final transient Column[] columns;
+
+    /** The lookup structures of one gain column: thresholds, checkpoint patterns and single-unit changes. */
+    private static final class Column {
+        /** Search length, a power of two; {@code thresholds} holds searchSize − 1 entries. */
+        final int searchSize;
+        /** Input-space thresholds, ascending, padded with +∞. */
+        final double[] thresholds;
+        /** log2 of B: a pattern is stored after every B thresholds. */
+        final int strideShift;
+        /** Phases of the n units after q·B thresholds, at [q·n, q·n + n). */
+        final byte[] checkpoints;
+        /** Crossing threshold i changes unit {@code unit[i]} to phase {@code phase[i]}. */
+        final int[] unit;
+        final byte[] phase;
+
+        Column(double[] gains, PhaseTable table) {
+            int n = gains.length;
+            double[] lowerBounds = table.lowerBounds();
+            int capacity = n * lowerBounds.length;
+            double[] x = new double[capacity];
+            int[] owner = new int[capacity];
+            int m = 0;
+            for (int k = 0; k < n; k++) {
+                for (double bound : lowerBounds) {
+                    double t = inputThreshold(bound, gains[k]);
+                    if (t <= 1.0) {
+                        x[m] = t;
+                        owner[m++] = k;
+                    }
+                }
+            }
+            // Ascending thresholds; equal ones in unit order, and a unit's own thresholds ascend with its levels.
+            Integer[] order = new Integer[m];
+            for (int i = 0; i < m; i++) {
+                order[i] = i;
+            }
+            final double[] xs = x;
+            final int[] owners = owner;
+            Arrays.sort(order, (a, b) -> xs[a] != xs[b] ? Double.compare(xs[a], xs[b])
+                    : owners[a] != owners[b] ? Integer.compare(owners[a], owners[b]) : Integer.compare(a, b));
+
+            this.searchSize = m == 0 ? 1 : Integer.highestOneBit(m) << 1;
+            this.thresholds = new double[searchSize - 1];
+            Arrays.fill(thresholds, Double.POSITIVE_INFINITY);
+            int stride = n <= PATTERN_EVERY_THRESHOLD_UP_TO ? 1
+                    : Integer.highestOneBit((n + PATTERN_EVERY_THRESHOLD_UP_TO - 1) / PATTERN_EVERY_THRESHOLD_UP_TO - 1) << 1;
+            this.strideShift = Integer.numberOfTrailingZeros(stride);
+            this.unit = new int[m];
+            this.phase = new byte[m];
+            this.checkpoints = new byte[(m / stride + 1) * n];
+            byte[] state = new byte[n];
+            for (int i = 0; i < m; i++) {
+                int j = order[i];
+                thresholds[i] = x[j];
+                unit[i] = owner[j];
+                // The unit's phase once every threshold up to this input is crossed: the table at this input.
+                phase[i] = (byte) table.phase(gains[owner[j]] * x[j]);
+                state[unit[i]] = phase[i];
+                if ((i + 1) % stride == 0) {
+                    System.arraycopy(state, 0, checkpoints, ((i + 1) / stride) * n, n);
+                }
+            }
+        }
+
+        long bytes() {
+            return 8L * thresholds.length + checkpoints.length + 4L * unit.length + phase.length;
+        }
+    }
 
     /**
      * @param gains per feature, the ET→MC weights of its n units: {@code gains[feature][k]}, finite and > 0,
@@ -73,38 +158,20 @@ public final class ColumnEncoder implements Serializable {
         this.gains = copy;
         this.table = table;
 
-        double[] lowerBounds = table.lowerBounds();
-        double[][] sorted = new double[copy.length][];
-        int largest = 0;
+        // Features with equal gains share one set of lookup structures.
+        Map<DoubleBuffer, Integer> distinct = new HashMap<>();
+        List<Column> built = new ArrayList<>();
+        this.columnOf = new int[copy.length];
         for (int f = 0; f < copy.length; f++) {
-            double[] cut = new double[n * lowerBounds.length];
-            int m = 0;
-            for (double g : copy[f]) {
-                for (double bound : lowerBounds) {
-                    double x = inputThreshold(bound, g);
-                    if (x <= 1.0) {
-                        cut[m++] = x;
-                    }
-                }
+            Integer index = distinct.get(DoubleBuffer.wrap(copy[f]));
+            if (index == null) {
+                index = built.size();
+                built.add(new Column(copy[f], table));
+                distinct.put(DoubleBuffer.wrap(copy[f]), index);
             }
-            sorted[f] = Arrays.copyOf(cut, m);
-            Arrays.sort(sorted[f]);
-            largest = Math.max(largest, m);
+            columnOf[f] = index;
         }
-        this.searchSize = largest == 0 ? 1 : Integer.highestOneBit(largest) << 1;
-        this.thresholds = new double[copy.length * (searchSize - 1)];
-        this.patterns = new byte[copy.length * searchSize * n];
-        Arrays.fill(thresholds, Double.POSITIVE_INFINITY);
-        for (int f = 0; f < copy.length; f++) {
-            System.arraycopy(sorted[f], 0, thresholds, f * (searchSize - 1), sorted[f].length);
-            // Count 0 keeps the all-silent pattern; count c is represented by its interval's lowest input.
-            for (int c = 1; c <= sorted[f].length; c++) {
-                double x = sorted[f][c - 1];
-                for (int k = 0; k < n; k++) {
-                    patterns[(f * searchSize + c) * n + k] = (byte) table.phase(copy[f][k] * x);
-                }
-            }
-        }
+        this.columns = built.toArray(new Column[0]);
     }
 
     /**
@@ -239,20 +306,92 @@ public final class ColumnEncoder implements Serializable {
 
     private void encodeRow(double[] values, int in, byte[] out, int o, int row) {
         final int n = gains[0].length;
-        final int size = searchSize;
         for (int f = 0; f < gains.length; f++) {
             double x = values[in + f];
-            if (!(x >= 0.0 && x <= 1.0) && x == x) {
-                throw new IllegalArgumentException("row " + row + ", feature " + f
-                        + ": normalized value must be in [0, 1] or NaN, got " + x);
+            requireNormalized(x, row, f);
+            Column c = columns[columnOf[f]];
+            int count = count(c, x);
+            int q = count >>> c.strideShift;
+            int at = o + f * n;
+            System.arraycopy(c.checkpoints, q * n, out, at, n);
+            for (int i = q << c.strideShift; i < count; i++) {
+                out[at + c.unit[i]] = c.phase[i];
             }
-            int base = f * (size - 1);
-            int count = 0;
-            for (int step = size >> 1; step > 0; step >>= 1) {
-                count += thresholds[base + count + step - 1] <= x ? step : 0;
-            }
-            System.arraycopy(patterns, (f * size + count) * n, out, o + f * n, n);
         }
+    }
+
+    /**
+     * Encodes one normalized row straight into a host's row of doubles, through a code table: unit k of feature
+     * f writes {@code codes[phase]} to {@code out[at[f] + k]} (e.g. a Weka row whose attributes hold each
+     * feature's n outputs side by side, and the codes of a {@link PhaseEncoding}).
+     *
+     * @param v length {@link #features()}, values in [0, 1] or NaN (silent column)
+     * @param codes output value of each paper phase, indexed 0 … {@link PhaseTable#weakestPhase()}
+     * @param out receives the values
+     * @param at per feature, the index in {@code out} of its first unit; each feature needs n places from there
+     */
+    public void encode(double[] v, int[] codes, double[] out, int[] at) {
+        if (v == null || v.length != gains.length || at == null || at.length != gains.length) {
+            throw new IllegalArgumentException("v and at must have length features = " + gains.length + ", got "
+                    + (v == null ? "null" : v.length) + " and " + (at == null ? "null" : at.length));
+        }
+        if (codes == null || codes.length <= table.weakestPhase()) {
+            throw new IllegalArgumentException("codes must have an entry for every phase 0 … " + table.weakestPhase());
+        }
+        final int n = gains[0].length;
+        for (int f = 0; f < gains.length; f++) {
+            double x = v[f];
+            requireNormalized(x, -1, f);
+            if (at[f] < 0 || at[f] + n > out.length) {
+                throw new IllegalArgumentException("out must have room for " + n + " values from at[" + f + "] = "
+                        + at[f] + ", but has length " + out.length);
+            }
+            Column c = columns[columnOf[f]];
+            int count = count(c, x);
+            int q = count >>> c.strideShift;
+            int o = at[f];
+            int p = q * n;
+            for (int k = 0; k < n; k++) {
+                out[o + k] = codes[c.checkpoints[p + k]];
+            }
+            for (int i = q << c.strideShift; i < count; i++) {
+                out[o + c.unit[i]] = codes[c.phase[i]];
+            }
+        }
+    }
+
+    /** Number of the column's thresholds ≤ x (0 for NaN), by a branch-free binary search. */
+    private static int count(Column c, double x) {
+        double[] t = c.thresholds;
+        int count = 0;
+        for (int step = c.searchSize >> 1; step > 0; step >>= 1) {
+            count += t[count + step - 1] <= x ? step : 0;
+        }
+        return count;
+    }
+
+    private static void requireNormalized(double x, int row, int feature) {
+        if (!(x >= 0.0 && x <= 1.0) && x == x) {
+            throw new IllegalArgumentException((row >= 0 ? "row " + row + ", " : "") + "feature " + feature
+                    + ": normalized value must be in [0, 1] or NaN, got " + x);
+        }
+    }
+
+    /**
+     * Bytes held by the lookup structures (thresholds, patterns, changes) of all distinct gain columns; at most
+     * {@code (53·levels + 1)·n} per distinct column (see the class note). The gains themselves are not counted.
+     */
+    public long tableBytes() {
+        long bytes = 0;
+        for (Column c : columns) {
+            bytes += c.bytes();
+        }
+        return bytes;
+    }
+
+    /** Number of distinct gain columns, each with its own lookup structures (1 for every data-blind scheme). */
+    public int distinctColumns() {
+        return columns.length;
     }
 
     /** Rebuilds the derived search structures after deserialization (and re-validates the gains). */

@@ -4,7 +4,7 @@ import java.io.Serializable;
 import java.util.Arrays;
 
 /**
- * The gains (ET→MC synaptic weights) of a column of n duplicated neurons per feature (spec 2(c)).
+ * The gains (ET→MC synaptic weights) of a column of n duplicated neurons per feature (docs/method.md §2(c)).
  *
  * <p>Neuron k of feature i receives the drive {@code gain(i, k) · v_i}, where {@code v_i} is the L1-normalized
  * input. Within each feature the gains are sorted ascending, so k = 0 is the least sensitive neuron. The
@@ -17,18 +17,11 @@ public final class ColumnGains implements Serializable {
 
     private static final long serialVersionUID = 1L;
 
-    /** The spec's payload P: the gain of the least sensitive uniform neuron. */
+    /** The paper's payload P (docs/method.md §2(c)): the gain of the least sensitive uniform neuron. */
     public static final double DEFAULT_PAYLOAD = 25.0;
 
-    /** The spec's limit L: the smallest coverage value; the most sensitive uniform gain is P/L. */
+    /** The paper's limit L (docs/method.md §2(c)): the smallest coverage value; the most sensitive gain is P/L. */
     public static final double DEFAULT_LIMIT = 0.01;
-
-    /**
-     * The paper's 10 homogeneous gain levels {25, 28, …, 2500}, as listed in its experiment grid. They are
-     * P/linspace(L, 1, 10) rounded by hand in the grid file (73.53 appears as 73), so they are stated here
-     * rather than recomputed.
-     */
-    public static final double[] PAPER_HOMOGENEOUS_LEVELS = {25, 28, 32, 37, 45, 56, 73, 109, 208, 2500};
 
     private final double[][] gains;
 
@@ -82,9 +75,7 @@ public final class ColumnGains implements Serializable {
      */
     public static double[] homogeneous(int n, double gain) {
         checkDuplication(n);
-        if (!(gain > 0.0) || Double.isInfinite(gain)) {
-            throw new IllegalArgumentException("gain must be finite and > 0, got " + gain);
-        }
+        ParameterRange.PAYLOAD.require("gain", gain);
         double[] w = new double[n];
         Arrays.fill(w, gain);
         return w;
@@ -168,10 +159,12 @@ public final class ColumnGains implements Serializable {
 
     /**
      * The column's drives for one sample: neuron k of feature f receives {@code gain(f, k) · v_f}, written to
-     * {@code out[f·n + k]}. A missing input ({@code NaN}) gives missing drives.
+     * {@code out[f·n + k]}; see {@link #drives(int, double, double[], int)}.
      *
      * @param v one value per feature (normalized input), {@code NaN} where missing
      * @param out receives features·n drives
+     * @throws InvalidValueException for an infinite value or a drive beyond the largest double, naming the
+     *     feature
      */
     public void drives(double[] v, double[] out) {
         int n = duplication();
@@ -180,10 +173,36 @@ public final class ColumnGains implements Serializable {
                     + gains.length * n + " drives, got " + v.length + " and " + out.length);
         }
         for (int f = 0; f < gains.length; f++) {
-            double[] g = gains[f];
-            for (int k = 0; k < n; k++) {
-                out[f * n + k] = g[k] * v[f];
+            drives(f, v[f], out, f * n);
+        }
+    }
+
+    /**
+     * The n drives of one feature: {@code gain(feature, k) · x} written to {@code out[offset + k]}. A missing
+     * input ({@code NaN}) gives missing drives; −0.0 gives +0.0. The drive is linear in x, also for x &lt; 0 (an
+     * inhibitory drive: the neuron stays silent).
+     *
+     * @param feature feature index
+     * @param x the feature's input, finite or {@code NaN}
+     * @param out receives the n drives
+     * @param offset where the first drive goes
+     * @throws InvalidValueException if x is infinite, or a drive gain·x is beyond the largest double (the
+     *     right drive is not representable), naming the feature
+     */
+    public void drives(int feature, double x, double[] out, int offset) {
+        double[] g = gains[feature];
+        if (Double.isInfinite(x)) {
+            throw new InvalidValueException(-1, feature, x, InvalidValueException.Problem.NOT_FINITE,
+                    "values must be finite (or missing)");
+        }
+        for (int k = 0; k < g.length; k++) {
+            double d = g[k] * x + 0.0;
+            if (Double.isInfinite(d)) {
+                throw new InvalidValueException(-1, feature, x, InvalidValueException.Problem.OVERFLOW,
+                        "its drive gain * x = " + g[k] + " * " + x + " is beyond the largest double ("
+                                + Double.MAX_VALUE + ")");
             }
+            out[offset + k] = d;
         }
     }
 
@@ -192,7 +211,7 @@ public final class ColumnGains implements Serializable {
      * in L1-normalized units, descending in k (the most sensitive neuron fires first).
      *
      * @param feature feature index
-     * @param firingThreshold the smallest drive that fires (D* ≈ 6.7855 for the spec's neuron)
+     * @param firingThreshold the smallest drive that fires (D* ≈ 6.7855 for the paper's neuron)
      */
     public double[] onsets(int feature, double firingThreshold) {
         double[] g = gains[feature];
@@ -223,18 +242,12 @@ public final class ColumnGains implements Serializable {
 
     private static void checkColumn(int n, double payload, double limit) {
         checkDuplication(n);
-        if (!(payload > 0.0) || Double.isInfinite(payload)) {
-            throw new IllegalArgumentException("payload must be finite and > 0, got " + payload);
-        }
-        if (!(limit > 0.0 && limit < 1.0)) {
-            throw new IllegalArgumentException("limit must be in (0, 1), got " + limit);
-        }
+        ParameterRange.PAYLOAD.require("payload P", payload);
+        ParameterRange.LIMIT.require("limit L", limit);
     }
 
     private static void checkDuplication(int n) {
-        if (n < 1) {
-            throw new IllegalArgumentException("duplication n must be >= 1, got " + n);
-        }
+        ParameterRange.DUPLICATION.require("duplication n", n);
     }
 
     @Override

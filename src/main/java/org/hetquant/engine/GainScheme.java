@@ -1,6 +1,6 @@
 package org.hetquant.engine;
 
-/** The data-blind gain schemes of a column (spec 2(c)). */
+/** The data-blind gain schemes of a column (docs/method.md §2(c)). */
 public enum GainScheme {
     /** Uniform heterogeneous gains, P/linspace(L, 1, n): onsets evenly spaced in input space (the default). */
     UNIFORM,

@@ -6,7 +6,7 @@ import java.util.Arrays;
 import java.util.SplittableRandom;
 
 /**
- * Which MCs project to which GCs (spec §2(e), the authors' {@code "prop"} connection mode): each MC projects to
+ * Which MCs project to which GCs (docs/method.md §2(e), the authors' {@code "prop"} connection mode): each MC projects to
  * {@code round(p·#GC)} distinct GCs drawn uniformly at random (round half to even, as NumPy's {@code round}).
  *
  * <p>The connected pairs are numbered GC by GC and, within a GC, by ascending MC index; {@link #pairStart(int)}
@@ -59,9 +59,7 @@ public final class GranuleConnectivity implements Serializable {
         if (granuleCount < 1) {
             throw new IllegalArgumentException("granuleCount must be >= 1, got " + granuleCount);
         }
-        if (!(probability >= 0 && probability <= 1)) {
-            throw new IllegalArgumentException("probability must be in [0, 1], got " + probability);
-        }
+        ParameterRange.CONNECTION_PROBABILITY.require("probability", probability);
         int fanOut = (int) Math.rint(probability * granuleCount);
         boolean[][] connected = new boolean[granuleCount][mitralCount];
         SplittableRandom random = new SplittableRandom(seed);

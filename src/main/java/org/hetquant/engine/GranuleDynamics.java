@@ -156,7 +156,7 @@ final class GranuleDynamics {
         cycleSpikeOffset = new int[cycle];
     }
 
-    /** The STDP term of one step for Δ = t_pre − t_post steps (spec §2(e)); τ in steps. */
+    /** The STDP term of one step for Δ = t_pre − t_post steps (docs/method.md §2(e)); τ in steps. */
     static double change(int delta, double alphaPlus, double tauPlus, double alphaMinus, double tauMinus) {
         if (delta < 0) {
             return alphaPlus * Math.exp(delta / tauPlus);

@@ -3,13 +3,13 @@ package org.hetquant.engine;
 import java.io.Serializable;
 
 /**
- * The granule-cell (GC) layer of spec §2(e): a second readout that learns its MC→GC weights by STDP. Holds the
+ * The granule-cell (GC) layer of docs/method.md §2(e): a second readout that learns its MC→GC weights by STDP. Holds the
  * layer's parameters and trains it; {@link GranuleWeights} holds what was learned and reads GC phases out.
  *
- * <p><b>Protocol</b> (spec §2(e), "Training"). Each training sample's MC phases are presented for
+ * <p><b>Protocol</b> (docs/method.md §2(e), "Training"). Each training sample's MC phases are presented for
  * {@code neuron().presentationLength()} steps (250) and followed by {@link #rinse()} silent steps (50), with
  * learning on throughout; state and spike logs carry over from sample to sample. An MC with phase p ≥ 1 fires at
- * offset p − 1 of every cycle of its presentation (the MC layer's spike is periodic, spec §2(b)); phase 0 is
+ * offset p − 1 of every cycle of its presentation (the MC layer's spike is periodic, docs/method.md §2(b)); phase 0 is
  * silent. Its spike reaches the GCs {@link StdpParameters#delay()} steps later (25). After training every weight
  * ≤ {@link #clampThreshold()} (29) is set to 0, so only differentiated weights (at w_max = 30) survive.
  *
@@ -30,13 +30,13 @@ public final class GranuleLayer implements Serializable {
 
     private static final long serialVersionUID = 1L;
 
-    /** GCs per MC in the paper (spec §2(e)); the authors' Adaptive Concentration runs use 2. */
+    /** GCs per MC in the paper (docs/method.md §2(e)); the authors' Adaptive Concentration runs use 2. */
     public static final int PAPER_GRANULES_PER_MITRAL = 4;
 
     /** Largest cycle length supported: GC phases are reported as bytes. */
     public static final int MAX_CYCLE_LENGTH = 127;
 
-    /** The GC neuron of spec §3: V_rest −60, V_th −50, g_L 1, τ_m 4, τ_ref 50, cycle 50, release phase 25. */
+    /** The GC neuron of docs/method.md §3: V_rest −60, V_th −50, g_L 1, τ_m 4, τ_ref 50, cycle 50, release phase 25. */
     public static final NeuronParameters PAPER_NEURON =
             NeuronParameters.DEFAULT.withVThreshold(-50.0).withReleasePhase(25).withOscillatorWeight(0.0);
 
@@ -141,9 +141,7 @@ public final class GranuleLayer implements Serializable {
         if (mitralCount < 1) {
             throw new IllegalArgumentException("mitralCount must be >= 1, got " + mitralCount);
         }
-        if (granulesPerMitral < 1) {
-            throw new IllegalArgumentException("granulesPerMitral must be >= 1, got " + granulesPerMitral);
-        }
+        ParameterRange.GRANULES_PER_MITRAL.require("granulesPerMitral", granulesPerMitral);
         long g = (long) mitralCount * granulesPerMitral;
         if (g > 1_000_000) {
             throw new IllegalArgumentException("mitralCount × granulesPerMitral must be at most 1000000, got " + g);

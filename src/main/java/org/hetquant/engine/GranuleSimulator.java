@@ -3,11 +3,11 @@ package org.hetquant.engine;
 import java.util.Arrays;
 
 /**
- * Reference GC layer (spec §2(e)): steps every MC→GC pair and every GC through every step, in the authors' order,
+ * Reference GC layer (docs/method.md §2(e)): steps every MC→GC pair and every GC through every step, in the authors' order,
  * without shortcuts. {@link GranuleLayer#train} and {@link GranuleWeights#phases} must give identical results;
  * the tests compare them on many random cases.
  *
- * <p>One step s (the breadth-first order MC → MC→GC synapse → GC of spec §1):
+ * <p>One step s (the breadth-first order MC → MC→GC synapse → GC of docs/method.md §1):
  * <ol>
  *   <li>MC spikes come from the schedule: MC m fires at step k of a sample's window iff
  *       k &lt; presentation and {@code k mod cycle = phase_m − 1}.</li>
@@ -19,7 +19,7 @@ import java.util.Arrays;
  *       Δ &lt; −cycle; a pair whose weight was below the prune threshold becomes 0.</li>
  *   <li>Weights are clamped to [0, w_max]; each GC's input is the sum, in ascending MC order, of the weights
  *       from the MCs that spiked at {@code s − delay}.</li>
- *   <li>Each GC takes one LIF step (the MC neuron's per-step order, spec §2(b), without oscillator).</li>
+ *   <li>Each GC takes one LIF step (the MC neuron's per-step order, docs/method.md §2(b), without oscillator).</li>
  * </ol>
  * Every test sample is read out from rest (in the original the rinse and the GC release leave the network at
  * rest between samples). Stateless and thread-safe; slow by design.
@@ -162,7 +162,7 @@ public final class GranuleSimulator {
         }
     }
 
-    /** All GCs, stepped literally (spec §2(b) order, release phase of the GC neuron). */
+    /** All GCs, stepped literally (docs/method.md §2(b) order, release phase of the GC neuron). */
     private final class Gc {
         final double[] v;
         final int[] refractory;

@@ -7,7 +7,7 @@ import java.util.Arrays;
 /**
  * What a {@link GranuleLayer} learned: the MC→GC weight of every connected pair at the end of STDP training
  * ({@link #learnedWeight}) and after the post-training clamp ({@link #weight}; weights ≤ the clamp threshold are
- * 0). Reads GC phases out of MC phases with the clamped weights (spec §2(e)).
+ * 0). Reads GC phases out of MC phases with the clamped weights (docs/method.md §2(e)).
  *
  * <p>Immutable and thread-safe.
  */

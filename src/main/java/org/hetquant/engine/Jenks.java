@@ -9,7 +9,7 @@ import java.util.Arrays;
  *
  * <p>Two algorithms give the same breaks:
  * <ul>
- *   <li>{@link #breaksTextbook} — the O(K·m²) dynamic programme as jenkspy codes it (method spec §2(d)). Its
+ *   <li>{@link #breaksTextbook} — the O(K·m²) dynamic programme as jenkspy codes it (docs/method.md §2(d)). Its
  *       comparison is "stored ≥ candidate", and candidates are examined with the last class growing backwards,
  *       so among tied optima the one with the <em>longest last class</em> (smallest start index) is kept at every
  *       (prefix, class count) state.</li>

@@ -1,7 +1,7 @@
 package org.hetquant.engine;
 
 /**
- * The membrane update shared by the MC and GC leaky integrate-and-fire neurons (spec §2(b)):
+ * The membrane update shared by the MC and GC leaky integrate-and-fire neurons (docs/method.md §2(b)):
  * {@code dv/dt = (−(v − V_rest) + I/g_L) / τ_m}, one classical RK4 step per simulation step with the input held
  * constant. Both layers' reference simulators and their fast paths call this one method, so they perform the
  * same floating-point operations in the same order.

@@ -5,7 +5,7 @@ import java.util.Objects;
 
 /**
  * Parameters of one MC (mitral cell) LIF neuron under oscillatory inhibition, and of the presentation whose
- * last cycle is read out (spec §2(b), §3).
+ * last cycle is read out (docs/method.md §2(b), §3).
  *
  * <p>Units: voltages in mV, times in ms, the time step {@code dt} in ms per simulation step, currents and
  * drives in the dimensionless synaptic units of the original simulator. Cycle length, release phase and
@@ -29,7 +29,7 @@ public final class NeuronParameters implements Serializable {
     static final double RK4_STABILITY_LIMIT = 2.785293563405282;
 
     /**
-     * Published values (spec §3): V_rest −60, V_th −55, g_L 1, τ_m 4, τ_ref 50, cycle 50, release phase 0,
+     * Published values (docs/method.md §3): V_rest −60, V_th −55, g_L 1, τ_m 4, τ_ref 50, cycle 50, release phase 0,
      * dt 1, oscillator A 1 / 20 Hz / phase 1.0π / baseline 1.0, oscillator weight −20, presentation 250.
      */
     public static final NeuronParameters DEFAULT = new NeuronParameters(

@@ -3,7 +3,7 @@ package org.hetquant.engine;
 import java.io.Serializable;
 
 /**
- * Data-blind per-sample normalization of the ET layer (spec 2(a)): {@code v_i = x_i / sum_j x_j}, exact L1.
+ * Data-blind per-sample normalization of the ET layer (docs/method.md §2(a)): {@code v_i = x_i / sum_j x_j}, exact L1.
  *
  * <p>The network's shunting inhibition is exactly L1 (the diagonal is re-enabled), so this is computed in
  * closed form. A row whose sum is 0 maps to all zeros. A missing feature ({@code NaN}) is left out of the sum
@@ -55,7 +55,7 @@ public final class Normalization implements Serializable {
      *
      * @param rows raw feature rows (missing values as {@code NaN} are ignored)
      * @param shift whether to learn and apply the data-level shift
-     * @throws IllegalArgumentException if a value is infinite (names the row and feature)
+     * @throws InvalidValueException if a value is infinite (names the row and feature)
      */
     public static Normalization fit(double[][] rows, boolean shift) {
         if (!shift) {
@@ -88,47 +88,76 @@ public final class Normalization implements Serializable {
     /**
      * Normalizes one raw row.
      *
+     * <p>Every finite row gives its exact L1 shares: the shifted values are scaled by a power of two so that the
+     * largest is in [1, 2) before they are summed, which is exact and cannot overflow (a row of 1e308 values
+     * gives equal shares, not zeros), and the shift itself is computed at half scale when {@code x − offset}
+     * would exceed the largest double. For rows that neither overflow nor underflow the result is bit for bit
+     * {@code x_i / sum_j x_j}; a share below 2^-1022 (≈ 2.2e-308) may differ from the correctly rounded one by
+     * one unit in the last place. −0.0 is read as 0 and gives +0.0.
+     *
      * @param raw the raw features; {@code NaN} marks a missing value
      * @param out receives {@code v}, same length as {@code raw}; entries in [0, 1] summing to 1 over the
      *     non-missing features (all 0 if their sum is 0); missing features stay {@code NaN}. May be {@code raw}.
      * @param row the row index, used only in error messages
      * @return the number of values that were still negative after the shift and were clamped to 0 (always 0
      *     without the shift)
-     * @throws IllegalArgumentException for an infinite value, or a negative value when the shift is disabled;
-     *     the message names the feature index and the row
+     * @throws InvalidValueException for an infinite value, or a negative value when the shift is disabled,
+     *     naming the feature index and the row
      */
     public int apply(double[] raw, double[] out, long row) {
         if (out.length != raw.length) {
             throw new IllegalArgumentException(
                     "out has length " + out.length + " but the row has " + raw.length + " features");
         }
+        // Pass 1 reads only (out may be raw): validate and find the largest value that is not clamped.
+        double top = Double.NEGATIVE_INFINITY;
+        for (int i = 0; i < raw.length; i++) {
+            double x = raw[i];
+            if (Double.isNaN(x)) {
+                continue;
+            }
+            requireNotInfinite(x, i, row);
+            if (x < offset && !shiftEnabled) {
+                throw new InvalidValueException(row, i, x, InvalidValueException.Problem.NEGATIVE,
+                        "L1 normalization needs values >= 0");
+            }
+            top = Math.max(top, x);
+        }
+        // x - offset overflows only for a negative offset and x near the largest double; halving both is exact.
+        boolean halve = Double.isInfinite(top - offset);
+        double half = offset * 0.5;
         int clamped = 0;
-        double sum = 0.0;
+        double max = 0.0;
         for (int i = 0; i < raw.length; i++) {
             double x = raw[i];
             if (Double.isNaN(x)) {
                 out[i] = Double.NaN;
-                continue;
-            }
-            requireNotInfinite(x, i, row);
-            x -= offset;
-            if (x < 0.0) {
-                if (!shiftEnabled) {
-                    throw new IllegalArgumentException(
-                            "feature " + i + " of row " + row + " is negative (" + raw[i]
-                                    + "); L1 normalization needs values >= 0: enable the data-level shift or fix the data");
-                }
-                x = 0.0;
+            } else if (x < offset) {
+                out[i] = 0.0;
                 clamped++;
+            } else {
+                // x >= offset, so the difference is >= 0; adding +0.0 turns -0.0 into +0.0.
+                double d = (halve ? x * 0.5 - half : x - offset) + 0.0;
+                out[i] = d;
+                max = Math.max(max, d);
             }
-            out[i] = x;
-            sum += x;
         }
-        // Divide rather than multiply by 1/sum: v = x / sum(x) exactly as specified. A zero-sum row carries no
-        // pattern, so it maps to zeros rather than 0/0.
+        if (max == 0.0) {
+            // A zero-sum row carries no pattern, so it maps to zeros rather than 0/0.
+            return clamped;
+        }
+        // Scaling by a power of two is exact and keeps v = x / sum(x) exactly as specified.
+        double scale = Math.scalb(1.0, -Math.getExponent(max));
+        double sum = 0.0;
         for (int i = 0; i < out.length; i++) {
             if (!Double.isNaN(out[i])) {
-                out[i] = sum > 0.0 ? out[i] / sum : 0.0;
+                out[i] *= scale;
+                sum += out[i];
+            }
+        }
+        for (int i = 0; i < out.length; i++) {
+            if (!Double.isNaN(out[i])) {
+                out[i] /= sum;
             }
         }
         return clamped;
@@ -136,8 +165,8 @@ public final class Normalization implements Serializable {
 
     private static void requireNotInfinite(double x, int feature, long row) {
         if (Double.isInfinite(x)) {
-            throw new IllegalArgumentException(
-                    "feature " + feature + " of row " + row + " is " + x + "; values must be finite (or missing)");
+            throw new InvalidValueException(row, feature, x, InvalidValueException.Problem.NOT_FINITE,
+                    "values must be finite (or missing)");
         }
     }
 

@@ -6,7 +6,7 @@ package org.hetquant.engine;
 public enum PhaseEncoding {
 
     /**
-     * The published numbering, kept for fidelity (spec §6 item 10): 0 silent, then the strongest phase (2 by
+     * The published numbering, kept for fidelity (docs/method.md §6 item 10): 0 silent, then the strongest phase (2 by
      * default) up to the weakest (17). Note that silence sorts below the strongest response.
      */
     PAPER,

@@ -1,12 +1,12 @@
 package org.hetquant.engine;
 
 /**
- * Reference step simulator of one MC under oscillatory inhibition (spec §2(b)): it presents a constant drive
+ * Reference step simulator of one MC under oscillatory inhibition (docs/method.md §2(b)): it presents a constant drive
  * for one presentation and reads out the spike phase of the last cycle.
  *
  * <p>This is the ground truth the fast {@link PhaseTable} is built from and tested against, so it copies the
- * spec's per-step order literally rather than being clever. Each call costs {@code presentationLength} RK4
- * steps. Immutable and thread-safe.
+ * per-step order of docs/method.md §2(b) literally rather than being clever. Each call costs {@code presentationLength}
+ * RK4 steps. Immutable and thread-safe.
  */
 public final class PhaseSimulator {
 

@@ -3,7 +3,7 @@ package org.hetquant.engine;
 import java.io.Serializable;
 
 /**
- * Parameters of the plastic MC→GC synapse, the authors' {@code DecaySTDP} (spec §2(e), §3).
+ * Parameters of the plastic MC→GC synapse, the authors' {@code DecaySTDP} (docs/method.md §2(e), §3).
  *
  * <p>While learning, every included pair (j, m) changes on <b>every step</b> by
  * {@code +alphaPlus·exp(Δ/τ+)} if Δ &lt; 0 or {@code −alphaMinus·exp(−Δ/τ−)} if Δ &gt; 0, where
@@ -24,7 +24,7 @@ public final class StdpParameters implements Serializable {
     public static final double PRUNE_FRACTION = 0.001;
 
     /**
-     * Published values (spec §3, {@code MC--GC.yaml}): initial weight 25, w_max 30, delay 25, τ+ = τ− = 4,
+     * Published values (docs/method.md §3, {@code MC--GC.yaml}): initial weight 25, w_max 30, delay 25, τ+ = τ− = 4,
      * α+ 0.3125, α− 1.25, non-causation penalty 50.
      */
     public static final StdpParameters PAPER = new StdpParameters(25.0, 30.0, 25, 4.0, 4.0, 0.3125, 1.25, 50.0);

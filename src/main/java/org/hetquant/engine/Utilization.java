@@ -1,8 +1,10 @@
 package org.hetquant.engine;
 
 /**
- * Layer utilization (spec 4.3): the percentage of units with a nonzero response in a sample, and its mean and
- * standard deviation across samples. A low SD across samples is the paper's regularization metric.
+ * Layer utilization (docs/method.md §4.3): the percentage of units with a nonzero response in a sample, and its mean
+ * and standard deviation across samples. A low SD across samples is the paper's regularization metric. The
+ * paper's folds (SD across a fold's test samples, averaged over folds) are the experiment's protocol
+ * ({@code org.hetquant.experiment.FoldUtilization}); averages over folds use {@link Summary#ofDefined}.
  */
 public final class Utilization {
 
@@ -43,47 +45,19 @@ public final class Utilization {
     }
 
     /**
-     * Mean and SD of per-sample utilization across samples.
+     * Mean and SD (n − 1, R's {@code sd}: the published convention) of per-sample utilization across samples; the
+     * SD of a single sample is undefined, not 0 (see {@link Summary}).
      *
-     * @param perSample per-sample utilization in %, at least one value
+     * @param perSample per-sample utilization in %, each in [0, 100]
+     * @throws IllegalArgumentException if a value is outside [0, 100] (the message names its index)
      */
     public static Summary summarize(double[] perSample) {
-        if (perSample.length < 1) {
-            throw new IllegalArgumentException("at least one sample is required");
+        for (int i = 0; i < perSample.length; i++) {
+            if (!(perSample[i] >= 0 && perSample[i] <= 100)) {
+                throw new IllegalArgumentException("perSample[" + i + "]: utilization must be in [0, 100] %, got "
+                        + perSample[i]);
+            }
         }
-        double mean = 0.0;
-        for (double u : perSample) {
-            mean += u;
-        }
-        mean /= perSample.length;
-        double ss = 0.0;
-        for (double u : perSample) {
-            ss += (u - mean) * (u - mean);
-        }
-        return new Summary(perSample.length, mean, ss);
-    }
-
-    /**
-     * Mean and spread of per-sample utilization, in percentage points.
-     *
-     * @param samples number of samples
-     * @param mean mean utilization, in [0, 100]
-     * @param sumOfSquares sum of squared deviations from the mean
-     */
-    public record Summary(int samples, double mean, double sumOfSquares) {
-
-        /**
-         * SD with the n − 1 denominator (R's {@code sd}); 0 for a single sample. This is the convention of the
-         * published utilization SDs: the authors' analysis script aggregates per-fold utilization with R's
-         * {@code sd}.
-         */
-        public double sd() {
-            return samples > 1 ? Math.sqrt(sumOfSquares / (samples - 1)) : 0.0;
-        }
-
-        /** SD with the n denominator (numpy's default {@code std}). */
-        public double populationSd() {
-            return Math.sqrt(sumOfSquares / samples);
-        }
+        return Summary.of(perSample);
     }
 }

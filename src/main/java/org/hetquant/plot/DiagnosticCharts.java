@@ -10,7 +10,7 @@ import java.awt.image.BufferedImage;
 import java.io.Serializable;
 import java.util.Arrays;
 import java.util.List;
-import java.util.Locale;
+import org.hetquant.engine.Summary;
 import org.hetquant.engine.Utilization;
 import org.jfree.chart.JFreeChart;
 import org.jfree.chart.axis.NumberAxis;
@@ -93,7 +93,8 @@ public final class DiagnosticCharts {
     }
 
     /**
-     * Histogram of per-sample utilization with its mean and SD (n − 1) written on the plot.
+     * Histogram of per-sample utilization with its mean and SD (n − 1; "undefined" for one sample) written on
+     * the plot.
      *
      * @param perSample utilization of each sample, in %, at least one value
      * @param bins number of bins, ≥ 1
@@ -104,7 +105,11 @@ public final class DiagnosticCharts {
         if (bins < 1) {
             throw new IllegalArgumentException("bins must be >= 1, got " + bins);
         }
-        Utilization.Summary summary = Utilization.summarize(perSample);
+        if (perSample.length < 1) {
+            throw new IllegalArgumentException("perSample must hold at least one sample");
+        }
+        Summary summary = Utilization.summarize(perSample);
+        double meanValue = summary.mean().getAsDouble();
         HistogramDataset data = new HistogramDataset();
         // Fixed 0–100 % range, so charts of different conditions compare at a glance.
         data.addSeries("utilization", perSample, bins, 0.0, 100.0);
@@ -112,23 +117,28 @@ public final class DiagnosticCharts {
         xAxis.setRange(0.0, 100.0);
         XYPlot plot = histogramPlot(data, xAxis, new Color(0x3B, 0x6E, 0xA8));
 
-        ValueMarker mean = new ValueMarker(summary.mean(), Color.RED, new BasicStroke(2f));
+        ValueMarker mean = new ValueMarker(meanValue, Color.RED, new BasicStroke(2f));
         mean.setLabel(summaryLabel(summary));
         mean.setLabelFont(new Font(Font.SANS_SERIF, Font.BOLD, 13));
         mean.setLabelPaint(Color.RED);
-        mean.setLabelAnchor(summary.mean() < 50 ? RectangleAnchor.TOP_RIGHT : RectangleAnchor.TOP_LEFT);
-        mean.setLabelTextAnchor(summary.mean() < 50 ? TextAnchor.TOP_LEFT : TextAnchor.TOP_RIGHT);
+        mean.setLabelAnchor(meanValue < 50 ? RectangleAnchor.TOP_RIGHT : RectangleAnchor.TOP_LEFT);
+        mean.setLabelTextAnchor(meanValue < 50 ? TextAnchor.TOP_LEFT : TextAnchor.TOP_RIGHT);
         plot.addDomainMarker(mean);
 
         JFreeChart chart = new JFreeChart(title, JFreeChart.DEFAULT_TITLE_FONT, plot, false);
-        chart.addSubtitle(new TextTitle(summaryLabel(summary) + ", " + summary.samples() + " samples"));
+        chart.addSubtitle(new TextTitle(summaryLabel(summary) + ", " + summary.count()
+                + (summary.count() == 1 ? " sample" : " samples")));
         chart.setBackgroundPaint(Color.WHITE);
         return chart;
     }
 
-    /** "mean = 43.75 %, SD = 2.10" — the SD with the n − 1 denominator. */
-    public static String summaryLabel(Utilization.Summary summary) {
-        return String.format(Locale.ROOT, "mean = %.2f %%, SD = %.2f", summary.mean(), summary.sd());
+    /**
+     * "mean = 43.75 %, SD = 2.10" — the SD with the n − 1 denominator; "SD = undefined" for a single sample (and
+     * "mean = undefined" for none).
+     */
+    public static String summaryLabel(Summary summary) {
+        String mean = summary.mean().isPresent() ? Summary.text(summary.mean(), 2) + " %" : Summary.UNDEFINED;
+        return "mean = " + mean + ", SD = " + Summary.text(summary.sd(), 2);
     }
 
     /**

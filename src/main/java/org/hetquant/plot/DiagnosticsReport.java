@@ -5,7 +5,8 @@ import java.util.ArrayList;
 import java.util.List;
 import java.util.Locale;
 import java.util.Map;
-import org.hetquant.engine.Utilization;
+import java.util.OptionalDouble;
+import org.hetquant.engine.Summary;
 
 /**
  * Everything the diagnostics node shows for one set of samples: the spike raster, the utilization histogram and,
@@ -51,26 +52,44 @@ public final class DiagnosticsReport {
     /**
      * The numbers of a cross-validation's folds: each fold's utilization mean and SD (n − 1), the mean over folds
      * of those SDs — the paper's utilization-SD metric (the SD across a fold's test samples, averaged over
-     * folds) — then {@link #text} of all folds pooled.
+     * folds) — then {@link #text} of all folds pooled. A fold with a single sample has an undefined SD: it is
+     * shown as undefined and left out of the mean over folds, whose line says how many folds it is over.
      *
      * @param folds one raster per fold, in fold order, over the same units
      */
     public static String foldText(List<PhaseRaster> folds, String title) {
         StringBuilder b = new StringBuilder();
-        double sumSd = 0;
-        double sumMean = 0;
+        List<OptionalDouble> sds = new ArrayList<>();
+        List<OptionalDouble> means = new ArrayList<>();
         for (int f = 0; f < folds.size(); f++) {
-            Utilization.Summary s = folds.get(f).utilization();
-            sumSd += s.sd();
-            sumMean += s.mean();
-            b.append(String.format(Locale.ROOT, "fold %d: %d samples, utilization mean %.4f %%, SD (n-1) %.4f%n",
-                    f + 1, s.samples(), s.mean(), s.sd()));
+            Summary s = folds.get(f).utilization();
+            sds.add(s.sd());
+            means.add(s.mean());
+            b.append(String.format(Locale.ROOT, "fold %d: %d %s, utilization mean %s %%, SD (n-1) %s%n", f + 1,
+                    s.count(), s.count() == 1 ? "sample" : "samples", Summary.text(s.mean(), 4),
+                    Summary.text(s.sd(), 4)));
         }
+        Summary sd = Summary.ofDefined(sds);
+        Summary mean = Summary.ofDefined(means);
         String head = String.format(Locale.ROOT, "HetQuant diagnostics — %s, %d folds%n"
-                + "mean over folds of the utilization SD (n-1): %.4f%n"
-                + "mean over folds of the utilization mean: %.4f %%%n", title, folds.size(),
-                sumSd / folds.size(), sumMean / folds.size());
+                + "mean over folds of the utilization SD (n-1): %s%s%n"
+                + "mean over folds of the utilization mean: %s %%%n", title, folds.size(),
+                Summary.text(sd.mean(), 4), overFolds(sd), Summary.text(mean.mean(), 4));
         return head + b + "\npooled over folds:\n" + text(PhaseRaster.concat(folds), title);
+    }
+
+    /**
+     * Empty when every fold defines the statistic; otherwise e.g. " (over 7 of 8 folds; 1 fold with one sample
+     * has no SD)".
+     */
+    private static String overFolds(Summary acrossFolds) {
+        if (acrossFolds.undefined() == 0) {
+            return "";
+        }
+        int folds = acrossFolds.count() + acrossFolds.undefined();
+        return String.format(Locale.ROOT, " (over %d of %d folds; %d %s with one sample %s no SD)",
+                acrossFolds.count(), folds, acrossFolds.undefined(), acrossFolds.undefined() == 1 ? "fold" : "folds",
+                acrossFolds.undefined() == 1 ? "has" : "have");
     }
 
     /**
@@ -93,17 +112,18 @@ public final class DiagnosticsReport {
     }
 
     /**
-     * The numbers behind the image: layer size, utilization mean and SD (n − 1; the population SD too), and the
-     * fraction of samples in which each unit fired.
+     * The numbers behind the image: layer size, utilization mean and SD (n − 1, "undefined" for one sample; the
+     * population SD too), and the fraction of samples in which each unit fired.
      */
     public static String text(PhaseRaster raster, String title) {
-        Utilization.Summary s = raster.utilization();
+        Summary s = raster.utilization();
         StringBuilder b = new StringBuilder();
         b.append("HetQuant diagnostics — ").append(title).append('\n');
         b.append(String.format(Locale.ROOT, "samples: %d, units: %d%n", raster.samples(), raster.units()));
-        b.append(String.format(Locale.ROOT, "utilization mean: %.4f %%%n", s.mean()));
-        b.append(String.format(Locale.ROOT, "utilization SD (n-1): %.4f%n", s.sd()));
-        b.append(String.format(Locale.ROOT, "utilization SD (n): %.4f%n", s.populationSd()));
+        b.append("utilization mean: ").append(Summary.text(s.mean(), 4)).append(" %\n");
+        b.append("utilization SD (n-1): ").append(Summary.text(s.sd(), 4))
+                .append(s.sd().isPresent() ? "" : " (one sample)").append('\n');
+        b.append("utilization SD (n): ").append(Summary.text(s.populationSd(), 4)).append('\n');
         b.append("unit firing rate (% of samples):\n");
         for (int u = 0; u < raster.units(); u++) {
             int fired = 0;

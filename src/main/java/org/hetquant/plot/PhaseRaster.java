@@ -4,6 +4,7 @@ import java.io.Serializable;
 import java.util.ArrayList;
 import java.util.Arrays;
 import java.util.List;
+import org.hetquant.engine.Summary;
 import org.hetquant.engine.Utilization;
 
 /**
@@ -85,8 +86,11 @@ public final class PhaseRaster implements Serializable {
         return u;
     }
 
-    /** Mean and SD (n − 1, the paper's convention) of per-sample utilization across the samples. */
-    public Utilization.Summary utilization() {
+    /**
+     * Mean and SD (n − 1, the paper's convention) of per-sample utilization across the samples; the SD of a single
+     * sample is undefined.
+     */
+    public Summary utilization() {
         return Utilization.summarize(utilizationPerSample());
     }
 

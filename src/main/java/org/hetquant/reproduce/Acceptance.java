@@ -82,8 +82,7 @@ public final class Acceptance {
                         Optional<PublishedResults.Value> mu =
                                 published.get(m[1], PublishedResults.MEAN_SESSION, c, n);
                         if (mu.isPresent()) {
-                            double ours = meanOverSessions.stream()
-                                    .mapToDouble(s -> grid.mean(s, c, n, m[1])).average().orElseThrow();
+                            double ours = grid.meanOverSessions(meanOverSessions, c, n, m[1]);
                             double ref = mu.get().value();
                             checks.add(new Check(name(PublishedResults.MEAN_SESSION, c, n, m[1]), ours, ref,
                                     String.format("±%.0f pp", MEAN_UTILIZATION_BAND),
@@ -100,8 +99,9 @@ public final class Acceptance {
     static List<String> layers(Grid grid) {
         return grid.has(Metric.GC_UTILIZATION_SD) ? List.of("MC", "GC") : List.of("MC");
     }
+
     /**
-     * The paper's qualitative claims (spec §4.4) on one session's cells:
+     * The paper's qualitative claims (docs/method.md §4.4) on one session's cells:
      *
      * <ol>
      *   <li>heterogeneous (Uniform) MC utilization SD is well below homogeneous (at most half of it) at equal mean

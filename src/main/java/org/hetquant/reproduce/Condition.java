@@ -1,6 +1,6 @@
 package org.hetquant.reproduce;
 
-/** The paper's four ET→MC gain conditions (spec §4.2), named as in the published tables. */
+/** The paper's four ET→MC gain conditions (docs/method.md §4.2), named as in the published tables. */
 public enum Condition {
     /** n identical duplicates; results averaged over the 10 published gain levels. */
     HOMOGENEOUS("Homogeneous"),

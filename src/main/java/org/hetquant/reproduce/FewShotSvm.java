@@ -12,7 +12,7 @@ import libsvm.svm_parameter;
 import libsvm.svm_problem;
 
 /**
- * The paper's few-shot separability score (spec §2(e)): an RBF support vector classifier with balanced class
+ * The paper's few-shot separability score (docs/method.md §2(e)): an RBF support vector classifier with balanced class
  * weights, its C and γ chosen by a grid search on one half of a fold's test responses and scored on the other
  * half with the cross-validation flipped (train on 1/4, test on 3/4).
  *
@@ -43,12 +43,12 @@ import libsvm.svm_problem;
 public final class FewShotSvm {
 
     /** The C grid: 10^-7 … 10^9, 17 values. */
-    public static final double[] C_GRID = powersOfTen(-7, 9);
+    private static final double[] C_GRID = powersOfTen(-7, 9);
 
     /** The γ grid: 10^-8 … 10^10, 19 values. */
-    public static final double[] GAMMA_GRID = powersOfTen(-8, 10);
+    private static final double[] GAMMA_GRID = powersOfTen(-8, 10);
 
-    /** Inner folds: the spec's folds / 2 with 8 folds. */
+    /** Inner folds: the paper's folds / 2 with 8 folds. */
     public static final int INNER_FOLDS = 4;
 
     static {

@@ -76,7 +76,7 @@ final class Figures {
             XYSeries ours = new XYSeries(c.label() + " (ours)");
             XYSeries pub = new XYSeries(c.label() + " (published)");
             for (int n : Reproduction.DUPLICATIONS) {
-                ours.add(n, sessions.stream().mapToDouble(s -> grid.mean(s, c, n, metric)).average().orElseThrow());
+                ours.add(n, grid.meanOverSessions(sessions, c, n, metric));
                 Optional<PublishedResults.Value> p = published.get(metric, publishedSession, c, n);
                 p.ifPresent(v -> pub.add(n, v.value()));
             }

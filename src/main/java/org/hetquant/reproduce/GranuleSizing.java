@@ -4,18 +4,18 @@ import org.hetquant.engine.GranuleConnectivity;
 import org.hetquant.engine.GranuleLayer;
 
 /**
- * How the reproduction sizes the GC layer of each run (spec §2(e), §6 items 7 and 8).
+ * How the reproduction sizes the GC layer of each run (docs/method.md §2(e), §6 items 7–8).
  *
  * @param halfInCalibratedConcentration GC = 2·MC (instead of 4·MC) in the calibrated Concentration runs, as the
  *     authors' grid file does for its whole adaptive group (s = 0, 0.25, 0.5: the paper's Scaled and Adaptive);
- *     spec §6 item 8 says to replicate the grid as is
+ *     docs/method.md §6 item 8 replicates the grid as is
  * @param baselineAsFinalGrid run the Homogeneous GC layer as the final {@code hq2025.yaml} does (MC = 8, i.e.
- *     n = 1, GC = 32, p = 0.5) at every n, instead of the spec's recommendation (§6 item 7): the same sizing as
+ *     n = 1, GC = 32, p = 0.5) at every n, instead of the choice of docs/method.md §6 item 7: the same sizing as
  *     Uniform at each n
  */
 public record GranuleSizing(boolean halfInCalibratedConcentration, boolean baselineAsFinalGrid) {
 
-    /** The spec's recommendation: the authors' grid, with Homogeneous sized as Uniform at each n. */
+    /** The choices of docs/method.md §6 items 7–8: the authors' grid, with Homogeneous sized as Uniform at each n. */
     public static final GranuleSizing PAPER = new GranuleSizing(true, false);
 
     /**

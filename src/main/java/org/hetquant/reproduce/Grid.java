@@ -4,6 +4,7 @@ import java.util.ArrayList;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
+import org.hetquant.engine.Summary;
 
 /** The cells of one reproduction run, indexed by session, condition, n and metric. */
 public final class Grid {
@@ -57,6 +58,19 @@ public final class Grid {
     /** The fold mean of one cell. */
     public double mean(String session, Condition c, int n, Metric m) {
         return cell(session, c, n, m).mean();
+    }
+
+    /**
+     * The mean of one cell's fold mean over several sessions (the paper publishes mean utilization only averaged
+     * over its two sessions).
+     *
+     * @param sessions report names of sessions in the grid, at least one
+     */
+    public double meanOverSessions(List<String> sessions, Condition c, int n, Metric m) {
+        if (sessions.isEmpty()) {
+            throw new IllegalArgumentException("sessions must name at least one session");
+        }
+        return Summary.of(sessions.stream().mapToDouble(s -> mean(s, c, n, m)).toArray()).mean().getAsDouble();
     }
 
     private static String key(String s, Condition c, int n, Metric m) {

@@ -1,6 +1,6 @@
 package org.hetquant.reproduce;
 
-/** The reproduced metrics (spec §4.3), each a fold mean of a per-fold value, in % or percentage points. */
+/** The reproduced metrics (docs/method.md §4.3), each a fold mean of a per-fold value, in % or percentage points. */
 public enum Metric {
     /** SD across a fold's test samples of per-sample MC utilization (percentage points): the regularity metric. */
     MC_UTILIZATION_SD("MC utilization SD", "pp"),

@@ -16,7 +16,8 @@ import java.util.Optional;
  * The published fold means (and SDs across folds) the reproduction is compared with: the MC and GC rows of the
  * authors' released {@code full_util_cond_3.csv} (utilization SD) and {@code full_clf_cond_3.csv} (accuracy),
  * plus the §4.4 tables that are not in those files (session-averaged MC and GC mean utilization and the ET
- * baseline), shipped as a resource transcribed from the spec.
+ * baseline), shipped as a resource transcribed from the authors' released statistical output (docs/method.md
+ * §4.4).
  */
 public final class PublishedResults {
 

@@ -9,7 +9,7 @@ import java.util.List;
 import java.util.Locale;
 import java.util.function.IntConsumer;
 import org.hetquant.cli.LabeledCsv;
-import org.hetquant.engine.SyntheticSession;
+import org.hetquant.experiment.SyntheticSession;
 
 /**
  * The reproduce command: reruns the paper's experiment grid (MC and GC layers) and writes every published number
@@ -26,7 +26,7 @@ import org.hetquant.engine.SyntheticSession;
  * fold means; default: the copy bundled with HetQuant), {@code --threads N} (default: available processors),
  * {@code --mc-only} (no GC layer), {@code --gc-seeds N} (data seeds 1..N of the GC sensitivity table, default
  * {@value #GC_SWEEP_SEEDS}; 0 skips it), {@code --gc-baseline-final-grid} and {@code --gc-4x-everywhere} (the
- * alternatives of spec §6 items 7 and 8, see {@link GranuleSizing}).
+ * alternatives of docs/method.md §6 items 7–8, see {@link GranuleSizing}).
  */
 public final class Reproduce {
 

@@ -4,6 +4,7 @@ import java.util.ArrayList;
 import java.util.EnumMap;
 import java.util.List;
 import java.util.Map;
+import java.util.OptionalDouble;
 import java.util.concurrent.ExecutionException;
 import java.util.concurrent.ExecutorService;
 import java.util.concurrent.Executors;
@@ -17,25 +18,27 @@ import org.hetquant.engine.GranuleConnectivity;
 import org.hetquant.engine.GranuleLayer;
 import org.hetquant.engine.GranuleWeights;
 import org.hetquant.engine.NeuronParameters;
-import org.hetquant.engine.Normalization;
 import org.hetquant.engine.PhaseTable;
-import org.hetquant.engine.SamplingProtocol;
+import org.hetquant.engine.Summary;
 import org.hetquant.engine.Utilization;
+import org.hetquant.experiment.FoldUtilization;
+import org.hetquant.experiment.PaperGrid;
+import org.hetquant.experiment.SamplingProtocol;
 
 /**
- * Runs the paper's experiment grid (spec §4): for every session, fold, condition and duplication n, the fold's
- * test samples are L1-normalized, encoded into MC phases with the condition's gains (calibrated on the fold's 16
- * training samples for Scaled and Adaptive), and summarized as utilization mean and SD and few-shot SVM
+ * Runs the paper's experiment grid (docs/method.md §4): for every session, fold, condition and duplication n, the
+ * fold's test samples are L1-normalized, encoded into MC phases with the condition's gains (calibrated on the
+ * fold's 16 training samples for Scaled and Adaptive), and summarized as utilization mean and SD and few-shot SVM
  * accuracy; the ET accuracy baseline is scored once per session and fold. With a {@link GranuleSizing}, the GC
- * layer (spec §2(e)) is trained by STDP on the fold's 16 training samples' MC phases, in the plan's shuffled
- * order, and its test phases are summarized the same way.
+ * layer (docs/method.md §2(e)) is trained by STDP on the fold's 16 training samples' MC phases, in the plan's
+ * shuffled order, and its test phases are summarized the same way.
  *
  * <p>Every task is a pure function of its inputs and seeds, so results do not depend on the thread count or
  * schedule: the same seed gives the same numbers.
  */
 public final class Reproduction {
 
-    /** The spec's duplication factors. */
+    /** The paper's duplication factors (docs/method.md §4.2). */
     public static final List<Integer> DUPLICATIONS = List.of(4, 8, 16, 32);
 
     /** Folds of the paper's protocol (the quick grid runs only the first few of them). */
@@ -61,7 +64,7 @@ public final class Reproduction {
      */
     public record Settings(long seed, int folds, int threads, GranuleSizing granules) {
 
-        /** MC and GC layers, the GC sized as the spec recommends ({@link GranuleSizing#PAPER}). */
+        /** MC and GC layers, the GC sized as docs/method.md recommends ({@link GranuleSizing#PAPER}). */
         public Settings(long seed, int folds, int threads) {
             this(seed, folds, threads, GranuleSizing.PAPER);
         }
@@ -79,9 +82,10 @@ public final class Reproduction {
     /**
      * One fold's values for one cell.
      *
-     * @param values per metric, the fold-level value (Homogeneous: averaged over the 10 gain levels)
+     * @param values per metric, the fold-level value (Homogeneous: averaged over the 10 gain levels); undefined
+     *     where the fold cannot define it (an SD over one test sample) or it was not computed (accuracy skipped)
      */
-    record FoldValues(Map<Metric, Double> values) {}
+    record FoldValues(Map<Metric, OptionalDouble> values) {}
 
     /**
      * One cell of the grid, summarized over folds.
@@ -91,8 +95,9 @@ public final class Reproduction {
      * @param condition the gain condition
      * @param duplication n
      * @param metric the metric
-     * @param mean mean over folds of the fold-level value
-     * @param foldSd SD across folds (n − 1 denominator, as the published .s columns)
+     * @param acrossFolds the fold-level values summarized across the folds where they are defined: their mean
+     *     (the published .m columns) and SD (n − 1, as the published .s columns); undefined fold values are left
+     *     out and counted
      */
     public record Cell(
             String session,
@@ -100,8 +105,24 @@ public final class Reproduction {
             Condition condition,
             int duplication,
             Metric metric,
-            double mean,
-            double foldSd) {}
+            Summary acrossFolds) {
+
+        /**
+         * Mean over folds of the fold-level value.
+         *
+         * @throws IllegalStateException if no fold defines the value (never under the paper's protocol, whose
+         *     folds hold 112 test samples)
+         */
+        public double mean() {
+            return acrossFolds.mean().orElseThrow(() -> new IllegalStateException(session + " " + condition.label()
+                    + " n=" + duplication + " " + metric.title() + ": no fold defines the value"));
+        }
+
+        /** SD across folds (n − 1); undefined with fewer than two folds defining the value. */
+        public OptionalDouble foldSd() {
+            return acrossFolds.sd();
+        }
+    }
 
     private static final PhaseTable TABLE = PhaseTable.of(NeuronParameters.DEFAULT);
 
@@ -118,7 +139,8 @@ public final class Reproduction {
      * @param sessions the sessions, each with labels 1..8 and 4096 rows in the paper's case
      * @param settings seed, folds and threads
      * @param progress called with the number of finished tasks after each task (from worker threads)
-     * @return one cell per session × condition × n × MC (and GC) metric, plus ET accuracy per session × condition × n
+     * @return one cell per session × condition × n × MC (and GC) metric, plus ET accuracy per session × condition
+     *     × n
      *     (the same value repeated, since the ET readout does not depend on the condition)
      */
     public static List<Cell> run(List<SessionInput> sessions, Settings settings, IntConsumer progress) {
@@ -135,7 +157,7 @@ public final class Reproduction {
                 List<Future<Double>> et = new ArrayList<>();
                 for (FoldData fold : folds) {
                     et.add(pool.submit(() -> {
-                        double acc = new FewShotSvm(settings.seed()).evaluate(fold.vTest, fold.testLabels, true).accuracy();
+                        double acc = new FewShotSvm(settings.seed()).evaluate(fold.vTest(), fold.testLabels(), true).accuracy();
                         progress.accept(done.incrementAndGet());
                         return acc;
                     }));
@@ -155,9 +177,9 @@ public final class Reproduction {
                         mc.computeIfAbsent(condition, c -> new java.util.TreeMap<>()).put(n, perFold);
                     }
                 }
-                double[] etValues = new double[folds.size()];
-                for (int k = 0; k < etValues.length; k++) {
-                    etValues[k] = et.get(k).get();
+                List<OptionalDouble> etValues = new ArrayList<>();
+                for (Future<Double> f : et) {
+                    etValues.add(OptionalDouble.of(f.get()));
                 }
                 for (Condition condition : Condition.values()) {
                     for (int n : DUPLICATIONS) {
@@ -170,7 +192,7 @@ public final class Reproduction {
                             metrics.addAll(List.of(Metric.of("GC")));
                         }
                         for (Metric metric : metrics) {
-                            double[] perFold = values.stream().mapToDouble(v -> v.values().get(metric)).toArray();
+                            List<OptionalDouble> perFold = values.stream().map(v -> v.values().get(metric)).toList();
                             cells.add(cell(session, condition, n, metric, perFold));
                         }
                         cells.add(cell(session, condition, n, Metric.ET_ACCURACY, etValues));
@@ -199,16 +221,16 @@ public final class Reproduction {
 
     private static List<FoldData> prepare(SessionInput session, Settings settings) {
         SamplingProtocol.Plan plan = SamplingProtocol.paper().plan(session.labels(), settings.seed());
-        // The data-level shift is applied once to the resampled working set, train and test together (spec 2(a)).
+        // The data-level shift is applied once to the resampled working set, train and test together
+        // (docs/method.md §2(a)).
         double[][] working = SamplingProtocol.shiftToNonNegative(plan.workingSet(session.features()));
         int[] labels = plan.labels();
-        Normalization l1 = Normalization.withoutShift();
         List<FoldData> folds = new ArrayList<>();
         for (int k = 0; k < settings.folds(); k++) {
             int[] train = plan.trainIndices(k);
             int[] test = plan.testIndices(k);
-            double[][] vTrain = normalize(l1, working, train);
-            double[][] vTest = normalize(l1, working, test);
+            double[][] vTrain = FoldUtilization.normalizedRows(working, train);
+            double[][] vTest = FoldUtilization.normalizedRows(working, test);
             int[] testLabels = new int[test.length];
             for (int i = 0; i < test.length; i++) {
                 testLabels[i] = labels[test[i]];
@@ -218,18 +240,9 @@ public final class Reproduction {
         return folds;
     }
 
-    private static double[][] normalize(Normalization l1, double[][] rows, int[] idx) {
-        double[][] v = new double[idx.length][];
-        for (int i = 0; i < idx.length; i++) {
-            v[i] = new double[rows[idx[i]].length];
-            l1.apply(rows[idx[i]], v[i], idx[i]);
-        }
-        return v;
-    }
-
     /**
      * The fold-level values of one condition and n (Homogeneous: averaged over its gain levels): the MC metrics,
-     * and the GC metrics when {@code granules} is not null (NaN otherwise).
+     * and the GC metrics when {@code granules} is not null (undefined otherwise).
      */
     static FoldValues evaluate(FoldData fold, Condition condition, int n, long seed, boolean withAccuracy,
             GranuleSizing granules) {
@@ -237,12 +250,12 @@ public final class Reproduction {
         List<double[][]> gainSets = gainSets(fold, condition, n);
         List<double[][]> granuleGainSets = shape == null || shape.duplication() == n ? gainSets
                 : gainSets(fold, condition, shape.duplication());
-        Map<Metric, Double> sums = new EnumMap<>(Metric.class);
+        Map<Metric, List<OptionalDouble>> perLevel = new EnumMap<>(Metric.class);
         FewShotSvm svm = new FewShotSvm(seed);
         for (int g = 0; g < gainSets.size(); g++) {
             ColumnEncoder encoder = new ColumnEncoder(gainSets.get(g), TABLE);
             byte[][] mcPhases = encode(encoder, fold.vTest());
-            summarize(mcPhases, Metric.of("MC"), fold, svm, withAccuracy, sums);
+            summarize(mcPhases, Metric.of("MC"), fold, svm, withAccuracy, perLevel);
             if (shape != null) {
                 ColumnEncoder granuleEncoder = granuleGainSets == gainSets ? encoder
                         : new ColumnEncoder(granuleGainSets.get(g), TABLE);
@@ -252,14 +265,15 @@ public final class Reproduction {
                         GranuleLayer.granuleCount(mitrals, shape.granulesPerMitral()), shape.probability(),
                         connectivitySeed(seed, fold.index(), mitrals));
                 GranuleWeights weights = GranuleLayer.PAPER.train(connectivity, encode(granuleEncoder, fold.vTrain()));
-                summarize(weights.phases(testPhases), Metric.of("GC"), fold, svm, withAccuracy, sums);
+                summarize(weights.phases(testPhases), Metric.of("GC"), fold, svm, withAccuracy, perLevel);
             }
         }
-        Map<Metric, Double> values = new EnumMap<>(Metric.class);
+        // Homogeneous: the fold-level value is the mean over the gain levels (all defined or all undefined, since
+        // every level sees the same test samples).
+        Map<Metric, OptionalDouble> values = new EnumMap<>(Metric.class);
         for (String layer : List.of("MC", "GC")) {
             for (Metric metric : Metric.of(layer)) {
-                Double sum = sums.get(metric);
-                values.put(metric, sum == null ? Double.NaN : sum / gainSets.size());
+                values.put(metric, Summary.ofDefined(perLevel.getOrDefault(metric, List.of())).mean());
             }
         }
         return new FoldValues(values);
@@ -271,7 +285,7 @@ public final class Reproduction {
         int features = fold.vTest()[0].length;
         switch (condition) {
             case HOMOGENEOUS -> {
-                for (double level : ColumnGains.PAPER_HOMOGENEOUS_LEVELS) {
+                for (double level : PaperGrid.homogeneousLevels()) {
                     gainSets.add(ColumnGains.dataBlind(features, ColumnGains.homogeneous(n, level)).toArray());
                 }
             }
@@ -292,9 +306,12 @@ public final class Reproduction {
         return phases;
     }
 
-    /** Adds one gain set's utilization SD, mean and (optionally) accuracy on a layer's phases to {@code sums}. */
+    /**
+     * Adds one gain set's utilization SD, mean and (optionally) accuracy on a layer's phases (MC or GC, given by
+     * {@code metrics}) to the per-level lists.
+     */
     private static void summarize(byte[][] phases, Metric[] metrics, FoldData fold, FewShotSvm svm,
-            boolean withAccuracy, Map<Metric, Double> sums) {
+            boolean withAccuracy, Map<Metric, List<OptionalDouble>> perLevel) {
         double[] utilization = new double[phases.length];
         double[][] features = new double[phases.length][];
         for (int i = 0; i < phases.length; i++) {
@@ -304,11 +321,12 @@ public final class Reproduction {
                 features[i][u] = phases[i][u];
             }
         }
-        Utilization.Summary s = Utilization.summarize(utilization);
-        sums.merge(metrics[0], s.sd(), Double::sum);
-        sums.merge(metrics[1], s.mean(), Double::sum);
+        Summary s = Utilization.summarize(utilization);
+        perLevel.computeIfAbsent(metrics[0], m -> new ArrayList<>()).add(s.sd());
+        perLevel.computeIfAbsent(metrics[1], m -> new ArrayList<>()).add(s.mean());
         if (withAccuracy) {
-            sums.merge(metrics[2], svm.evaluate(features, fold.testLabels(), false).accuracy(), Double::sum);
+            perLevel.computeIfAbsent(metrics[2], m -> new ArrayList<>())
+                    .add(OptionalDouble.of(svm.evaluate(features, fold.testLabels(), false).accuracy()));
         }
     }
 
@@ -319,19 +337,19 @@ public final class Reproduction {
     static long connectivitySeed(long seed, int fold, int mitrals) {
         return new java.util.SplittableRandom(seed).split().nextLong() ^ (1_000_003L * fold + mitrals);
     }
-
     /**
      * Utilization SD (fold mean over all 8 folds) of one session for several data realizations, without the
-     * SVM: how much the published comparison depends on the generator's random draw (spec §5).
+     * SVM: how much the published comparison depends on the generator's random draw (docs/method.md §5).
      *
      * @param generator makes the session for a seed
      * @param seeds the seeds (each seeds the generator, the sampling plan and the GC wiring)
      * @param threads worker threads
      * @param metric {@link Metric#MC_UTILIZATION_SD} or {@link Metric#GC_UTILIZATION_SD}
      * @param granules the GC sizing (needed for the GC metric)
-     * @return {@code [seed index][condition ordinal][n index]} utilization SD, in percentage points
+     * @return {@code [seed index][condition ordinal][n index]} utilization SD over folds, in percentage points
+     *     (folds whose SD is undefined left out and counted)
      */
-    public static double[][][] utilizationSdBySeed(java.util.function.LongFunction<SessionInput> generator,
+    public static Summary[][][] utilizationSdBySeed(java.util.function.LongFunction<SessionInput> generator,
             long[] seeds, int threads, Metric metric, GranuleSizing granules) {
         if (metric != Metric.MC_UTILIZATION_SD && metric != Metric.GC_UTILIZATION_SD) {
             throw new IllegalArgumentException("metric must be a utilization SD, got " + metric);
@@ -340,23 +358,25 @@ public final class Reproduction {
                 "granules") : null;
         ExecutorService pool = Executors.newFixedThreadPool(threads);
         try {
-            List<Future<double[][]>> futures = new ArrayList<>();
+            List<Future<Summary[][]>> futures = new ArrayList<>();
             for (long seed : seeds) {
                 futures.add(pool.submit(() -> {
                     List<FoldData> folds = prepare(generator.apply(seed), new Settings(seed, FOLDS, 1));
-                    double[][] sd = new double[Condition.values().length][DUPLICATIONS.size()];
+                    Summary[][] sd = new Summary[Condition.values().length][DUPLICATIONS.size()];
                     for (Condition c : Condition.values()) {
                         for (int i = 0; i < DUPLICATIONS.size(); i++) {
+                            List<OptionalDouble> perFold = new ArrayList<>();
                             for (FoldData fold : folds) {
-                                sd[c.ordinal()][i] += evaluate(fold, c, DUPLICATIONS.get(i), seed, false, sizing)
-                                        .values().get(metric) / folds.size();
+                                perFold.add(evaluate(fold, c, DUPLICATIONS.get(i), seed, false, sizing)
+                                        .values().get(metric));
                             }
+                            sd[c.ordinal()][i] = Summary.ofDefined(perFold);
                         }
                     }
                     return sd;
                 }));
             }
-            double[][][] out = new double[seeds.length][][];
+            Summary[][][] out = new Summary[seeds.length][][];
             for (int k = 0; k < seeds.length; k++) {
                 out[k] = futures.get(k).get();
             }
@@ -370,22 +390,11 @@ public final class Reproduction {
             pool.shutdownNow();
         }
     }
-
     private static double[][] calibrate(FoldData fold, int n, double smoothing) {
-        return Calibrator.fitGains(fold.vTrain, CalibrationParameters.of(n, smoothing));
+        return Calibrator.fitGains(fold.vTrain(), CalibrationParameters.of(n, smoothing));
     }
 
-    private static Cell cell(SessionInput s, Condition c, int n, Metric metric, double[] perFold) {
-        double mean = 0;
-        for (double v : perFold) {
-            mean += v;
-        }
-        mean /= perFold.length;
-        double ss = 0;
-        for (double v : perFold) {
-            ss += (v - mean) * (v - mean);
-        }
-        double sd = perFold.length > 1 ? Math.sqrt(ss / (perFold.length - 1)) : Double.NaN;
-        return new Cell(s.name(), s.publishedSession(), c, n, metric, mean, sd);
+    private static Cell cell(SessionInput s, Condition c, int n, Metric metric, List<OptionalDouble> perFold) {
+        return new Cell(s.name(), s.publishedSession(), c, n, metric, Summary.ofDefined(perFold));
     }
 }

@@ -11,7 +11,7 @@ import java.util.SplittableRandom;
  * <p>Per-class fold sizes are those of scikit-learn: the labels are sorted and dealt round-robin to the
  * folds, so every fold gets the same total (± 1) and each class is spread as evenly as it can be. Within a
  * class, the fold numbers are then shuffled. The random stream is Java's, so the folds are statistically,
- * not bit-for-bit, those of the authors' runs (spec §6 item 9).
+ * not bit-for-bit, those of the authors' runs (docs/method.md §6 item 9).
  */
 final class StratifiedFolds {
 

@@ -8,9 +8,11 @@ import java.util.Collections;
 import java.util.HashMap;
 import java.util.LinkedHashMap;
 import java.util.List;
+import java.util.Locale;
 import java.util.Map;
 import java.util.regex.Pattern;
 import java.util.regex.PatternSyntaxException;
+import org.hetquant.engine.Summary;
 import org.hetquant.plot.DiagnosticsReport;
 import org.hetquant.plot.FeatureThresholds;
 import org.hetquant.plot.PhaseRaster;
@@ -277,8 +279,10 @@ public class HetQuantDiagnostics extends BaseStep {
     private void emit(PhaseRaster raster, String title, String text) throws WekaException {
         BufferedImage image =
                 DiagnosticsReport.image(raster, title, m_parsedThresholds, m_featureValues, m_width, m_height);
-        getStepManager().logBasic(String.format("%s: %d samples x %d units, utilization mean %.2f %%, SD %.2f",
-                title, raster.samples(), raster.units(), raster.utilization().mean(), raster.utilization().sd()));
+        Summary utilization = raster.utilization();
+        getStepManager().logBasic(String.format(Locale.ROOT, "%s: %d samples x %d units, utilization mean %s %%, "
+                + "SD %s", title, raster.samples(), raster.units(), Summary.text(utilization.mean(), 2),
+                Summary.text(utilization.sd(), 2)));
         Data imageOut = new Data(StepManager.CON_IMAGE, image);
         imageOut.setPayloadElement(StepManager.CON_AUX_DATA_TEXT_TITLE, title);
         getStepManager().outputData(imageOut);

@@ -119,7 +119,7 @@ class AdaptiveDensityTest {
     @Test
     void rejectsInvalidArguments() {
         double[] ok = {0.1, 0.2};
-        assertMessage(() -> AdaptiveDensity.weightFactors(ok, 0, 0.25, L), "duplication", "≥ 1");
+        assertMessage(() -> AdaptiveDensity.weightFactors(ok, 0, 0.25, L), "duplication n", ">= 1");
         assertMessage(() -> AdaptiveDensity.weightFactors(ok, 4, -0.1, L), "smoothing", "[0, 1]");
         assertMessage(() -> AdaptiveDensity.weightFactors(ok, 4, 1.5, L), "smoothing", "[0, 1]");
         assertMessage(() -> AdaptiveDensity.weightFactors(ok, 4, Double.NaN, L), "smoothing", "[0, 1]");

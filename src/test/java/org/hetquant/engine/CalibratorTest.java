@@ -44,7 +44,7 @@ class CalibratorTest {
 
     @Test
     void gainCorrectionCentresTheCoverageOnTheLowerMedianTarget() {
-        // Lower median of linspace(0.01, 1, n), spec §2(d) step 9.
+        // Lower median of linspace(0.01, 1, n), docs/method.md §2(d) step 9.
         int[] duplications = {4, 8, 16, 32};
         double[] targets = {0.34, 0.4343, 0.472, 0.4890};
         double[][] data = rows(64, 1);
@@ -83,7 +83,8 @@ class CalibratorTest {
         double scale = target / lowerMedian(coverage);
         for (int i = 0; i < 8; i++) {
             for (int k = 0; k < n; k++) {
-                // Spec: threshold = (D*/P) · c · median(lin) / median(c); gain W = P / (c · scale).
+                // docs/method.md §2(d) step 9: threshold = (D*/P) · c · median(lin) / median(c);
+                // gain W = P / (c · scale).
                 assertEquals(D_STAR / P * coverage[i][k] * scale, thresholds[i][k], 1e-12);
                 assertEquals(P / (coverage[i][k] * scale), gains[i][k], 1e-9 * gains[i][k]);
                 if (k > 0) {

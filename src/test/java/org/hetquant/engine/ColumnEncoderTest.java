@@ -18,12 +18,12 @@ class ColumnEncoderTest {
 
     private static final PhaseTable TABLE = PhaseTable.of(NeuronParameters.DEFAULT);
 
-    /** Uniform heterogeneous weights of spec §2(c): P / linspace(L, 1, n), ascending. */
+    /** Uniform heterogeneous weights of docs/method.md §2(c): P / linspace(L, 1, n), ascending. */
     private static double[][] uniformGains(int features, int n) {
         return ColumnGains.dataBlind(features, ColumnGains.uniform(n, 25.0, 0.01)).toArray();
     }
 
-    /** Different random ascending gains per feature, spanning the weights of spec §2(c)-(d). */
+    /** Different random ascending gains per feature, spanning the weights of docs/method.md §2(c)-(d). */
     private static double[][] randomGains(int features, int n, SplittableRandom random) {
         double[][] gains = new double[features][n];
         for (int f = 0; f < features; f++) {
@@ -78,6 +78,82 @@ class ColumnEncoderTest {
                     encoder.encode(v, out);
                     assertMatchesTable(encoder, v, out, "n=" + n + " row " + row);
                 }
+            }
+        }
+    }
+
+    /** Above n = 32 a pattern is stored only every B thresholds; the result must not change. */
+    @Test
+    void equalsTheTableForLargeColumnsWithCheckpoints() {
+        SplittableRandom random = new SplittableRandom(1000);
+        for (int n : new int[] {33, 100, 257, 1000}) {
+            double[][][] gainSets = {uniformGains(3, n), randomGains(3, n, random),
+                    ColumnGains.dataBlind(3, ColumnGains.homogeneous(n, 50)).toArray()};
+            for (double[][] gains : gainSets) {
+                ColumnEncoder encoder = new ColumnEncoder(gains, TABLE);
+                byte[] out = new byte[encoder.units()];
+                for (int row = 0; row < 100; row++) {
+                    double[] v = new double[3];
+                    for (int f = 0; f < 3; f++) {
+                        v[f] = random.nextBoolean() ? random.nextDouble() : Math.exp(-8 * random.nextDouble());
+                    }
+                    encoder.encode(v, out);
+                    for (int f = 0; f < 3; f++) {
+                        for (int k = 0; k < n; k++) {
+                            if (TABLE.phase(gains[f][k] * v[f]) != out[f * n + k]) {
+                                assertMatchesTable(encoder, v, out, "n=" + n + " row " + row);
+                            }
+                        }
+                    }
+                }
+            }
+        }
+    }
+
+    /**
+     * Issue 8 item 5: the lookup structures are O(n) per distinct gain column — (53·levels + 1)·n bytes at
+     * most, 0.85 MB at n = 1000 — and features with the same gains share them: 16 features at n = 1000 took
+     * 262 MB before.
+     */
+    @Test
+    void memoryIsLinearInNAndSharedBetweenEqualColumns() {
+        long perNeuronBound = 53L * TABLE.levels() + 1;
+        for (int n : new int[] {4, 32, 33, 256, 1000}) {
+            ColumnEncoder shared = new ColumnEncoder(uniformGains(16, n), TABLE);
+            assertEquals(1, shared.distinctColumns());
+            assertTrue(shared.tableBytes() <= perNeuronBound * n,
+                    "n=" + n + ": " + shared.tableBytes() + " bytes > " + perNeuronBound * n);
+            ColumnEncoder distinct = new ColumnEncoder(randomGains(4, n, new SplittableRandom(n)), TABLE);
+            assertEquals(4, distinct.distinctColumns());
+            assertTrue(distinct.tableBytes() <= 4 * perNeuronBound * n, "n=" + n + ": " + distinct.tableBytes());
+        }
+        ColumnEncoder paper = new ColumnEncoder(uniformGains(16, 1000), TABLE);
+        assertTrue(paper.tableBytes() < 1_000_000, paper.tableBytes() + " bytes for 16 features at n = 1000");
+    }
+
+    @Test
+    void encodingThroughCodesAtOffsetsEqualsThePlainEncoding() {
+        SplittableRandom random = new SplittableRandom(12);
+        for (int n : new int[] {4, 40}) {
+            ColumnEncoder encoder = new ColumnEncoder(randomGains(3, n, random), TABLE);
+            int[] codes = PhaseEncoding.ASCENDING.lookup(TABLE);
+            int[] at = {1, 1 + n + 2, 1 + 2 * n + 3};
+            double[] out = new double[at[2] + n + 1];
+            for (int row = 0; row < 200; row++) {
+                double[] v = {random.nextDouble(), Double.NaN, random.nextDouble() * 0.1};
+                if (row % 2 == 0) {
+                    v[1] = random.nextDouble();
+                }
+                Arrays.fill(out, -7.0);
+                encoder.encode(v, codes, out, at);
+                byte[] phases = encoder.encode(v);
+                for (int f = 0; f < 3; f++) {
+                    for (int k = 0; k < n; k++) {
+                        assertEquals(codes[phases[f * n + k]], out[at[f] + k], 0.0);
+                    }
+                }
+                assertEquals(-7.0, out[0], 0.0, "outside the features' places nothing is written");
+                assertEquals(-7.0, out[at[1] - 1], 0.0);
             }
         }
     }

@@ -5,9 +5,10 @@ import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertThrows;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
+import java.util.List;
 import org.junit.jupiter.api.Test;
 
-class ColumnGainsTest {
+class ColumnGainsTest implements SerializableValueTypeContract<ColumnGains> {
 
     private static double[] rounded(double[] w) {
         double[] r = new double[w.length];
@@ -52,34 +53,42 @@ class ColumnGainsTest {
     }
 
     @Test
-    void homogeneousLevelsAreCloseToTheUniformTenColumn() {
-        // The grid's levels are P/linspace(L, 1, 10), rounded by hand: within 0.6 of the exact values.
-        double[] exact = ColumnGains.uniform(10, 25, 0.01);
-        for (int j = 0; j < 10; j++) {
-            assertEquals(exact[j], ColumnGains.PAPER_HOMOGENEOUS_LEVELS[j], 0.6);
-        }
-    }
-
-    @Test
     void singleNeuronColumnIsTheMostSensitiveGain() {
         assertArrayEquals(new double[] {2500}, ColumnGains.uniform(1, 25, 0.01), 1e-9);
     }
 
-    @Test
-    void invalidParametersNameTheParameterAndRange() {
-        assertMessage(() -> ColumnGains.uniform(0, 25, 0.01), "duplication n", ">= 1");
-        assertMessage(() -> ColumnGains.uniform(4, 0, 0.01), "payload", "> 0");
-        assertMessage(() -> ColumnGains.uniform(4, -1, 0.01), "payload", "> 0");
-        assertMessage(() -> ColumnGains.uniform(4, 25, 0), "limit", "(0, 1)");
-        assertMessage(() -> ColumnGains.equidistant(4, 25, 1), "limit", "(0, 1)");
-        assertMessage(() -> ColumnGains.homogeneous(4, Double.NaN), "gain", "> 0");
+    @Override
+    public ColumnGains value() {
+        return ColumnGains.of(new double[][] {{1, 2}, {3, 4}});
+    }
+
+    @Override
+    public ColumnGains equalValue() {
+        return ColumnGains.of(new double[][] {{1, 2}, {3, 4}});
+    }
+
+    @Override
+    public List<ColumnGains> differentValues() {
+        return List.of(ColumnGains.of(new double[][] {{1, 2}, {3, 5}}), ColumnGains.of(new double[][] {{1, 2}}),
+                ColumnGains.of(new double[][] {{1, 2, 3}, {3, 4, 5}}), ColumnGains.dataBlind(2, new double[] {1, 2}));
+    }
+
+    @Override
+    public List<Invalid> invalidValues() {
+        return List.of(
+                new Invalid(() -> ColumnGains.uniform(0, 25, 0.01), "duplication n", ">= 1"),
+                new Invalid(() -> ColumnGains.uniform(4, 0, 0.01), "payload", "> 0"),
+                new Invalid(() -> ColumnGains.uniform(4, -1, 0.01), "payload", "> 0"),
+                new Invalid(() -> ColumnGains.uniform(4, 25, 0), "limit", "(0, 1)"),
+                new Invalid(() -> ColumnGains.equidistant(4, 25, 1), "limit", "(0, 1)"),
+                new Invalid(() -> ColumnGains.homogeneous(4, Double.NaN), "gain", "> 0"),
+                new Invalid(() -> ColumnGains.of(new double[][] {{1, 2}, {1}}), "feature 1", "2"),
+                new Invalid(() -> ColumnGains.of(new double[][] {{2, 1}}), "ascending", "feature 0"),
+                new Invalid(() -> ColumnGains.of(new double[][] {{1, Double.POSITIVE_INFINITY}}), "gain 1", "finite"));
     }
 
     @Test
-    void perFeatureGainsAreValidated() {
-        assertMessage(() -> ColumnGains.of(new double[][] {{1, 2}, {1}}), "feature 1", "2");
-        assertMessage(() -> ColumnGains.of(new double[][] {{2, 1}}), "ascending", "feature 0");
-        assertMessage(() -> ColumnGains.of(new double[][] {{1, Double.POSITIVE_INFINITY}}), "gain 1", "finite");
+    void perFeatureGainsAreCopied() {
         double[][] g = {{1, 2}, {3, 4}};
         ColumnGains c = ColumnGains.of(g);
         g[0][0] = 99; // defensive copy
@@ -99,10 +108,61 @@ class ColumnGainsTest {
         assertThrows(IllegalArgumentException.class, () -> c.drives(new double[] {0.5}, out));
     }
 
-    private static void assertMessage(Runnable r, String... parts) {
-        IllegalArgumentException e = assertThrows(IllegalArgumentException.class, r::run);
-        for (String p : parts) {
-            assertTrue(e.getMessage().contains(p), "'" + e.getMessage() + "' should mention '" + p + "'");
+    @Test
+    void aDriveBeyondTheLargestDoubleOrAnInfiniteInputIsAnErrorNamingTheFeature() {
+        ColumnGains c = ColumnGains.dataBlind(2, ColumnGains.uniform(2, 25, 0.01));
+        double[] out = new double[4];
+        InvalidValueException e = assertThrows(InvalidValueException.class,
+                () -> c.drives(new double[] {0.5, 1e308}, out));
+        assertEquals(1, e.feature());
+        assertEquals(InvalidValueException.Problem.OVERFLOW, e.problem());
+        assertTrue(e.getMessage().contains("25.0 * 1.0E308"), e.getMessage());
+        for (double infinite : new double[] {Double.POSITIVE_INFINITY, Double.NEGATIVE_INFINITY}) {
+            InvalidValueException inf = assertThrows(InvalidValueException.class,
+                    () -> c.drives(new double[] {infinite, 0.5}, out));
+            assertEquals(0, inf.feature());
+            assertEquals(InvalidValueException.Problem.NOT_FINITE, inf.problem());
         }
+        c.drives(new double[] {-0.0, Double.MIN_VALUE}, out);
+        assertEquals(0L, Double.doubleToRawLongBits(out[0]), "-0.0 gives +0.0");
+        assertEquals(25 * Double.MIN_VALUE, out[2], 0.0);
+        assertEquals(2500 * Double.MIN_VALUE, out[3], 0.0);
+    }
+
+    /**
+     * Property: over random inputs spanning the double range, each drive is exactly gain · x in double
+     * arithmetic, or the call fails with OVERFLOW exactly when some gain · x is beyond the largest double.
+     */
+    @Test
+    void randomMagnitudesGiveExactDrivesOrAnOverflowError() {
+        java.util.SplittableRandom random = new java.util.SplittableRandom(81);
+        double[] column = ColumnGains.uniform(8, 25, 0.01);
+        ColumnGains c = ColumnGains.dataBlind(1, column);
+        double[] out = new double[8];
+        int overflows = 0;
+        int cases = 100_000;
+        for (int i = 0; i < cases; i++) {
+            double x = Math.pow(10, -323 + random.nextDouble() * 631.25) * (random.nextBoolean() ? 1 : -1);
+            x = Math.max(-Double.MAX_VALUE, Math.min(Double.MAX_VALUE, x));
+            boolean overflow = false;
+            for (double g : column) {
+                overflow |= Double.isInfinite(g * x);
+            }
+            if (overflow) {
+                overflows++;
+                double input = x;
+                InvalidValueException e = assertThrows(InvalidValueException.class,
+                        () -> c.drives(new double[] {input}, out));
+                assertEquals(InvalidValueException.Problem.OVERFLOW, e.problem());
+            } else {
+                c.drives(new double[] {x}, out);
+                for (int k = 0; k < 8; k++) {
+                    if (out[k] != column[k] * x) {
+                        assertEquals(column[k] * x, out[k], 0.0, "x = " + x);
+                    }
+                }
+            }
+        }
+        assertTrue(overflows > 100 && overflows < cases / 10, "overflows: " + overflows);
     }
 }

@@ -11,7 +11,7 @@ class GranuleConnectivityTest {
 
     @Test
     void eachMitralProjectsToRoundedProportionOfDistinctGranules() {
-        // Paper sizing (spec §2(e)): MC = 8n, GC = 4·MC, p = 1/n, so each MC reaches 32 GCs and each GC gets 8
+        // Paper sizing (docs/method.md §2(e)): MC = 8n, GC = 4·MC, p = 1/n, so each MC reaches 32 GCs and each GC gets 8
         // inputs on average.
         for (int n : new int[] {4, 8, 16, 32}) {
             int mc = 8 * n;
@@ -68,7 +68,7 @@ class GranuleConnectivityTest {
         assertTrue(assertThrows(IllegalArgumentException.class, () -> GranuleConnectivity.random(0, 4, 0.5, 1))
                 .getMessage().contains("mitralCount"));
         assertTrue(assertThrows(IllegalArgumentException.class, () -> GranuleConnectivity.random(4, 4, 1.5, 1))
-                .getMessage().contains("probability must be in [0, 1], got 1.5"));
+                .getMessage().contains("probability: expected a number in [0, 1], got 1.5"));
         assertTrue(assertThrows(IllegalArgumentException.class,
                 () -> GranuleConnectivity.of(new boolean[][] {{true}, {true, false}})).getMessage()
                 .contains("connected[1]"));

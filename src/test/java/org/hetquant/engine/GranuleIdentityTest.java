@@ -4,6 +4,7 @@ import static org.junit.jupiter.api.Assertions.assertArrayEquals;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
 import java.util.SplittableRandom;
+import org.hetquant.experiment.SyntheticSession;
 import org.junit.jupiter.api.Test;
 
 /**

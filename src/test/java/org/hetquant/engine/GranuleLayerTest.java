@@ -12,7 +12,7 @@ import java.io.ObjectOutputStream;
 import org.junit.jupiter.api.Test;
 
 /**
- * The GC layer's behaviour against hand-computed cases of spec §2(e): coincidence detection, the 25-step delay
+ * The GC layer's behaviour against hand-computed cases of docs/method.md §2(e): coincidence detection, the 25-step delay
  * and one-step log offsets, STDP on every step, the non-causation penalty, pruning and the post-training clamp.
  * Each case runs on both the fast path and the reference.
  */

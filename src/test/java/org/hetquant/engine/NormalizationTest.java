@@ -5,9 +5,36 @@ import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertThrows;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
+import java.math.BigInteger;
+import java.util.SplittableRandom;
+import java.util.List;
 import org.junit.jupiter.api.Test;
 
-class NormalizationTest {
+class NormalizationTest implements SerializableValueTypeContract<Normalization> {
+
+    @Override
+    public Normalization value() {
+        return Normalization.withShift(-2.0);
+    }
+
+    @Override
+    public Normalization equalValue() {
+        return Normalization.fit(new double[][] {{1, -2}, {3, 0}}, true);
+    }
+
+    @Override
+    public List<Normalization> differentValues() {
+        // A non-negative minimum shifts by 0 but keeps the shift (and its clamping) on: not the same as no shift.
+        return List.of(Normalization.withoutShift(), Normalization.withShift(-3.0), Normalization.withShift(5.0));
+    }
+
+    @Override
+    public List<Invalid> invalidValues() {
+        return List.of(new Invalid(() -> Normalization.withShift(Double.NaN), "globalMinimum", "finite"),
+                new Invalid(() -> Normalization.withShift(Double.NEGATIVE_INFINITY), "globalMinimum", "finite"),
+                new Invalid(() -> Normalization.fit(new double[][] {{1, 2}, {Double.POSITIVE_INFINITY, 0}}, true),
+                        "row 1, feature 0", "finite"));
+    }
 
     @Test
     void exactL1() {
@@ -85,5 +112,181 @@ class NormalizationTest {
         double[] row = {2, 6};
         Normalization.withoutShift().apply(row, row, 0);
         assertArrayEquals(new double[] {0.25, 0.75}, row, 0.0);
+    }
+
+    @Test
+    void hugeFiniteRowsGiveTheirExactSharesNotZeros() {
+        // Issue 8's examples: the plain sum overflows to Infinity and every share became 0.
+        Normalization l1 = Normalization.withoutShift();
+        double[] out = new double[2];
+        l1.apply(new double[] {1e308, 1e308}, out, 0);
+        assertArrayEquals(new double[] {0.5, 0.5}, out, 0.0);
+        l1.apply(new double[] {1.5e308, 0.5e308}, out, 1);
+        assertArrayEquals(new double[] {0.75, 0.25}, out, 0.0);
+        l1.apply(new double[] {1, 3}, out, 2);
+        assertArrayEquals(new double[] {0.25, 0.75}, out, 0.0);
+        l1.apply(new double[] {Double.MAX_VALUE, Double.MAX_VALUE, Double.MAX_VALUE, Double.MAX_VALUE}, new double[4], 3);
+    }
+
+    @Test
+    void aShiftThatWouldOverflowIsComputedAtHalfScaleAndNeverInventsAMissingValue() {
+        // -1e308 and 1e308 in the fitting data: x - offset = 2e308 overflows; before the fix Inf/Inf gave NaN.
+        Normalization n = Normalization.fit(new double[][] {{-1e308, 1e308}, {1, 3}}, true);
+        assertEquals(-1e308, n.offset(), 0.0);
+        double[] out = new double[2];
+        n.apply(new double[] {-1e308, 1e308}, out, 0);
+        assertArrayEquals(new double[] {0.0, 1.0}, out, 0.0);
+        n.apply(new double[] {1e308, 1e308}, out, 1);
+        assertArrayEquals(new double[] {0.5, 0.5}, out, 0.0);
+        n.apply(new double[] {Double.MAX_VALUE, 0}, out, 2);
+        assertEquals(1.0, out[0] + out[1], 1e-15);
+        assertTrue(out[0] > out[1] && !Double.isNaN(out[0]) && !Double.isNaN(out[1]));
+    }
+
+    @Test
+    void denormalsAndNegativeZero() {
+        double[] out = new double[2];
+        Normalization.withoutShift().apply(new double[] {Double.MIN_VALUE, 0}, out, 0);
+        assertArrayEquals(new double[] {1.0, 0.0}, out, 0.0);
+        Normalization.withoutShift().apply(new double[] {Double.MIN_VALUE, Double.MIN_VALUE}, out, 0);
+        assertArrayEquals(new double[] {0.5, 0.5}, out, 0.0);
+        Normalization.withoutShift().apply(new double[] {Double.MIN_VALUE, 3 * Double.MIN_VALUE}, out, 0);
+        assertArrayEquals(new double[] {0.25, 0.75}, out, 0.0);
+        // -0.0 is not negative (no error without the shift) and comes out as +0.0.
+        Normalization.withoutShift().apply(new double[] {-0.0, 2}, out, 0);
+        assertEquals(0L, Double.doubleToRawLongBits(out[0]));
+        assertEquals(1.0, out[1], 0.0);
+        Normalization.withoutShift().apply(new double[] {-0.0, -0.0}, out, 0);
+        assertEquals(0L, Double.doubleToRawLongBits(out[0]));
+        assertEquals(0L, Double.doubleToRawLongBits(out[1]));
+    }
+
+    @Test
+    void errorsAreInvalidValueExceptionsWithTheirLocation() {
+        InvalidValueException e = assertThrows(InvalidValueException.class,
+                () -> Normalization.withoutShift().apply(new double[] {1, -0.5}, new double[2], 42));
+        assertEquals(42, e.row());
+        assertEquals(1, e.feature());
+        assertEquals(-0.5, e.value(), 0.0);
+        assertEquals(InvalidValueException.Problem.NEGATIVE, e.problem());
+        assertEquals("-0.5 is negative; L1 normalization needs values >= 0", e.problemText());
+        InvalidValueException inf = assertThrows(InvalidValueException.class,
+                () -> Normalization.withShift(-1).apply(new double[] {1, Double.POSITIVE_INFINITY}, new double[2], 0));
+        assertEquals(InvalidValueException.Problem.NOT_FINITE, inf.problem());
+    }
+
+    /**
+     * Property: over random rows whose magnitudes span the whole double range (10^-323 … 1.8·10^308, denormals
+     * included), with and without the shift, every non-missing share is within (F + 2) ulps of the exact value
+     * (integer arithmetic in units of 2^-1074), finite and in [0, 1]; missing stays missing and nothing else becomes missing; the shares sum
+     * to 1; and rows that neither overflow nor underflow give bit for bit x / sum(x).
+     */
+    @Test
+    void randomMagnitudesGiveTheExactSharesWithinAFewUlps() {
+        SplittableRandom random = new SplittableRandom(8);
+        int rows = 20_000;
+        int plainRows = 0;
+        for (int r = 0; r < rows; r++) {
+            int features = 1 + random.nextInt(6);
+            boolean shift = random.nextBoolean();
+            double[] x = new double[features];
+            for (int i = 0; i < features; i++) {
+                x[i] = random.nextInt(12) == 0 ? Double.NaN : randomMagnitude(random) * (shift && random.nextBoolean() ? -1 : 1);
+            }
+            double offset = 0.0;
+            if (shift) {
+                for (double v : x) {
+                    offset = v < offset ? v : offset;
+                }
+            }
+            Normalization n = shift ? Normalization.withShift(offset) : Normalization.withoutShift();
+            double[] out = new double[features];
+            assertEquals(0, n.apply(x, out, r), "nothing is below the row's own minimum");
+            BigInteger[] d = new BigInteger[features];
+            BigInteger sum = BigInteger.ZERO;
+            for (int i = 0; i < features; i++) {
+                if (!Double.isNaN(x[i])) {
+                    d[i] = exact(x[i]).subtract(exact(offset));
+                    sum = sum.add(d[i]);
+                }
+            }
+            double total = 0;
+            for (int i = 0; i < features; i++) {
+                int row = r;
+                int feature = i;
+                double shiftedBy = offset;
+                java.util.function.Supplier<String> where = () -> "row " + row + " " + java.util.Arrays.toString(x)
+                        + " offset " + shiftedBy + ", feature " + feature + ": " + out[feature];
+                if (Double.isNaN(x[i])) {
+                    assertTrue(Double.isNaN(out[i]), where);
+                    continue;
+                }
+                assertTrue(out[i] >= 0 && out[i] <= 1, where);
+                double exact = share(d[i], sum);
+                double tolerance = Math.max((features + 2) * Math.ulp(exact), 4 * Double.MIN_VALUE);
+                assertEquals(exact, out[i], tolerance, where);
+                total += out[i];
+            }
+            if (sum.signum() != 0) {
+                if (Math.abs(total - 1.0) > (features + 2) * Math.ulp(1.0)) {
+                    assertEquals(1.0, total, (features + 2) * Math.ulp(1.0), "row " + r);
+                }
+            }
+            if (!shift && isPlain(x)) {
+                plainRows++;
+                double plainSum = 0;
+                for (double v : x) {
+                    plainSum += Double.isNaN(v) ? 0 : v;
+                }
+                for (int i = 0; i < features; i++) {
+                    if (!Double.isNaN(x[i])) {
+                        if (x[i] / plainSum != out[i]) {
+                            assertEquals(x[i] / plainSum, out[i], 0.0, "bit for bit on row " + r);
+                        }
+                    }
+                }
+            }
+        }
+        assertTrue(plainRows > 1000, "too few plain rows: " + plainRows);
+    }
+
+    /** A double as an exact integer multiple of 2^-1074 (the smallest denormal). */
+    private static BigInteger exact(double x) {
+        long bits = Double.doubleToRawLongBits(Math.abs(x));
+        int exponent = (int) (bits >>> 52);
+        long mantissa = bits & ((1L << 52) - 1);
+        BigInteger units = exponent == 0 ? BigInteger.valueOf(mantissa)
+                : BigInteger.valueOf(mantissa | (1L << 52)).shiftLeft(exponent - 1);
+        return x < 0 ? units.negate() : units;
+    }
+
+    /** part / whole as the nearest double (to well under an ulp), 0 for a zero whole. */
+    private static double share(BigInteger part, BigInteger whole) {
+        if (whole.signum() == 0) {
+            return 0.0;
+        }
+        int k = Math.max(0, whole.bitLength() - part.bitLength() + 80);
+        return Math.scalb(part.shiftLeft(k).divide(whole).doubleValue(), -k);
+    }
+
+    /** 10^e with e uniform in [-323, 308.25], or 0 one time in 20. */
+    private static double randomMagnitude(SplittableRandom random) {
+        if (random.nextInt(20) == 0) {
+            return 0.0;
+        }
+        return Math.min(Double.MAX_VALUE, Math.pow(10, -323 + random.nextDouble() * 631.25));
+    }
+
+    /** Whether the plain formula x / sum(x) neither overflows nor produces a share below the normal range. */
+    private static boolean isPlain(double[] x) {
+        double sum = 0;
+        double min = Double.POSITIVE_INFINITY;
+        for (double v : x) {
+            if (!Double.isNaN(v) && v > 0) {
+                sum += v;
+                min = Math.min(min, v);
+            }
+        }
+        return sum > 0 && Double.isFinite(sum) && min / sum >= Double.MIN_NORMAL && min >= Double.MIN_NORMAL;
     }
 }

@@ -3,22 +3,29 @@ package org.hetquant.engine;
 import static org.junit.jupiter.api.Assertions.assertArrayEquals;
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertSame;
-import static org.junit.jupiter.api.Assertions.assertThrows;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
-import java.io.ByteArrayInputStream;
-import java.io.ByteArrayOutputStream;
-import java.io.ObjectInputStream;
-import java.io.ObjectOutputStream;
+import java.util.Arrays;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Map;
 import java.util.SplittableRandom;
+import java.util.function.DoubleToIntFunction;
 import java.util.stream.Stream;
+import org.apache.commons.math3.analysis.UnivariateFunction;
+import org.apache.commons.math3.analysis.solvers.AllowedSolution;
+import org.apache.commons.math3.analysis.solvers.BisectionSolver;
+import org.apache.commons.math3.analysis.solvers.BracketedUnivariateSolver;
+import org.apache.commons.math3.analysis.solvers.BracketingNthOrderBrentSolver;
+import org.apache.commons.math3.analysis.solvers.IllinoisSolver;
+import org.apache.commons.math3.analysis.solvers.PegasusSolver;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.params.ParameterizedTest;
 import org.junit.jupiter.params.provider.MethodSource;
 
-class PhaseTableTest {
+class PhaseTableTest implements SerializableValueTypeContract<PhaseTable> {
 
-    /** Spec §2(b) phase table: inclusive lower drive bound of each firing phase, 6 decimals. */
+    /** docs/method.md §2(b) phase table: inclusive lower drive bound of each firing phase, 6 decimals. */
     private static final double[] SPEC_BOUNDS = {
         6.785535, 7.020157, 7.508028, 8.237416, 9.193269, 10.358069, 11.713051, 13.239988,
         14.923903, 16.757533, 18.749452, 20.940868, 23.446205, 26.572971, 31.298682, 42.604857};
@@ -53,6 +60,14 @@ class PhaseTableTest {
         assertEquals(0, table.phase(Double.NaN));
         assertEquals(17, table.phase(6.785536));
         assertEquals(2, table.phase(1e6));
+        assertEquals(2, table.phase(Double.MAX_VALUE));
+        assertEquals(0, table.phase(Double.MIN_VALUE));
+        assertEquals(0, table.phase(-0.0));
+        for (double infinite : new double[] {Double.POSITIVE_INFINITY, Double.NEGATIVE_INFINITY}) {
+            InvalidValueException e = org.junit.jupiter.api.Assertions.assertThrows(InvalidValueException.class,
+                    () -> table.phase(infinite));
+            assertEquals(InvalidValueException.Problem.NOT_FINITE, e.problem());
+        }
         assertSame(table, PhaseTable.of(NeuronParameters.DEFAULT.withVRest(-60.0)), "DEFAULT table is cached");
     }
 
@@ -130,32 +145,102 @@ class PhaseTableTest {
         assertEquals(12, PhaseTable.of(NeuronParameters.DEFAULT.withReleasePhase(10)).strongestPhase());
     }
 
-    @Test
-    void nonMonotoneParametersAreRejected() {
+    @Override
+    public PhaseTable value() {
+        return PhaseTable.of(NeuronParameters.DEFAULT.withOscillatorWeight(-10.0));
+    }
+
+    @Override
+    public PhaseTable equalValue() {
+        return PhaseTable.of(NeuronParameters.DEFAULT.withOscillatorWeight(-10.0));
+    }
+
+    @Override
+    public List<PhaseTable> differentValues() {
+        return List.of(PhaseTable.of(NeuronParameters.DEFAULT),
+                PhaseTable.of(NeuronParameters.DEFAULT.withOscillatorWeight(-10.0).withTauMembrane(8.0)));
+    }
+
+    @Override
+    public List<Invalid> invalidValues() {
         // A 5-step refractory period lets the cell fire several times per cycle; the readout keeps the last
         // spike, whose phase then moves later again as the drive grows.
-        IllegalArgumentException e = assertThrows(IllegalArgumentException.class,
-                () -> PhaseTable.of(NeuronParameters.DEFAULT.withTauRefractory(5.0)));
-        assertTrue(e.getMessage().contains("not monotone"), e.getMessage());
+        return List.of(new Invalid(() -> PhaseTable.of(null), "parameters"),
+                new Invalid(() -> PhaseTable.of(NeuronParameters.DEFAULT.withTauRefractory(5.0)), "not monotone"));
     }
 
-    @Test
-    void nullParametersAreRejected() {
-        IllegalArgumentException e = assertThrows(IllegalArgumentException.class, () -> PhaseTable.of(null));
-        assertTrue(e.getMessage().contains("parameters"));
+    /** A drive → phase map that counts its simulations. */
+    private static final class CountingPhase implements DoubleToIntFunction {
+        private final PhaseSimulator simulator = new PhaseSimulator(NeuronParameters.DEFAULT);
+        long calls;
+
+        @Override
+        public int applyAsInt(double drive) {
+            calls++;
+            return simulator.phase(drive);
+        }
     }
 
+    /**
+     * The comparison behind firstTransition's javadoc: from the same brackets (a 4096-point grid from half the
+     * firing threshold to 1.5 times the strongest boundary) each Commons Math solver, followed by the last-ulp
+     * search, finds the same boundaries bit for bit, with more simulations than the plain bisection.
+     */
     @Test
-    void serializationRoundTrips() throws Exception {
-        PhaseTable table = PhaseTable.of(NeuronParameters.DEFAULT.withOscillatorWeight(-10.0));
-        ByteArrayOutputStream bytes = new ByteArrayOutputStream();
-        try (ObjectOutputStream out = new ObjectOutputStream(bytes)) {
-            out.writeObject(table);
+    void commonsMathSolversFindTheSameBoundariesWithMoreSimulations() {
+        PhaseTable table = PhaseTable.of(NeuronParameters.DEFAULT);
+        double[] bounds = table.lowerBounds();
+        int[] phases = table.phases();
+        double lo = bounds[0] * 0.5;
+        double hi = bounds[bounds.length - 1] * 1.5;
+        double[] grid = new double[4096];
+        Arrays.setAll(grid, i -> lo + (hi - lo) * i / (grid.length - 1));
+        double relativeAccuracy = 4 * Math.ulp(1.0);
+        Map<String, Long> calls = new LinkedHashMap<>();
+        for (String method : List.of("ours", "BisectionSolver", "BracketingNthOrderBrentSolver", "PegasusSolver",
+                "IllinoisSolver")) {
+            CountingPhase phase = new CountingPhase();
+            for (int j = 0; j < bounds.length; j++) {
+                int i = -Arrays.binarySearch(grid, bounds[j]) - 1;
+                double a = j > 0 ? Math.max(grid[i - 1], bounds[j - 1]) : grid[i - 1];
+                double b = j + 1 < bounds.length ? Math.min(grid[i], Math.nextDown(bounds[j + 1])) : grid[i];
+                int phaseA = j == 0 ? 0 : phases[j - 1];
+                UnivariateFunction sign = x -> phase.applyAsInt(x) == phaseA ? -1.0 : 1.0;
+                double found = switch (method) {
+                    case "ours" -> PhaseTable.firstTransition(phase, a, phaseA, b);
+                    case "BisectionSolver" -> refine(phase, a, phaseA, b,
+                            new BisectionSolver(relativeAccuracy, 4 * Math.ulp(bounds[j])).solve(100_000, sign, a, b));
+                    default -> refine(phase, a, phaseA, b, solver(method, relativeAccuracy)
+                            .solve(100_000, sign, a, b, AllowedSolution.RIGHT_SIDE));
+                };
+                assertEquals(Double.doubleToRawLongBits(bounds[j]), Double.doubleToRawLongBits(found),
+                        method + ", boundary " + j);
+            }
+            calls.put(method, phase.calls);
         }
-        try (ObjectInputStream in = new ObjectInputStream(new ByteArrayInputStream(bytes.toByteArray()))) {
-            PhaseTable copy = (PhaseTable) in.readObject();
-            assertEquals(table, copy);
-            assertEquals(table.phase(10.0), copy.phase(10.0));
+        assertEquals(Map.of("ours", 683L, "BisectionSolver", 1370L, "BracketingNthOrderBrentSolver", 771L,
+                "PegasusSolver", 827L, "IllinoisSolver", 827L), calls,
+                "the counts quoted in firstTransition's javadoc");
+    }
+
+    private static BracketedUnivariateSolver<UnivariateFunction> solver(String name, double relativeAccuracy) {
+        return switch (name) {
+            case "BracketingNthOrderBrentSolver" -> new BracketingNthOrderBrentSolver(relativeAccuracy, 1e-300, 5);
+            case "PegasusSolver" -> new PegasusSolver(relativeAccuracy, 1e-300);
+            default -> new IllinoisSolver(relativeAccuracy, 1e-300);
+        };
+    }
+
+    /** The last-ulp search after a solver's estimate x: widen to a bracket around x, bisect to adjacent doubles. */
+    private static double refine(DoubleToIntFunction phase, double a, int phaseA, double b, double x) {
+        double left = x;
+        double right = x;
+        for (double step = Math.ulp(x); phase.applyAsInt(left) != phaseA; step *= 2) {
+            left = Math.max(a, x - step);
         }
+        for (double step = Math.ulp(x); phase.applyAsInt(right) == phaseA; step *= 2) {
+            right = Math.min(b, x + step);
+        }
+        return PhaseTable.firstTransition(phase, left, phaseA, right);
     }
 }

@@ -5,7 +5,7 @@ import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertThrows;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
-import org.hetquant.engine.Utilization;
+import org.hetquant.engine.Summary;
 import org.junit.jupiter.api.Test;
 
 class PhaseRasterTest {
@@ -17,10 +17,10 @@ class PhaseRasterTest {
         // 1, 2 and 4 of 4 units fire: 25, 50, 100 %.
         PhaseRaster r = new PhaseRaster(UNITS, new int[][] {{0, 0, 7, 0}, {2, 0, 0, 17}, {3, 4, 5, 6}});
         assertArrayEquals(new double[] {25.0, 50.0, 100.0}, r.utilizationPerSample(), 0.0);
-        Utilization.Summary s = r.utilization();
-        assertEquals(175.0 / 3.0, s.mean(), 1e-12);
+        Summary s = r.utilization();
+        assertEquals(175.0 / 3.0, s.mean().getAsDouble(), 1e-12);
         // Deviations 100/3, 25/3, 125/3 → sum of squares 26250/9; n − 1 = 2.
-        assertEquals(Math.sqrt(26250.0 / 9.0 / 2.0), s.sd(), 1e-12);
+        assertEquals(Math.sqrt(26250.0 / 9.0 / 2.0), s.sd().getAsDouble(), 1e-12);
         assertEquals(17, r.maxPhase());
         assertEquals("mean = 58.33 %, SD = 38.19", DiagnosticCharts.summaryLabel(s));
     }
@@ -52,9 +52,13 @@ class PhaseRasterTest {
         PhaseRaster pooled = PhaseRaster.concat(java.util.List.of(f1, f2));
         assertArrayEquals(new double[] {25, 50, 100}, pooled.utilizationPerSample(), 0.0);
         String text = DiagnosticsReport.foldText(java.util.List.of(f1, f2), "t");
-        // Fold SDs: sqrt(2 * 12.5^2) and 0 (one sample) → mean sqrt(312.5) / 2.
+        // Fold SDs: sqrt(2 * 12.5^2) and undefined (one sample, R's sd gives NA): the mean over folds is over
+        // fold 1 only and says so; fold 2's SD is not averaged in as 0.
         assertTrue(text.contains(String.format(java.util.Locale.ROOT,
-                "mean over folds of the utilization SD (n-1): %.4f", Math.sqrt(312.5) / 2)), text);
+                "mean over folds of the utilization SD (n-1): %.4f (over 1 of 2 folds; 1 fold with one sample has no "
+                        + "SD)", Math.sqrt(312.5))), text);
+        assertTrue(text.contains("fold 2: 1 sample, utilization mean 100.0000 %, SD (n-1) undefined"), text);
+        assertTrue(text.contains("mean over folds of the utilization mean: 68.7500 %"), text);
         IllegalArgumentException other = assertThrows(IllegalArgumentException.class, () -> PhaseRaster.concat(
                 java.util.List.of(f1, new PhaseRaster(new String[] {"x_n00"}, new int[][] {{0}}))));
         assertTrue(other.getMessage().contains("raster 1"), other.getMessage());

@@ -19,7 +19,7 @@ class PublishedResultsTest {
     @Test
     void readsTheReleasedMcRowsAndTheSpecTables() {
         PublishedResults p = PublishedResults.load(publishedDir());
-        // Spec 4.4 tables, rounded there.
+        // docs/method.md §4.4 tables, rounded there.
         assertEquals(2.81, p.get(Metric.MC_UTILIZATION_SD, "Saturation", Condition.UNIFORM, 4).orElseThrow().value(),
                 0.005);
         assertEquals(7.82,
@@ -36,7 +36,7 @@ class PublishedResultsTest {
     @Test
     void readsTheReleasedGcRowsAndTheSpecTable() {
         PublishedResults p = PublishedResults.load(publishedDir());
-        // Spec 4.4 GC tables, rounded there; the GC rows are not mixed up with the MC rows of the same cell.
+        // docs/method.md §4.4 GC tables, rounded there; the GC rows are not mixed up with the MC rows of the same cell.
         assertEquals(3.87, p.get(Metric.GC_UTILIZATION_SD, "Saturation", Condition.UNIFORM, 4).orElseThrow().value(),
                 0.005);
         assertEquals(22.77,

@@ -6,7 +6,7 @@ import static org.junit.jupiter.api.Assertions.assertTrue;
 import java.util.List;
 import java.util.Set;
 import java.util.stream.Collectors;
-import org.hetquant.engine.SyntheticSession;
+import org.hetquant.experiment.SyntheticSession;
 import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.TestInstance;
@@ -27,8 +27,8 @@ class ReproductionAcceptanceTest {
      *   <li>Concentration utilization SD, Homogeneous, Scaled (n = 4, 16, 32) and Adaptive: these depend on the
      *       random realization of the Concentration generator (which sensors get the large noise), spanning e.g.
      *       3.5–7.8 for Homogeneous over data seeds 1..10; the published values sit at the top of that range.
-     *       The spec (§5) calls Adaptive Concentration "not a reliable oracle". Saturation, whose noise is the
-     *       same on every sensor, matches within a few percent in every condition.
+     *       The cross-check in docs/method.md §5 calls Adaptive Concentration "not a reliable oracle".
+     *       Saturation, whose noise is the same on every sensor, matches within a few percent in every condition.
      *   <li>Saturation accuracy Scaled n = 32 and Adaptive n = 8: 2-fold sampling noise of the quick grid (the
      *       accuracy SD across folds is 5–20 points); both are within band on the full 8-fold grid.
      * </ul>

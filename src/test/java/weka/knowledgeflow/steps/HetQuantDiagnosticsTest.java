@@ -8,10 +8,15 @@ import static org.junit.jupiter.api.Assertions.assertTrue;
 import java.io.File;
 import java.io.FileReader;
 import java.io.Reader;
+import java.util.ArrayList;
+import java.util.Arrays;
 import java.util.List;
+import java.util.Locale;
 import org.hetquant.plot.FeatureThresholds;
 import org.hetquant.plot.PhaseRaster;
 import org.junit.jupiter.api.Test;
+import weka.core.Attribute;
+import weka.core.DenseInstance;
 import weka.core.Instances;
 import weka.core.WekaException;
 import weka.filters.Filter;
@@ -20,12 +25,15 @@ import weka.filters.unsupervised.attribute.hetquant.HetQuantGranule;
 import weka.filters.unsupervised.attribute.hetquant.HetQuantNormalizer;
 import weka.filters.unsupervised.attribute.hetquant.HetQuantPipeline;
 import weka.filters.unsupervised.attribute.hetquant.HetQuantSpikePhase;
+import weka.knowledgeflow.Data;
+import weka.knowledgeflow.StepManager;
 import weka.knowledgeflow.StepManagerImpl;
 
 /**
  * The diagnostics node's "calibrated node" option: a copy of the node is fitted on the data file and its
  * onsets and column inputs are read back; they equal what the chain normalizer → calibrator fits (flow 2's
- * calibrated branch), and the option is checked at step initialisation.
+ * calibrated branch), and the option is checked at step initialisation. Undefined statistics (the SD of one
+ * sample) are reported as undefined and left out of the mean over folds.
  */
 class HetQuantDiagnosticsTest {
 
@@ -97,7 +105,7 @@ class HetQuantDiagnosticsTest {
             }
             expected += 100.0 * firing / 128 / gc.numInstances();
         }
-        assertEquals(expected, granules.utilization().mean(), 1e-9);
+        assertEquals(expected, granules.utilization().mean().getAsDouble(), 1e-9);
         assertTrue(HetQuantDiagnostics.title(gc, granules).endsWith(", GC layer"));
 
         PhaseRaster mitrals = HetQuantDiagnostics.raster(mc, units);
@@ -127,6 +135,67 @@ class HetQuantDiagnosticsTest {
         both.setThresholds("sensor1: 0.1, 0.2");
         WekaException twice = assertThrows(WekaException.class, both::stepInit);
         assertTrue(twice.getMessage().contains("not both"), twice.getMessage());
+    }
+
+    @Test
+    void aFoldWithOneTestSampleHasAnUndefinedSdLeftOutOfTheMeanOverFolds() throws Exception {
+        // Three test folds over units a_n00, a_n01: utilization {50, 100}, {0, 50} and the single sample {100}.
+        int[][][] folds = {{{3, 0}, {4, 5}}, {{0, 0}, {0, 17}}, {{2, 2}}};
+        Data[] in = new Data[folds.length];
+        for (int k = 0; k < folds.length; k++) {
+            in[k] = new Data(StepManager.CON_TESTSET, units(folds[k]));
+            in[k].setPayloadElement(StepManager.CON_AUX_DATA_SET_NUM, k + 1);
+            in[k].setPayloadElement(StepManager.CON_AUX_DATA_MAX_SET_NUM, folds.length);
+        }
+        List<Data> out = run(in);
+        String text = text(out);
+        // SDs: sqrt(1250) twice and undefined (R's sd of one value is NA), so the mean over folds is sqrt(1250)
+        // over 2 of the 3 folds, not 2/3 of it.
+        assertTrue(text.contains("fold 3: 1 sample, utilization mean 100.0000 %, SD (n-1) undefined"), text);
+        assertTrue(text.contains(String.format(Locale.ROOT, "mean over folds of the utilization SD (n-1): %.4f "
+                + "(over 2 of 3 folds; 1 fold with one sample has no SD)", Math.sqrt(1250))), text);
+        assertTrue(text.contains("mean over folds of the utilization mean: 66.6667 %"), text);
+        assertTrue(out.stream().anyMatch(d -> d.getConnectionName().equals(StepManager.CON_IMAGE)));
+    }
+
+    @Test
+    void aDataSetOfOneSampleShowsItsSdAsUndefined() throws Exception {
+        String text = text(run(new Data(StepManager.CON_DATASET, units(new int[][] {{5, 0}}))));
+        assertTrue(text.contains("utilization mean: 50.0000 %"), text);
+        assertTrue(text.contains("utilization SD (n-1): undefined (one sample)"), text);
+        assertTrue(text.contains("utilization SD (n): 0.0000"), text);
+    }
+
+    /** Phase rows over the units a_n00, a_n01. */
+    private static Instances units(int[][] rows) {
+        Instances data = new Instances("saturation",
+                new ArrayList<>(List.of(new Attribute("a_n00"), new Attribute("a_n01"))), rows.length);
+        for (int[] row : rows) {
+            data.add(new DenseInstance(1.0, Arrays.stream(row).asDoubleStream().toArray()));
+        }
+        return data;
+    }
+
+    /** Runs a diagnostics step with default options on the inputs; returns everything it emitted. */
+    private static List<Data> run(Data... in) throws WekaException {
+        List<Data> out = new ArrayList<>();
+        HetQuantDiagnostics step = new HetQuantDiagnostics();
+        new StepManagerImpl(step) {
+            @Override
+            public void outputData(Data... data) {
+                out.addAll(Arrays.asList(data));
+            }
+        };
+        step.stepInit();
+        for (Data d : in) {
+            step.processIncoming(d);
+        }
+        return out;
+    }
+
+    private static String text(List<Data> out) {
+        return out.stream().filter(d -> d.getConnectionName().equals(StepManager.CON_TEXT))
+                .map(d -> (String) d.getPrimaryPayload()).findFirst().orElseThrow();
     }
 
     private static HetQuantDiagnostics stepWith(Filter node, File data) {

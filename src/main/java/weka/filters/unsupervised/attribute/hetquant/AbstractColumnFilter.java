@@ -1,6 +1,7 @@
 package weka.filters.unsupervised.attribute.hetquant;
 
 import org.hetquant.engine.ColumnGains;
+import org.hetquant.engine.InvalidValueException;
 import weka.core.OptionMetadata;
 
 /**
@@ -12,65 +13,43 @@ public abstract class AbstractColumnFilter extends AbstractHetQuantFilter {
 
     private static final long serialVersionUID = 1L;
 
-    /** Default duplication; the paper's grid uses 4, 8, 16 and 32 and names no single default. */
-    static final int DEFAULT_DUPLICATION = 8;
-
-    /** Neurons per feature. */
-    protected int m_Duplication = DEFAULT_DUPLICATION;
-
-    /** Payload P. */
-    protected double m_Payload = ColumnGains.DEFAULT_PAYLOAD;
-
-    /** Limit L. */
-    protected double m_Limit = ColumnGains.DEFAULT_LIMIT;
-
     /** The gains in use: data-blind once the format is set, or fitted on the first batch; else {@code null}. */
-    protected ColumnGains m_Gains;
+    protected volatile ColumnGains m_Gains;
 
     @OptionMetadata(
-            displayName = "duplication n",
-            description = "Neurons per attribute (the paper uses 4, 8, 16 and 32); >= 1.",
-            displayOrder = 4,
-            commandLineParamName = "N",
-            commandLineParamSynopsis = "-N <int>")
+            displayName = NodeOptions.DUPLICATION_LABEL,
+            description = NodeOptions.DUPLICATION_TEXT,
+            displayOrder = NodeOptions.DUPLICATION_ORDER)
     public int getDuplication() {
-        return m_Duplication;
+        return get(NodeOptions.DUPLICATION);
     }
 
     public void setDuplication(int n) {
-        m_Duplication = n;
+        set(NodeOptions.DUPLICATION, n);
     }
 
     @OptionMetadata(
-            displayName = "payload P",
-            description = "Drive scale of the gains: the gain of the least sensitive uniform neuron (homogeneous: of"
-                    + " every neuron; calibrated: the scale of the corrected gains); finite and > 0. The paper"
-                    + " uses 25.",
-            displayOrder = 5,
-            commandLineParamName = "P",
-            commandLineParamSynopsis = "-P <double>")
+            displayName = NodeOptions.PAYLOAD_LABEL,
+            description = NodeOptions.PAYLOAD_TEXT,
+            displayOrder = NodeOptions.PAYLOAD_ORDER)
     public double getPayload() {
-        return m_Payload;
+        return get(NodeOptions.PAYLOAD);
     }
 
     public void setPayload(double payload) {
-        m_Payload = payload;
+        set(NodeOptions.PAYLOAD, payload);
     }
 
     @OptionMetadata(
-            displayName = "limit L",
-            description = "Smallest coverage value, in (0, 1): the most sensitive uniform gain is P / L, and a"
-                    + " calibration counts smaller observations as L. The paper uses 0.01. Unused by the"
-                    + " homogeneous scheme.",
-            displayOrder = 6,
-            commandLineParamName = "L",
-            commandLineParamSynopsis = "-L <double>")
+            displayName = NodeOptions.LIMIT_LABEL,
+            description = NodeOptions.LIMIT_TEXT,
+            displayOrder = NodeOptions.LIMIT_ORDER)
     public double getLimit() {
-        return m_Limit;
+        return get(NodeOptions.LIMIT);
     }
 
     public void setLimit(double limit) {
-        m_Limit = limit;
+        set(NodeOptions.LIMIT, limit);
     }
 
     /** The gains in use, or {@code null} before they are known. */
@@ -92,16 +71,17 @@ public abstract class AbstractColumnFilter extends AbstractHetQuantFilter {
 
     @Override
     protected int outputsPerFeature() {
-        return m_Duplication;
+        return getDuplication();
     }
 
     /**
-     * Validates n, P and L; subclasses extend it with their own options.
+     * Writes each feature's n drives {@code gain · x} to its places in the output row.
      *
-     * @throws IllegalArgumentException naming the option and its valid range
+     * @throws InvalidValueException for an infinite input or a drive beyond the largest double, naming the feature
      */
-    @Override
-    protected void checkOptions() {
-        Options.checkColumn(m_Duplication, m_Payload, m_Limit);
+    protected final void drives(double[] features, double[] out, int[] at) {
+        for (int f = 0; f < features.length; f++) {
+            m_Gains.drives(f, features[f], out, at[f]);
+        }
     }
 }

@@ -1,13 +1,20 @@
 package weka.filters.unsupervised.attribute.hetquant;
 
 import java.util.ArrayList;
-import java.util.StringJoiner;
+import java.util.Collections;
+import java.util.Enumeration;
+import java.util.HashMap;
+import java.util.List;
+import java.util.Vector;
+import java.util.concurrent.atomic.AtomicLong;
+import org.hetquant.engine.InvalidValueException;
 import weka.core.Attribute;
 import weka.core.Capabilities;
 import weka.core.Capabilities.Capability;
 import weka.core.DenseInstance;
 import weka.core.Instance;
 import weka.core.Instances;
+import weka.core.Option;
 import weka.core.OptionMetadata;
 import weka.core.Range;
 import weka.core.RevisionUtils;
@@ -15,6 +22,7 @@ import weka.core.TechnicalInformation;
 import weka.core.TechnicalInformation.Field;
 import weka.core.TechnicalInformation.Type;
 import weka.core.TechnicalInformationHandler;
+import weka.core.WeightedInstancesHandler;
 import weka.filters.Filter;
 import weka.filters.UnsupervisedFilter;
 
@@ -37,32 +45,57 @@ import weka.filters.UnsupervisedFilter;
  * transforms it; every later row is transformed at once with the first batch's fit. A later row whose header
  * differs from the first batch's is rejected with the difference named. Rows are never dropped or reordered;
  * missing values stay missing (downstream neurons are silent).
+ *
+ * <p><b>Options</b> are declared once in {@link NodeOptions}; a node lists the ones it has ({@link #options()})
+ * and this class reads, writes, lists and checks them, the same way for every node. {@code setOptions} (the
+ * command line, FilteredClassifier's {@code -F "…"}, saved flows) parses strictly and rejects a bad value at
+ * once, naming the option, the value and the valid form; an option not given gets its default. The setters the
+ * GUI calls store any value, because Weka's GUI calls them on every keystroke (typing 0.05 passes 0, which is out
+ * of range for L); the same check, with the same message, then runs in {@code setInputFormat}, before any row is
+ * read. The GUI's number fields read text strictly too ({@link StrictNumberEditor}).
+ *
+ * <p><b>Errors name the place.</b> A value the method cannot take is an {@code IllegalArgumentException} naming
+ * the node, the attribute (by name, and its position counted from 1), the row (counted from 1 within its batch;
+ * after the first batch also the batch and the row's number since the first batch, e.g. the n-th prediction in a
+ * FilteredClassifier, which passes each test row as a batch of its own), the value and what is required, plus
+ * the node's advice. The message is also logged (standard error and Weka's log), because Weka's streaming
+ * MultiFilter swallows its members' exceptions and drops the row.
+ *
+ * <p><b>Weights.</b> Every row keeps its weight. The transforms do not depend on weights: a row is normalized
+ * on its own, and what a node fits (the shift's minimum, the calibration's distinct values) depends on which
+ * values occur, not how often, so weighted data are accepted ({@link WeightedInstancesHandler}).
+ *
+ * <p><b>Threads.</b> A fitted node transforms each row with no shared scratch state, so rows given from several
+ * threads at once are never mixed (Weka's output queue may still hand them out in another order).
  */
 public abstract class AbstractHetQuantFilter extends Filter
-        implements UnsupervisedFilter, TechnicalInformationHandler {
+        implements UnsupervisedFilter, TechnicalInformationHandler, WeightedInstancesHandler {
 
     private static final long serialVersionUID = 1L;
 
-    /** The attributes to transform (Weka range syntax). */
-    protected Range m_SelectedRange = new Range("first-last");
-
-    /** Whether to transform the attributes outside the range instead. */
-    protected boolean m_InvertSelection;
+    /** Option values by command-line flag; an option not in the map has its default. */
+    private final HashMap<String, Object> m_OptionValues = new HashMap<>();
 
     /** Input indices of the features, in order; set by {@link #setInputFormat}. */
     private int[] m_Features;
 
+    /** Output index of each feature's first output (with block outputs: of the block); set by setInputFormat. */
+    private int[] m_At;
+
     /** The block outputs' names ({@link #blockOutputNames}), or {@code null} for per-feature outputs. */
     private String[] m_Block;
 
-    /** Index within the current batch, for error messages. */
-    private long m_Row;
+    /** The current batch, counted from 1 (the first batch) since the input format was set. */
+    private volatile long m_Batch;
 
-    /** Reused per-row buffer for the transformed features (a row's only other allocation is its output). */
-    private transient double[] m_Transformed;
+    /** Rows of the current batch so far. */
+    private final AtomicLong m_RowInBatch = new AtomicLong();
+
+    /** Rows after the first batch so far. */
+    private final AtomicLong m_RowsAfterFirst = new AtomicLong();
 
     /** Last header found equal to the first batch's, so each later dataset is compared once. */
-    private transient Instances m_CheckedHeader;
+    private transient volatile Instances m_CheckedHeader;
 
     // ---------------------------------------------------------------------------------------------------------
     // Hooks for the concrete filters.
@@ -81,12 +114,8 @@ public abstract class AbstractHetQuantFilter extends Filter
         return null;
     }
 
-    /**
-     * Validates the options.
-     *
-     * @throws IllegalArgumentException naming the option and its valid range
-     */
-    protected abstract void checkOptions();
+    /** This node's options, shared declarations from {@link NodeOptions}, in their display order. */
+    protected abstract List<NodeOption<?>> options();
 
     /** Whether the first batch is held back to fit parameters before anything is output. */
     protected abstract boolean fitsOnFirstBatch();
@@ -108,56 +137,131 @@ public abstract class AbstractHetQuantFilter extends Filter
     }
 
     /**
-     * Transforms one row.
+     * Transforms one row. Called from any thread once fitted: use no shared scratch state.
      *
-     * @param features the row's feature values, {@code NaN} where missing
-     * @param out receives {@code features.length · outputsPerFeature()} values, feature-major (or one value per
-     *            {@link #blockOutputNames block output})
-     * @param row index of the row within its batch (for error messages)
+     * @param features the row's feature values, {@code NaN} where missing; the node may overwrite them
+     * @param out the output row: feature f's {@code outputsPerFeature()} values go to {@code out[at[f] ...]}; with
+     *     block outputs the block's values go to {@code out[at[0] ...]}
+     * @param at per feature, the output index of its first value (with block outputs: of the block, for every f)
+     * @throws InvalidValueException for a value the method cannot take; its feature index, if set, is used and
+     *     this class adds the attribute, the row and {@link #advice}
      */
-    protected abstract void transform(double[] features, double[] out, long row);
+    protected abstract void transform(double[] features, double[] out, int[] at);
+
+    /**
+     * What this node advises for a rejected value, as one or more sentences, or "".
+     *
+     * @param problem the engine's account of the value
+     */
+    protected String advice(InvalidValueException problem) {
+        return problem.problem() == InvalidValueException.Problem.NOT_FINITE
+                ? " Make infinite values missing (?) or remove their rows." : "";
+    }
 
     /** Two or three sentences on what the filter does; the citation is appended by {@link #globalInfo()}. */
     protected abstract String describe();
 
     // ---------------------------------------------------------------------------------------------------------
-    // Options shared by all nodes.
+    // Options: values, the command line, checks.
+
+    /** The option's value (its default until set). */
+    protected final <T> T get(NodeOption<T> option) {
+        Object value = m_OptionValues.get(option.flag());
+        return value == null ? option.defaultValue() : option.type().cast(value);
+    }
+
+    /** Stores a value unchecked (see the class note); {@link #checkOptions()} checks it. */
+    protected final <T> void set(NodeOption<T> option, T value) {
+        m_OptionValues.put(option.flag(), value);
+    }
+
+    /**
+     * Checks every option's value.
+     *
+     * @throws IllegalArgumentException naming the first bad option, its value and its valid form
+     */
+    protected final void checkOptions() {
+        for (NodeOption<?> option : options()) {
+            check(option);
+        }
+    }
+
+    private <T> void check(NodeOption<T> option) {
+        option.check(get(option));
+    }
 
     @OptionMetadata(
-            displayName = "attribute indices",
-            description = "The attributes to transform: a comma-separated list of indices or ranges (first and last"
-                    + " are valid); the class and non-numeric attributes are always passed through unchanged.",
-            displayOrder = 0,
-            commandLineParamName = "R",
-            commandLineParamSynopsis = "-R <col1,col2-col4,...>")
+            displayName = NodeOptions.RANGE_LABEL,
+            description = NodeOptions.RANGE_TEXT,
+            displayOrder = NodeOptions.RANGE_ORDER)
     public String getAttributeIndices() {
-        return m_SelectedRange.getRanges();
+        return get(NodeOptions.RANGE);
     }
 
     public void setAttributeIndices(String rangeList) {
-        m_SelectedRange.setRanges(rangeList);
+        set(NodeOptions.RANGE, rangeList);
     }
 
     @OptionMetadata(
-            displayName = "invert selection",
-            description = "Transform the numeric attributes outside the range instead of those inside it.",
-            displayOrder = 1,
-            commandLineParamName = "V",
-            commandLineParamSynopsis = "-V",
-            commandLineParamIsFlag = true)
+            displayName = NodeOptions.INVERT_LABEL,
+            description = NodeOptions.INVERT_TEXT,
+            displayOrder = NodeOptions.INVERT_ORDER)
     public boolean getInvertSelection() {
-        return m_InvertSelection;
+        return get(NodeOptions.INVERT);
     }
 
     public void setInvertSelection(boolean invert) {
-        m_InvertSelection = invert;
+        set(NodeOptions.INVERT, invert);
     }
 
-    /** Weka's option parser reports nothing when a setter rejects a value, so ranges are checked here. */
+    /** This node's options (see {@link NodeOptions}), then Weka's generic filter options. */
+    @Override
+    public Enumeration<Option> listOptions() {
+        Vector<Option> result = new Vector<>();
+        for (NodeOption<?> option : options()) {
+            result.add(option.toWekaOption());
+        }
+        result.addAll(Collections.list(super.listOptions()));
+        return result.elements();
+    }
+
+    /**
+     * Sets every option: the ones given, parsed strictly, and the default for the others; then Weka's generic
+     * filter options.
+     *
+     * @throws IllegalArgumentException if a value is missing, does not parse or is out of range, naming the
+     *     option, the value given and the valid form; the node is then left with its previous options
+     */
     @Override
     public void setOptions(String[] options) throws Exception {
+        HashMap<String, Object> parsed = new HashMap<>();
+        String[] given = options.clone();
+        for (NodeOption<?> option : options()) {
+            Object value = option.read(options, given);
+            checkValue(option, value);
+            parsed.put(option.flag(), value);
+        }
+        m_OptionValues.clear();
+        m_OptionValues.putAll(parsed);
         super.setOptions(options);
-        checkOptions();
+    }
+
+    private static <T> void checkValue(NodeOption<T> option, Object value) {
+        option.check(option.type().cast(value));
+    }
+
+    @Override
+    public String[] getOptions() {
+        Vector<String> result = new Vector<>();
+        for (NodeOption<?> option : options()) {
+            write(option, result);
+        }
+        Collections.addAll(result, super.getOptions());
+        return result.toArray(new String[0]);
+    }
+
+    private <T> void write(NodeOption<T> option, Vector<String> result) {
+        option.write(get(option), result);
     }
 
     // ---------------------------------------------------------------------------------------------------------
@@ -209,13 +313,20 @@ public abstract class AbstractHetQuantFilter extends Filter
     public boolean setInputFormat(Instances instanceInfo) throws Exception {
         checkOptions();
         super.setInputFormat(instanceInfo);
-        m_SelectedRange.setUpper(instanceInfo.numAttributes() - 1);
-        m_SelectedRange.setInvert(m_InvertSelection);
+        Range selected = new Range(getAttributeIndices());
+        selected.setInvert(getInvertSelection());
+        try {
+            selected.setUpper(instanceInfo.numAttributes() - 1);
+        } catch (IllegalArgumentException e) {
+            throw new IllegalArgumentException(NodeOptions.RANGE.name() + ": expected a Weka range of the "
+                    + instanceInfo.numAttributes() + " attributes, got " + getAttributeIndices() + " ("
+                    + e.getMessage() + ")", e);
+        }
 
         ArrayList<Integer> features = new ArrayList<>();
         for (int j = 0; j < instanceInfo.numAttributes(); j++) {
             if (j != instanceInfo.classIndex() && instanceInfo.attribute(j).type() == Attribute.NUMERIC
-                    && m_SelectedRange.isInRange(j)) {
+                    && selected.isInRange(j)) {
                 features.add(j);
             }
         }
@@ -227,19 +338,24 @@ public abstract class AbstractHetQuantFilter extends Filter
         }
         int width = outputsPerFeature();
         int digits = Math.max(2, Integer.toString(width - 1).length());
+        m_At = new int[m_Features.length];
         ArrayList<Attribute> attributes = new ArrayList<>();
         int classIndex = -1;
         for (int j = 0, f = 0; j < instanceInfo.numAttributes(); j++) {
             Attribute a = instanceInfo.attribute(j);
             if (f < m_Features.length && m_Features[f] == j) {
                 if (m_Block == null) {
+                    m_At[f] = attributes.size();
                     for (int k = 0; k < width; k++) {
                         String name = width == 1 ? a.name() : a.name() + "_n" + zeroPadded(k, digits);
                         attributes.add(new Attribute(name));
                     }
-                } else if (f == 0) {
-                    for (String name : m_Block) {
-                        attributes.add(new Attribute(name));
+                } else {
+                    m_At[f] = f == 0 ? attributes.size() : m_At[0];
+                    if (f == 0) {
+                        for (String name : m_Block) {
+                            attributes.add(new Attribute(name));
+                        }
                     }
                 }
                 f++;
@@ -253,7 +369,9 @@ public abstract class AbstractHetQuantFilter extends Filter
         Instances output = new Instances(instanceInfo.relationName(), attributes, 0);
         output.setClassIndex(classIndex);
         setOutputFormat(output);
-        m_Row = 0;
+        m_Batch = 0;
+        m_RowInBatch.set(0);
+        m_RowsAfterFirst.set(0);
         m_CheckedHeader = null;
         return true;
     }
@@ -265,8 +383,7 @@ public abstract class AbstractHetQuantFilter extends Filter
         }
         if (isNewBatch()) {
             resetQueue();
-            m_NewBatch = false;
-            m_Row = 0;
+            startBatch();
         }
         checkHeader(instance);
         if (fitsOnFirstBatch() && !isFirstBatchDone()) {
@@ -282,6 +399,9 @@ public abstract class AbstractHetQuantFilter extends Filter
         if (getInputFormat() == null) {
             throw new IllegalStateException("No input instance format defined");
         }
+        if (isNewBatch()) {
+            startBatch(); // an empty batch still counts
+        }
         if (fitsOnFirstBatch() && !isFirstBatchDone()) {
             Instances batch = getInputFormat();
             if (m_Features.length > 0) {
@@ -289,9 +409,13 @@ public abstract class AbstractHetQuantFilter extends Filter
                 for (int i = 0; i < rows.length; i++) {
                     rows[i] = featuresOf(batch.instance(i));
                 }
-                fit(rows);
+                try {
+                    fit(rows);
+                } catch (InvalidValueException e) {
+                    throw reported(located(e, e.row() >= 0 ? "row " + (e.row() + 1) : "the first batch"));
+                }
             }
-            m_Row = 0;
+            m_RowInBatch.set(0);
             for (int i = 0; i < batch.numInstances(); i++) {
                 convert(batch.instance(i));
             }
@@ -301,6 +425,12 @@ public abstract class AbstractHetQuantFilter extends Filter
         m_NewBatch = true;
         m_FirstBatchDone = true;
         return numPendingOutput() != 0;
+    }
+
+    private void startBatch() {
+        m_NewBatch = false;
+        m_Batch++;
+        m_RowInBatch.set(0);
     }
 
     /** Called at the end of each batch, after its rows are transformed (e.g. to report on the batch). */
@@ -314,6 +444,16 @@ public abstract class AbstractHetQuantFilter extends Filter
     /** What {@code toString()} and the fitted-state getters say before the first batch. */
     protected String notFittedMessage() {
         return getClass().getSimpleName() + ": not fitted yet (no batch seen)";
+    }
+
+    /**
+     * Says something the user should know (e.g. a batch that came out all silent): on standard error, which
+     * the command line and Weka's log window show, and in Weka's log.
+     */
+    protected void warn(String message) {
+        String text = getClass().getSimpleName() + ": " + message;
+        System.err.println(text);
+        weka.core.logging.Logger.log(weka.core.logging.Logger.Level.WARNING, text);
     }
 
     /** Names of the features (selected attributes), in order; empty before the input format is set. */
@@ -363,15 +503,32 @@ public abstract class AbstractHetQuantFilter extends Filter
         return out;
     }
 
-    /** Prefixes an engine error with the filter and the feature-to-attribute mapping it refers to. */
-    protected IllegalArgumentException inContext(IllegalArgumentException e) {
-        StringJoiner mapping = new StringJoiner(", ");
-        String[] names = featureNames();
-        for (int f = 0; f < names.length; f++) {
-            mapping.add("feature " + f + " = '" + names[f] + "'");
-        }
-        return new IllegalArgumentException(
-                getClass().getSimpleName() + ": " + e.getMessage() + " (" + mapping + ")", e);
+    /**
+     * The engine's account of a bad value restated in Weka's terms: the node, the attribute by name and
+     * position (from 1), where the row is, the value, what is required, and the node's advice.
+     *
+     * @param problem the engine's exception; its feature index (if set) names the attribute
+     * @param where where the row is, e.g. "row 12" or "row 1 of batch 3 (row 2 after the first batch)"
+     */
+    protected IllegalArgumentException located(InvalidValueException problem, String where) {
+        int f = problem.feature();
+        String attribute = f >= 0 && m_Features != null && f < m_Features.length
+                ? "attribute '" + getInputFormat().attribute(m_Features[f]).name() + "' (#" + (m_Features[f] + 1) + ")"
+                : "a selected attribute";
+        return new IllegalArgumentException(getClass().getSimpleName() + ": " + attribute + ", " + where + ": "
+                + problem.problemText() + "." + advice(problem), problem);
+    }
+
+    /**
+     * Also logs a rejected row ({@link #warn}): Weka's streaming {@code MultiFilter} (through
+     * {@code SimpleStreamFilter.input}) catches its members' exceptions and drops the row without a word, so the
+     * log may be the only place the reason shows.
+     */
+    private IllegalArgumentException reported(IllegalArgumentException e) {
+        String message = e.getMessage();
+        String prefix = getClass().getSimpleName() + ": ";
+        warn(message.startsWith(prefix) ? message.substring(prefix.length()) : message);
+        return e;
     }
 
     private void checkHeader(Instance instance) {
@@ -405,32 +562,29 @@ public abstract class AbstractHetQuantFilter extends Filter
     }
 
     private void convert(Instance instance) {
+        long batch = m_Batch;
+        long row = m_RowInBatch.incrementAndGet();
+        long afterFirst = batch > 1 ? m_RowsAfterFirst.incrementAndGet() : 0;
         Instances output = outputFormatPeek();
         double[] values = new double[output.numAttributes()];
-        int width = m_Block == null ? outputsPerFeature() : 0;
-        int length = m_Block == null ? m_Features.length * width : m_Block.length;
-        if (m_Transformed == null || m_Transformed.length != length) {
-            m_Transformed = new double[length];
-        }
-        double[] transformed = m_Transformed;
-        if (m_Features.length > 0) {
-            transform(featuresOf(instance), transformed, m_Row);
-        }
-        m_Row++;
+        int width = outputsPerFeature();
         int o = 0;
         int f = 0;
         for (int j = 0; j < instance.numAttributes(); j++) {
             if (f < m_Features.length && m_Features[f] == j) {
-                if (m_Block == null) {
-                    System.arraycopy(transformed, f * width, values, o, width);
-                    o += width;
-                } else if (f == 0) {
-                    System.arraycopy(transformed, 0, values, o, length);
-                    o += length;
-                }
+                o += m_Block == null ? width : f == 0 ? m_Block.length : 0;
                 f++;
             } else {
                 values[o++] = instance.value(j);
+            }
+        }
+        if (m_Features.length > 0) {
+            try {
+                transform(featuresOf(instance), values, m_At);
+            } catch (InvalidValueException e) {
+                throw reported(located(e, batch > 1
+                        ? "row " + row + " of batch " + batch + " (row " + afterFirst + " after the first batch)"
+                        : "row " + row));
             }
         }
         Instance result = new DenseInstance(instance.weight(), values);

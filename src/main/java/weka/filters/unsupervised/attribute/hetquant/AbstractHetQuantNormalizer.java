@@ -4,12 +4,12 @@ import org.hetquant.engine.Normalization;
 
 /**
  * What the two normalizer nodes share: per-sample L1 normalization of the selected attributes
- * ({@link Normalization}), one output per attribute (name kept), engine errors put in the filter's context, and
- * the count of values clamped to 0 after a data-level shift.
+ * ({@link Normalization}, through {@link NormalizationStage}), one output per attribute (name kept), and the
+ * count of values clamped to 0 after a data-level shift.
  *
  * <p>A subclass decides only whether the normalization is fitted: one that fits nothing on the first batch
  * ({@link #fitsOnFirstBatch()} false) normalizes without shift, so a negative value is an error; one that fits
- * calls {@link #useNormalization} from {@link #fit}.
+ * learns the shift in {@link #fit}.
  */
 public abstract class AbstractHetQuantNormalizer extends AbstractHetQuantFilter {
 
@@ -20,23 +20,12 @@ public abstract class AbstractHetQuantNormalizer extends AbstractHetQuantFilter 
             + " per-sample L1, the ET layer of the heterogeneous-quantization network): v_i = x_i / sum_j x_j, a"
             + " zero row stays zero, a missing value stays missing and is left out of the sum.";
 
-    /** The normalization in use; {@code null} until fitted. */
-    private Normalization m_Normalization;
-
-    /** Values clamped to 0 since the input format was set (negative even after the shift). */
-    private long m_ClampedTotal;
-
-    /** Values clamped to 0 in the current batch. */
-    private long m_ClampedInBatch;
-
-    /** Installs the normalization fitted on the first batch. */
-    protected final void useNormalization(Normalization normalization) {
-        m_Normalization = normalization;
-    }
+    /** The normalization and its clamp count. */
+    private final NormalizationStage m_Stage = new NormalizationStage();
 
     /** Number of values clamped to 0 since the input format was set (always 0 without the shift). */
     public long clampedValueCount() {
-        return m_ClampedTotal;
+        return m_Stage.clampedTotal();
     }
 
     @Override
@@ -45,45 +34,36 @@ public abstract class AbstractHetQuantNormalizer extends AbstractHetQuantFilter 
     }
 
     @Override
-    protected void checkOptions() {
-        // The range is validated by weka.core.Range itself.
-    }
-
-    @Override
     protected final void prepare(int features) {
-        m_Normalization = fitsOnFirstBatch() ? null : Normalization.withoutShift();
-        m_ClampedTotal = 0;
-        m_ClampedInBatch = 0;
+        m_Stage.reset(fitsOnFirstBatch());
     }
 
     @Override
-    protected final void transform(double[] features, double[] out, long row) {
-        try {
-            int clamped = m_Normalization.apply(features, out, row);
-            m_ClampedInBatch += clamped;
-            m_ClampedTotal += clamped;
-        } catch (IllegalArgumentException e) {
-            throw inContext(e);
+    protected final void fit(double[][] rows) {
+        m_Stage.fit(rows);
+    }
+
+    @Override
+    protected final void transform(double[] features, double[] out, int[] at) {
+        m_Stage.apply(features);
+        for (int f = 0; f < features.length; f++) {
+            out[at[f]] = features[f];
         }
     }
 
     @Override
     protected final void batchDone() {
-        if (getDebug() && m_ClampedInBatch > 0) {
-            System.err.println(getClass().getSimpleName() + ": clamped " + m_ClampedInBatch
-                    + " value(s) still negative after the shift to 0 in this batch");
-        }
-        m_ClampedInBatch = 0;
+        m_Stage.batchDone(this);
     }
 
     @Override
     public String toString() {
-        if (!isFitted() || m_Normalization == null) {
+        if (!isFitted() || !m_Stage.fitted()) {
             return notFittedMessage();
         }
         return getClass().getSimpleName() + "\n"
                 + "features: " + String.join(", ", featureNames()) + "\n"
-                + m_Normalization + "\n"
-                + (m_Normalization.shiftEnabled() ? "values clamped to 0 so far: " + m_ClampedTotal + "\n" : "");
+                + m_Stage.describe() + "\n"
+                + m_Stage.describeClamps();
     }
 }

@@ -13,7 +13,9 @@ final class Calibrations {
      * Fits per-feature gains on normalized rows.
      *
      * @param rows {@code [row][feature]}, L1-normalized, {@code NaN} where missing
-     * @throws IllegalArgumentException naming the filter and the feature-to-attribute mapping
+     * @throws org.hetquant.engine.InvalidValueException for a value outside [0, 1], naming its row and feature
+     *     (the filter restates it)
+     * @throws IllegalArgumentException naming the filter if there is nothing to fit on
      */
     static ColumnGains fit(double[][] rows, CalibrationParameters parameters, AbstractHetQuantFilter filter) {
         if (rows.length == 0) {
@@ -22,8 +24,6 @@ final class Calibrations {
         }
         try {
             return ColumnGains.of(Calibrator.fitGains(rows, parameters));
-        } catch (IllegalArgumentException e) {
-            throw filter.inContext(e);
         } catch (IllegalStateException e) {
             throw new IllegalArgumentException(filter.getClass().getSimpleName() + ": " + e.getMessage(), e);
         }

@@ -1,11 +1,12 @@
 package weka.filters.unsupervised.attribute.hetquant;
 
+import java.util.List;
 import java.util.Locale;
 import org.hetquant.engine.CalibrationParameters;
 import org.hetquant.engine.Calibrator;
+import org.hetquant.engine.InvalidValueException;
 import org.hetquant.engine.NeuronParameters;
 import org.hetquant.engine.PhaseTable;
-import org.hetquant.engine.UpdateRule;
 import weka.core.Instances;
 import weka.core.OptionMetadata;
 import weka.core.SelectedTag;
@@ -19,9 +20,9 @@ public class HetQuantCalibrator extends AbstractColumnFilter implements ColumnOn
 
     private static final long serialVersionUID = 1L;
 
-    private double m_Smoothing = CalibrationParameters.ADAPTIVE_SMOOTHING;
-    private UpdateRule m_Rule = UpdateRule.FINAL;
-
+    private static final List<NodeOption<?>> OPTIONS = List.of(NodeOptions.RANGE, NodeOptions.INVERT,
+            NodeOptions.DUPLICATION, NodeOptions.PAYLOAD, NodeOptions.LIMIT, NodeOptions.SMOOTHING,
+            NodeOptions.RULE);
 
     /**
      * Runs the filter from the command line.
@@ -40,36 +41,34 @@ public class HetQuantCalibrator extends AbstractColumnFilter implements ColumnOn
                 + " that their median matches the uniform column's. Later batches reuse the first batch's gains.";
     }
 
+    @Override
+    protected List<NodeOption<?>> options() {
+        return OPTIONS;
+    }
+
     @OptionMetadata(
-            displayName = "smoothing s",
-            description = "In [0, 1]: 0.25 is the paper's \"Adaptive\" condition (4 Jenks classes), 0.5 its"
-                    + " \"Scaled\" one (2 classes, one linear segment).",
-            displayOrder = 7,
-            commandLineParamName = "S",
-            commandLineParamSynopsis = "-S <double>")
+            displayName = NodeOptions.SMOOTHING_LABEL,
+            description = NodeOptions.SMOOTHING_TEXT,
+            displayOrder = NodeOptions.SMOOTHING_ORDER)
     public double getSmoothing() {
-        return m_Smoothing;
+        return get(NodeOptions.SMOOTHING);
     }
 
     public void setSmoothing(double smoothing) {
-        m_Smoothing = smoothing;
+        set(NodeOptions.SMOOTHING, smoothing);
     }
 
     @OptionMetadata(
-            displayName = "update rule",
-            description = "final: fit on every row of the first batch; faithful: as the authors' code, only on"
-                    + " the rows up to the last one that set a new running minimum or maximum.",
-            displayOrder = 8,
-            commandLineParamName = "rule",
-            commandLineParamSynopsis = "-rule <final|faithful>")
+            displayName = NodeOptions.RULE_LABEL,
+            description = NodeOptions.RULE_TEXT,
+            displayOrder = NodeOptions.RULE_ORDER)
     public SelectedTag getUpdateRule() {
-        return EnumTags.selected(m_Rule);
+        return NodeOptions.RULE.tag(get(NodeOptions.RULE));
     }
 
     public void setUpdateRule(SelectedTag rule) {
-        m_Rule = EnumTags.value(UpdateRule.class, rule, "update rule");
+        set(NodeOptions.RULE, NodeOptions.RULE.fromTag(rule));
     }
-
 
     /** The fitted onsets, in the calibrator's input unit (its input is already normalized). */
     @Override
@@ -82,12 +81,6 @@ public class HetQuantCalibrator extends AbstractColumnFilter implements ColumnOn
     public double[][] columnInputs(Instances data) {
         requireGains();
         return byFeature(featureRows(data), featureNames().length);
-    }
-
-    @Override
-    protected void checkOptions() {
-        super.checkOptions();
-        Options.checkSmoothing(m_Smoothing);
     }
 
     @Override
@@ -106,12 +99,21 @@ public class HetQuantCalibrator extends AbstractColumnFilter implements ColumnOn
     }
 
     CalibrationParameters parameters() {
-        return new CalibrationParameters(m_Duplication, m_Payload, m_Limit, m_Smoothing, m_Rule);
+        return new CalibrationParameters(getDuplication(), getPayload(), getLimit(), getSmoothing(),
+                get(NodeOptions.RULE));
     }
 
     @Override
-    protected void transform(double[] features, double[] out, long row) {
-        m_Gains.drives(features, out);
+    protected void transform(double[] features, double[] out, int[] at) {
+        drives(features, out, at);
+    }
+
+    @Override
+    protected String advice(InvalidValueException problem) {
+        return problem.problem() == InvalidValueException.Problem.OUT_OF_RANGE
+                ? " The calibrator's input must be L1-normalized: put HetQuantNormalizer in front, or use"
+                        + " HetQuantPipeline -calibrate."
+                : super.advice(problem);
     }
 
     @Override
@@ -119,8 +121,8 @@ public class HetQuantCalibrator extends AbstractColumnFilter implements ColumnOn
         if (m_Gains == null) {
             return notFittedMessage();
         }
-        return getClass().getSimpleName() + " (gains fitted on the first batch, s = " + m_Smoothing + ", "
-                + m_Rule.name().toLowerCase(Locale.ROOT) + " update rule)\n"
+        return getClass().getSimpleName() + " (gains fitted on the first batch, s = " + getSmoothing() + ", "
+                + get(NodeOptions.RULE).name().toLowerCase(Locale.ROOT) + " update rule)\n"
                 + Describe.gains(m_Gains, featureNames(), PhaseTable.of(NeuronParameters.DEFAULT));
     }
 }

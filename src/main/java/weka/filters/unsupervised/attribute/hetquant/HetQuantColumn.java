@@ -1,7 +1,10 @@
 package weka.filters.unsupervised.attribute.hetquant;
 
+import java.util.List;
+import java.util.Locale;
 import org.hetquant.engine.ColumnGains;
 import org.hetquant.engine.GainScheme;
+import org.hetquant.engine.InvalidValueException;
 import org.hetquant.engine.NeuronParameters;
 import org.hetquant.engine.PhaseTable;
 import weka.core.OptionMetadata;
@@ -16,10 +19,8 @@ public class HetQuantColumn extends AbstractColumnFilter implements StreamableFi
 
     private static final long serialVersionUID = 1L;
 
-    /** The paper's duplication factors are 4, 8, 16 and 32; 8 is a middle one. */
-
-    private GainScheme m_Scheme = GainScheme.UNIFORM;
-
+    private static final List<NodeOption<?>> OPTIONS = List.of(NodeOptions.RANGE, NodeOptions.INVERT,
+            NodeOptions.SCHEME, NodeOptions.DUPLICATION, NodeOptions.PAYLOAD, NodeOptions.LIMIT);
 
     /**
      * Runs the filter from the command line.
@@ -39,22 +40,22 @@ public class HetQuantColumn extends AbstractColumnFilter implements StreamableFi
                 + " with the spike-phase quantizer.";
     }
 
+    @Override
+    protected List<NodeOption<?>> options() {
+        return OPTIONS;
+    }
+
     @OptionMetadata(
-            displayName = "gain scheme",
-            description = "How the n gains of a column are spread: uniform (the paper's heterogeneous default),"
-                    + " equidistant, or homogeneous (n copies of the payload).",
-            displayOrder = 2,
-            commandLineParamName = "scheme",
-            commandLineParamSynopsis = "-scheme <uniform|equidistant|homogeneous>")
+            displayName = NodeOptions.SCHEME_LABEL,
+            description = NodeOptions.SCHEME_TEXT,
+            displayOrder = NodeOptions.SCHEME_ORDER)
     public SelectedTag getGainScheme() {
-        return EnumTags.selected(m_Scheme);
+        return NodeOptions.SCHEME.tag(get(NodeOptions.SCHEME));
     }
 
     public void setGainScheme(SelectedTag scheme) {
-        m_Scheme = EnumTags.value(GainScheme.class, scheme, "gain scheme");
+        set(NodeOptions.SCHEME, NodeOptions.SCHEME.fromTag(scheme));
     }
-
-
 
     @Override
     protected boolean fitsOnFirstBatch() {
@@ -63,12 +64,19 @@ public class HetQuantColumn extends AbstractColumnFilter implements StreamableFi
 
     @Override
     protected void prepare(int features) {
-        m_Gains = ColumnGains.dataBlind(features, m_Scheme.column(m_Duplication, m_Payload, m_Limit));
+        m_Gains = ColumnGains.dataBlind(features,
+                get(NodeOptions.SCHEME).column(getDuplication(), getPayload(), getLimit()));
     }
 
     @Override
-    protected void transform(double[] features, double[] out, long row) {
-        m_Gains.drives(features, out);
+    protected void transform(double[] features, double[] out, int[] at) {
+        drives(features, out, at);
+    }
+
+    @Override
+    protected String advice(InvalidValueException problem) {
+        return problem.problem() == InvalidValueException.Problem.OVERFLOW
+                ? " The column expects L1-normalized input: put HetQuantNormalizer in front." : super.advice(problem);
     }
 
     @Override
@@ -76,7 +84,7 @@ public class HetQuantColumn extends AbstractColumnFilter implements StreamableFi
         if (m_Gains == null) {
             return getClass().getSimpleName() + ": no input format set";
         }
-        return getClass().getSimpleName() + " (" + m_Scheme.name().toLowerCase(java.util.Locale.ROOT)
+        return getClass().getSimpleName() + " (" + get(NodeOptions.SCHEME).name().toLowerCase(Locale.ROOT)
                 + " gains)\n" + Describe.gains(m_Gains, featureNames(), PhaseTable.of(NeuronParameters.DEFAULT));
     }
 }

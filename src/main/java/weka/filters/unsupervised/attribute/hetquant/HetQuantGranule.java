@@ -1,6 +1,7 @@
 package weka.filters.unsupervised.attribute.hetquant;
 
 import java.util.LinkedHashMap;
+import java.util.List;
 import java.util.Locale;
 import java.util.Map;
 import java.util.regex.Matcher;
@@ -8,15 +9,17 @@ import java.util.regex.Pattern;
 import org.hetquant.engine.GranuleConnectivity;
 import org.hetquant.engine.GranuleLayer;
 import org.hetquant.engine.GranuleWeights;
+import org.hetquant.engine.InvalidValueException;
 import org.hetquant.engine.NeuronParameters;
 import org.hetquant.engine.PhaseTable;
+import org.hetquant.engine.Summary;
 import org.hetquant.engine.Utilization;
 import weka.core.OptionMetadata;
 import weka.core.Randomizable;
 
 /**
- * The granule-cell (GC) layer, the paper's plastic readout (spec §2(e)): the selected attributes are MC spike
- * phases; a population of GCs, randomly wired to them, learns its input weights by STDP on the first batch
+ * The granule-cell (GC) layer, the paper's plastic readout (docs/method.md §2(e)): the selected attributes are MC
+ * spike phases; a population of GCs, randomly wired to them, learns its input weights by STDP on the first batch
  * (unsupervised, {@link GranuleLayer}) and reads every row out as GC phases. The selected attributes are replaced,
  * as one block, by the GC outputs {@code gc0000 …}.
  */
@@ -24,37 +27,36 @@ public class HetQuantGranule extends AbstractHetQuantFilter implements Randomiza
 
     private static final long serialVersionUID = 1L;
 
+    private static final List<NodeOption<?>> OPTIONS = List.of(NodeOptions.RANGE, NodeOptions.INVERT,
+            NodeOptions.GRANULES, NodeOptions.MC_DUPLICATION, NodeOptions.PROBABILITY, NodeOptions.BINARY,
+            NodeOptions.SEED);
+
     /** How many GCs {@link #toString()} lists with their surviving inputs. */
     private static final int LISTED_GRANULES = 100;
 
     /** Column outputs are named {@code <source>_n<kk>}: n is the number of outputs per source. */
     private static final Pattern COLUMN_OUTPUT = Pattern.compile("(.*)_n\\d+");
 
-    private int m_GranulesPerMitral = GranuleLayer.PAPER_GRANULES_PER_MITRAL;
-    private int m_Duplication;
-    private double m_Probability;
-    private int m_Seed = 1;
-    private boolean m_Binary;
+    /** The valid MC phases: 0 and the firing phases of the MC neuron (2 ... 17). */
+    private static final boolean[] VALID_PHASE = validPhases();
 
     /** The MC duplication n in use (given, or inferred from the attribute names), once the format is set. */
     private int m_N;
-    /** The valid MC phases: 0 and the firing phases of the MC neuron (2 ... 17). */
-    private final boolean[] m_ValidPhase = validPhases();
-
     /** The GC output names, set with the input format. */
     private String[] m_OutputNames;
 
     private GranuleWeights m_Weights;
     private int m_TrainingRows;
-    /** GC utilization on the first batch: mean (%) and SD (pp, n − 1); NaN before fitting or on an empty batch. */
-    private double m_TrainingMean = Double.NaN;
-    private double m_TrainingSd = Double.NaN;
-    /** Per-row GC utilization of the first batch while it is transformed, else {@code null}. */
-    private transient double[] m_FirstBatchUtilization;
+    /**
+     * GC utilization on the first batch as {@link #toString()} shows it: mean (%) and SD (pp, n − 1), or
+     * {@code null} before it is transformed. Text, because the engine's Summary is not serializable.
+     */
+    private String m_FirstBatchUtilization;
 
-    private transient GranuleWeights.Reader m_Reader;
-    private transient byte[] m_Mitral;
-    private transient byte[] m_Granule;
+    /** Collects the first batch's per-row GC utilization while it is transformed, else {@code null}. */
+    private transient volatile UtilizationCollector m_Collector;
+    /** One reader per thread: a fitted node transforms rows from any thread. */
+    private transient volatile ThreadLocal<GranuleWeights.Reader> m_Readers;
 
     /**
      * Runs the filter from the command line.
@@ -77,80 +79,71 @@ public class HetQuantGranule extends AbstractHetQuantFilter implements Randomiza
                 + " option. A missing MC phase counts as silent.";
     }
 
+    @Override
+    protected List<NodeOption<?>> options() {
+        return OPTIONS;
+    }
+
     @OptionMetadata(
-            displayName = "GCs per MC",
-            description = "Granule cells per input MC; >= 1. The paper uses 4 (2 in its calibrated Concentration"
-                    + " runs).",
-            displayOrder = 2,
-            commandLineParamName = "G",
-            commandLineParamSynopsis = "-G <int>")
+            displayName = NodeOptions.GRANULES_LABEL,
+            description = NodeOptions.GRANULES_TEXT,
+            displayOrder = NodeOptions.GRANULES_ORDER)
     public int getGranulesPerMitral() {
-        return m_GranulesPerMitral;
+        return get(NodeOptions.GRANULES);
     }
 
     public void setGranulesPerMitral(int granules) {
-        m_GranulesPerMitral = granules;
+        set(NodeOptions.GRANULES, granules);
     }
 
     @OptionMetadata(
-            displayName = "MC duplication n",
-            description = "MCs per sensor in the input; 0 infers it from the column names <source>_n<kk>."
-                    + " The default connection probability is 1/n, so each GC sees about one MC per sensor.",
-            displayOrder = 3,
-            commandLineParamName = "N",
-            commandLineParamSynopsis = "-N <int>")
-    public int getDuplication() {
-        return m_Duplication;
+            displayName = NodeOptions.MC_DUPLICATION_LABEL,
+            description = NodeOptions.MC_DUPLICATION_TEXT,
+            displayOrder = NodeOptions.MC_DUPLICATION_ORDER)
+    public int getMitralDuplication() {
+        return get(NodeOptions.MC_DUPLICATION);
     }
 
-    public void setDuplication(int n) {
-        m_Duplication = n;
+    public void setMitralDuplication(int n) {
+        set(NodeOptions.MC_DUPLICATION, n);
     }
 
     @OptionMetadata(
-            displayName = "connection probability",
-            description = "Share of the GCs each MC projects to, in [0, 1]; 0 uses the paper's 1/n (0.25, 0.125,"
-                    + " 0.0625, 0.03125 for n = 4, 8, 16, 32).",
-            displayOrder = 4,
-            commandLineParamName = "p",
-            commandLineParamSynopsis = "-p <double>")
+            displayName = NodeOptions.PROBABILITY_LABEL,
+            description = NodeOptions.PROBABILITY_TEXT,
+            displayOrder = NodeOptions.PROBABILITY_ORDER)
     public double getProbability() {
-        return m_Probability;
+        return get(NodeOptions.PROBABILITY);
     }
 
     public void setProbability(double probability) {
-        m_Probability = probability;
+        set(NodeOptions.PROBABILITY, probability);
     }
 
     @OptionMetadata(
-            displayName = "binary output",
-            description = "Output 1 for a GC that fires in the readout cycle and 0 otherwise, instead of its phase.",
-            displayOrder = 5,
-            commandLineParamName = "binary",
-            commandLineParamSynopsis = "-binary",
-            commandLineParamIsFlag = true)
+            displayName = NodeOptions.BINARY_LABEL,
+            description = NodeOptions.BINARY_TEXT,
+            displayOrder = NodeOptions.BINARY_ORDER)
     public boolean getBinary() {
-        return m_Binary;
+        return get(NodeOptions.BINARY);
     }
 
     public void setBinary(boolean binary) {
-        m_Binary = binary;
+        set(NodeOptions.BINARY, binary);
     }
 
     @OptionMetadata(
-            displayName = "seed",
-            description = "Seed of the random MC-to-GC wiring; the same seed and first batch give the same layer.",
-            displayOrder = 6,
-            commandLineParamName = "S",
-            commandLineParamSynopsis = "-S <int>")
+            displayName = NodeOptions.SEED_LABEL,
+            description = NodeOptions.SEED_TEXT,
+            displayOrder = NodeOptions.SEED_ORDER)
     @Override
     public int getSeed() {
-        return m_Seed;
+        return get(NodeOptions.SEED);
     }
 
     @Override
     public void setSeed(int seed) {
-        m_Seed = seed;
+        set(NodeOptions.SEED, seed);
     }
 
     /** The learned layer, or {@code null} before the first batch. */
@@ -164,21 +157,6 @@ public class HetQuantGranule extends AbstractHetQuantFilter implements Randomiza
     }
 
     @Override
-    protected void checkOptions() {
-        if (m_GranulesPerMitral < 1) {
-            throw new IllegalArgumentException("-G (GCs per MC) must be >= 1, got " + m_GranulesPerMitral);
-        }
-        if (m_Duplication < 0) {
-            throw new IllegalArgumentException("-N (MC duplication n) must be >= 0 (0 = infer from the attribute"
-                    + " names), got " + m_Duplication);
-        }
-        if (!(m_Probability >= 0.0 && m_Probability <= 1.0)) {
-            throw new IllegalArgumentException("-p (connection probability) must be in [0, 1] (0 = the paper's"
-                    + " 1/n), got " + m_Probability);
-        }
-    }
-
-    @Override
     protected boolean fitsOnFirstBatch() {
         return true;
     }
@@ -186,12 +164,11 @@ public class HetQuantGranule extends AbstractHetQuantFilter implements Randomiza
     @Override
     protected void prepare(int features) {
         m_Weights = null;
-        m_Reader = null;
-        m_TrainingMean = Double.NaN;
-        m_TrainingSd = Double.NaN;
+        m_Readers = null;
         m_FirstBatchUtilization = null;
-        m_N = m_Duplication > 0 ? m_Duplication : inferDuplication(featureNames());
-        GranuleLayer.granuleCount(features, m_GranulesPerMitral);
+        m_Collector = null;
+        m_N = getMitralDuplication() > 0 ? getMitralDuplication() : inferDuplication(featureNames());
+        GranuleLayer.granuleCount(features, getGranulesPerMitral());
     }
 
     /**
@@ -206,18 +183,19 @@ public class HetQuantGranule extends AbstractHetQuantFilter implements Randomiza
         for (String name : names) {
             Matcher m = COLUMN_OUTPUT.matcher(name);
             if (!m.matches()) {
-                throw new IllegalArgumentException("-N (MC duplication n) is 0, so n is inferred from the attribute"
-                        + " names <source>_n<kk>, but attribute '" + name + "' does not follow that pattern; set -N");
+                throw new IllegalArgumentException(NodeOptions.MC_DUPLICATION.name() + " is 0, so n is inferred"
+                        + " from the attribute names <source>_n<kk>, but attribute '" + name + "' does not follow"
+                        + " that pattern; set " + NodeOptions.MC_DUPLICATION.name());
             }
             perSource.merge(m.group(1), 1, Integer::sum);
         }
-        int n = perSource.values().iterator().next();
+        String first = perSource.keySet().iterator().next();
+        int n = perSource.get(first);
         for (Map.Entry<String, Integer> e : perSource.entrySet()) {
             if (e.getValue() != n) {
-                String first = perSource.keySet().iterator().next();
-                throw new IllegalArgumentException("-N (MC duplication n) is 0, but the attribute names give "
-                        + perSource.get(first) + " MCs for '" + first + "' and " + e.getValue() + " for '" + e.getKey()
-                        + "'; set -N");
+                throw new IllegalArgumentException(NodeOptions.MC_DUPLICATION.name() + " is 0, but the attribute"
+                        + " names give " + n + " MCs for '" + first + "' and " + e.getValue() + " for '"
+                        + e.getKey() + "'; set " + NodeOptions.MC_DUPLICATION.name());
             }
         }
         return n;
@@ -225,7 +203,7 @@ public class HetQuantGranule extends AbstractHetQuantFilter implements Randomiza
 
     @Override
     protected String[] blockOutputNames(String[] featureNames) {
-        int granules = featureNames.length * m_GranulesPerMitral;
+        int granules = featureNames.length * getGranulesPerMitral();
         int digits = Math.max(4, Integer.toString(granules - 1).length());
         String[] names = new String[granules];
         for (int j = 0; j < granules; j++) {
@@ -237,7 +215,7 @@ public class HetQuantGranule extends AbstractHetQuantFilter implements Randomiza
 
     /** The connection probability in use: the option, or the paper's 1/n. */
     double probability() {
-        return m_Probability > 0 ? m_Probability : GranuleConnectivity.paperProbability(m_N);
+        return getProbability() > 0 ? getProbability() : GranuleConnectivity.paperProbability(m_N);
     }
 
     @Override
@@ -245,66 +223,79 @@ public class HetQuantGranule extends AbstractHetQuantFilter implements Randomiza
         int mitrals = featureNames().length;
         byte[][] phases = new byte[rows.length][];
         for (int r = 0; r < rows.length; r++) {
-            phases[r] = new byte[mitrals];
-            toPhases(rows[r], phases[r], r);
+            phases[r] = toPhases(rows[r], r);
         }
         GranuleConnectivity connectivity = GranuleConnectivity.random(mitrals,
-                GranuleLayer.granuleCount(mitrals, m_GranulesPerMitral), probability(), m_Seed);
+                GranuleLayer.granuleCount(mitrals, getGranulesPerMitral()), probability(), getSeed());
         m_Weights = GranuleLayer.PAPER.train(connectivity, phases);
         m_TrainingRows = rows.length;
+        m_Readers = null;
         // The first batch is transformed next; its GC utilization is collected on the way (see batchDone).
-        m_FirstBatchUtilization = new double[rows.length];
+        m_Collector = new UtilizationCollector(rows.length);
     }
 
     @Override
     protected void batchDone() {
-        if (m_FirstBatchUtilization != null) {
-            if (m_FirstBatchUtilization.length > 0) {
-                Utilization.Summary summary = Utilization.summarize(m_FirstBatchUtilization);
-                m_TrainingMean = summary.mean();
-                m_TrainingSd = summary.sd();
-            }
-            m_FirstBatchUtilization = null;
+        UtilizationCollector collector = m_Collector;
+        if (collector != null) {
+            Summary summary = collector.summary();
+            m_FirstBatchUtilization = String.format(Locale.ROOT, "mean %s %%, SD %s pp (n - 1)",
+                    Summary.text(summary.mean(), 2), Summary.text(summary.sd(), 2));
+            m_Collector = null;
         }
     }
 
     @Override
-    protected void transform(double[] features, double[] out, long row) {
-        if (m_Reader == null) {
-            m_Reader = m_Weights.reader();
-            m_Mitral = new byte[m_Weights.mitralCount()];
-            m_Granule = new byte[m_Weights.granuleCount()];
+    protected void transform(double[] features, double[] out, int[] at) {
+        byte[] mitral = toPhases(features, -1);
+        byte[] granule = new byte[m_Weights.granuleCount()];
+        reader().phases(mitral, granule);
+        boolean binary = getBinary();
+        for (int j = 0; j < granule.length; j++) {
+            out[at[0] + j] = binary ? (granule[j] != 0 ? 1 : 0) : granule[j];
         }
-        toPhases(features, m_Mitral, row);
-        m_Reader.phases(m_Mitral, m_Granule);
-        if (m_FirstBatchUtilization != null) {
-            m_FirstBatchUtilization[(int) row] = Utilization.ofSample(m_Granule, 0, m_Granule.length);
+        UtilizationCollector collector = m_Collector;
+        if (collector != null) {
+            collector.add(Utilization.ofSample(granule, 0, granule.length));
         }
-        for (int j = 0; j < m_Granule.length; j++) {
-            out[j] = m_Binary ? (m_Granule[j] != 0 ? 1 : 0) : m_Granule[j];
+    }
+
+    private GranuleWeights.Reader reader() {
+        ThreadLocal<GranuleWeights.Reader> readers = m_Readers;
+        if (readers == null) {
+            GranuleWeights weights = m_Weights;
+            readers = ThreadLocal.withInitial(weights::reader);
+            m_Readers = readers;
         }
+        return readers.get();
     }
 
     /**
      * MC phases of one row; missing counts as silent.
      *
-     * @throws IllegalArgumentException naming the attribute, the row (from 1) and the valid values
+     * @param row the row within the first batch, from 0, or −1 when the caller locates it
+     * @throws InvalidValueException naming the feature (and row) of a value that is not a paper-encoded MC phase
      */
-    private void toPhases(double[] features, byte[] out, long row) {
+    private static byte[] toPhases(double[] features, long row) {
+        byte[] out = new byte[features.length];
         for (int f = 0; f < features.length; f++) {
             double x = features[f];
             if (Double.isNaN(x)) {
-                out[f] = 0;
                 continue;
             }
-            if (!(x >= 0 && x < m_ValidPhase.length && x == Math.rint(x) && m_ValidPhase[(int) x])) {
-                throw new IllegalArgumentException(getClass().getSimpleName() + ": attribute '" + featureNames()[f]
-                        + "', row " + (row + 1) + ": " + x + " is not an MC phase in the paper encoding (0 silent,"
-                        + " 2 strongest ... 17 weakest); feed the output of HetQuantSpikePhase or HetQuantPipeline"
-                        + " with -encoding paper");
+            if (!(x >= 0 && x < VALID_PHASE.length && x == Math.rint(x) && VALID_PHASE[(int) x])) {
+                throw new InvalidValueException(row, f, x, Double.isInfinite(x)
+                        ? InvalidValueException.Problem.NOT_FINITE : InvalidValueException.Problem.OUT_OF_RANGE,
+                        "the granule layer reads MC phases in the paper encoding: 0 (silent) or 2 ... 17");
             }
             out[f] = (byte) x;
         }
+        return out;
+    }
+
+    @Override
+    protected String advice(InvalidValueException problem) {
+        return " Feed it the output of HetQuantSpikePhase or HetQuantPipeline with -encoding paper.";
     }
 
     private static boolean[] validPhases() {
@@ -315,6 +306,26 @@ public class HetQuantGranule extends AbstractHetQuantFilter implements Randomiza
             valid[p] = true;
         }
         return valid;
+    }
+
+    /** Per-row utilization of the first batch, gathered as it is transformed (in any order). */
+    private static final class UtilizationCollector {
+        private final double[] values;
+        private int count;
+
+        UtilizationCollector(int rows) {
+            values = new double[rows];
+        }
+
+        synchronized void add(double utilization) {
+            if (count < values.length) {
+                values[count++] = utilization;
+            }
+        }
+
+        synchronized Summary summary() {
+            return Utilization.summarize(java.util.Arrays.copyOf(values, count));
+        }
     }
 
     @Override
@@ -330,24 +341,23 @@ public class HetQuantGranule extends AbstractHetQuantFilter implements Randomiza
                 " (granule-cell layer trained by STDP on the first batch, %d rows)%n", m_TrainingRows));
         s.append(String.format(Locale.ROOT, "%d MC inputs (n = %d%s) -> %d GCs (%d per MC); connection probability"
                 + " p = %s, seed %d: %d connected pairs%n", w.mitralCount(), m_N,
-                m_Duplication > 0 ? "" : ", from the attribute names", w.granuleCount(), m_GranulesPerMitral,
-                fmt(probability()), m_Seed, pairs));
+                getMitralDuplication() > 0 ? "" : ", from the attribute names", w.granuleCount(),
+                getGranulesPerMitral(), fmt(probability()), getSeed(), pairs));
         s.append(String.format(Locale.ROOT, "after training: %d at w_max = %s, %d pruned to 0, %d never updated"
                 + " (their MC or GC never fired), %d in between%n", outcome[0], fmt(w.layer().stdp().maxWeight()),
                 outcome[1], outcome[2], outcome[3]));
         s.append(String.format(Locale.ROOT, "surviving the clamp (w > %s): %d of %d pairs (%.1f %%); GCs with a"
                 + " surviving input: %d of %d%n", fmt(w.layer().clampThreshold()), w.survivingCount(), pairs,
                 pairs == 0 ? 0.0 : 100.0 * w.survivingCount() / pairs, w.granulesWithInput(), w.granuleCount()));
-        if (!Double.isNaN(m_TrainingMean)) {
-            s.append(String.format(Locale.ROOT, "GC utilization on the first batch: mean %.2f %%, SD %.2f pp (n - 1)%n",
-                    m_TrainingMean, m_TrainingSd));
+        if (m_FirstBatchUtilization != null) {
+            s.append("GC utilization on the first batch: ").append(m_FirstBatchUtilization).append('\n');
         }
         s.append("\nsurviving inputs per GC (weight in parentheses when not w_max):\n");
         String[] names = featureNames();
         int listed = Math.min(LISTED_GRANULES, w.granuleCount());
+        GranuleConnectivity c = w.connectivity();
         for (int j = 0; j < listed; j++) {
             StringBuilder inputs = new StringBuilder();
-            GranuleConnectivity c = w.connectivity();
             for (int p = c.pairStart(j); p < c.pairStart(j + 1); p++) {
                 double weight = w.weight(p);
                 if (weight != 0.0) {

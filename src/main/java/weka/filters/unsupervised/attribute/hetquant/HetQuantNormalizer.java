@@ -1,8 +1,8 @@
 package weka.filters.unsupervised.attribute.hetquant;
 
-import java.util.Enumeration;
+import java.util.List;
+import org.hetquant.engine.InvalidValueException;
 import org.hetquant.engine.Normalization;
-import weka.core.Option;
 import weka.core.OptionMetadata;
 
 /**
@@ -20,7 +20,8 @@ public class HetQuantNormalizer extends AbstractHetQuantNormalizer {
 
     private static final long serialVersionUID = 1L;
 
-    private boolean m_Shift = true;
+    private static final List<NodeOption<?>> OPTIONS =
+            List.of(NodeOptions.RANGE, NodeOptions.INVERT, NodeOptions.SHIFT);
 
     /**
      * Runs the filter from the command line.
@@ -41,47 +42,31 @@ public class HetQuantNormalizer extends AbstractHetQuantNormalizer {
                 + " HetQuantStreamNormalizer.";
     }
 
+    @Override
+    protected List<NodeOption<?>> options() {
+        return OPTIONS;
+    }
+
     @OptionMetadata(
-            displayName = "data-level shift",
-            description = "Subtract the first batch's global minimum (over all selected attributes) when it is"
-                    + " negative, so that L1 normalization sees non-negative values; off: a negative value is an error"
-                    + " (command line: -no-shift turns it off; to stream such data use HetQuantStreamNormalizer).",
-            displayOrder = 2)
+            displayName = NodeOptions.SHIFT_LABEL,
+            description = NodeOptions.SHIFT_TEXT,
+            displayOrder = NodeOptions.SHIFT_ORDER)
     public boolean getShift() {
-        return m_Shift;
+        return get(NodeOptions.SHIFT);
     }
 
     public void setShift(boolean shift) {
-        m_Shift = shift;
-    }
-
-    @Override
-    public Enumeration<Option> listOptions() {
-        return Options.withNoShiftFlag(super.listOptions());
-    }
-
-    @Override
-    public void setOptions(String[] options) throws Exception {
-        setShift(Options.shiftFrom(options));
-        super.setOptions(options);
-    }
-
-    @Override
-    public String[] getOptions() {
-        return Options.withNoShiftFlag(m_Shift, super.getOptions());
+        set(NodeOptions.SHIFT, shift);
     }
 
     @Override
     protected boolean fitsOnFirstBatch() {
-        return m_Shift;
+        return getShift();
     }
 
     @Override
-    protected void fit(double[][] rows) {
-        try {
-            useNormalization(Normalization.fit(rows, true));
-        } catch (IllegalArgumentException e) {
-            throw inContext(e);
-        }
+    protected String advice(InvalidValueException problem) {
+        return problem.problem() == InvalidValueException.Problem.NEGATIVE
+                ? NormalizationStage.TURN_THE_SHIFT_ON : super.advice(problem);
     }
 }

@@ -1,18 +1,15 @@
 package weka.filters.unsupervised.attribute.hetquant;
 
-import java.util.Enumeration;
+import java.util.List;
 import java.util.Locale;
 import org.hetquant.engine.CalibrationParameters;
 import org.hetquant.engine.ColumnEncoder;
 import org.hetquant.engine.ColumnGains;
-import org.hetquant.engine.GainScheme;
+import org.hetquant.engine.InvalidValueException;
 import org.hetquant.engine.NeuronParameters;
-import org.hetquant.engine.Normalization;
 import org.hetquant.engine.PhaseEncoding;
 import org.hetquant.engine.PhaseTable;
-import org.hetquant.engine.UpdateRule;
 import weka.core.Instances;
-import weka.core.Option;
 import weka.core.OptionMetadata;
 import weka.core.SelectedTag;
 
@@ -20,26 +17,32 @@ import weka.core.SelectedTag;
  * The composite node: normalizer → heterogeneous column → spike phase in one filter, so that a
  * FilteredClassifier needs no MultiFilter. Each selected attribute becomes n phase attributes
  * {@code <name>_n<kk>}.
+ *
+ * <p>Memory: the phases come from a {@link ColumnEncoder}, whose lookup structures take at most about 0.85 KB per
+ * neuron of each distinct gain column (n = 1000: 0.85 MB), shared by every attribute of a data-blind scheme, so
+ * the node needs O(attributes · n) memory besides its output rows; {@code -N 1000} on 16 attributes runs in a
+ * 256 MB heap. Values still negative after the shift are clamped to 0 and counted as in
+ * {@link HetQuantNormalizer}; a batch whose every neuron stays silent is reported ({@link #silentBatchCount()}).
  */
 public class HetQuantPipeline extends AbstractColumnFilter implements ColumnOnsets {
 
     private static final long serialVersionUID = 1L;
 
-    private boolean m_Shift = true;
-    private GainScheme m_Scheme = GainScheme.UNIFORM;
-    private PhaseEncoding m_Encoding = PhaseEncoding.PAPER;
-    private boolean m_Calibrate;
-    private double m_Smoothing = CalibrationParameters.ADAPTIVE_SMOOTHING;
-    private UpdateRule m_Rule = UpdateRule.FINAL;
+    private static final List<NodeOption<?>> OPTIONS = List.of(NodeOptions.RANGE, NodeOptions.INVERT,
+            NodeOptions.SHIFT, NodeOptions.SCHEME, NodeOptions.DUPLICATION, NodeOptions.PAYLOAD, NodeOptions.LIMIT,
+            NodeOptions.CALIBRATE, NodeOptions.SMOOTHING, NodeOptions.RULE, NodeOptions.ENCODING);
 
     private final PhaseTable m_Table = PhaseTable.of(NeuronParameters.DEFAULT);
 
-    /** Per-row work buffers, reused so a row costs no allocation beyond its output instance. */
-    private transient int[] m_Codes;
-    private transient double[] m_V;
-    private transient byte[] m_Phases;
-    private Normalization m_Normalization;
-    private ColumnEncoder m_Encoder;
+    /** The normalization and its clamp count. */
+    private final NormalizationStage m_Stage = new NormalizationStage();
+
+    private final SilenceWatch m_Silence = new SilenceWatch();
+
+    /** Paper phase → output code for the encoding in use; set with the input format. */
+    private volatile int[] m_Codes;
+
+    private volatile ColumnEncoder m_Encoder;
 
     /**
      * Runs the filter from the command line.
@@ -60,109 +63,91 @@ public class HetQuantPipeline extends AbstractColumnFilter implements ColumnOnse
                 + " in front of any classifier in a FilteredClassifier.";
     }
 
+    @Override
+    protected List<NodeOption<?>> options() {
+        return OPTIONS;
+    }
+
     @OptionMetadata(
-            displayName = "data-level shift",
-            description = "Subtract the first batch's global minimum when it is negative before normalizing"
-                    + " (command line: -no-shift turns it off; negative values are then an error).",
-            displayOrder = 2)
+            displayName = NodeOptions.SHIFT_LABEL,
+            description = NodeOptions.SHIFT_TEXT,
+            displayOrder = NodeOptions.SHIFT_ORDER)
     public boolean getShift() {
-        return m_Shift;
+        return get(NodeOptions.SHIFT);
     }
 
     public void setShift(boolean shift) {
-        m_Shift = shift;
+        set(NodeOptions.SHIFT, shift);
     }
 
     @OptionMetadata(
-            displayName = "gain scheme",
-            description = "uniform (the paper's heterogeneous default), equidistant, or homogeneous (n copies of P).",
-            displayOrder = 3,
-            commandLineParamName = "scheme",
-            commandLineParamSynopsis = "-scheme <uniform|equidistant|homogeneous>")
+            displayName = NodeOptions.SCHEME_LABEL,
+            description = NodeOptions.SCHEME_TEXT,
+            displayOrder = NodeOptions.SCHEME_ORDER)
     public SelectedTag getGainScheme() {
-        return EnumTags.selected(m_Scheme);
+        return NodeOptions.SCHEME.tag(get(NodeOptions.SCHEME));
     }
 
     public void setGainScheme(SelectedTag scheme) {
-        m_Scheme = EnumTags.value(GainScheme.class, scheme, "gain scheme");
+        set(NodeOptions.SCHEME, NodeOptions.SCHEME.fromTag(scheme));
     }
 
     @OptionMetadata(
-            displayName = "calibrate",
-            description = "Fit the gains on the first batch (data-aware calibration) instead of using the gain"
-                    + " scheme.",
-            displayOrder = 7,
-            commandLineParamName = "calibrate",
-            commandLineParamSynopsis = "-calibrate",
-            commandLineParamIsFlag = true)
+            displayName = NodeOptions.CALIBRATE_LABEL,
+            description = NodeOptions.CALIBRATE_TEXT,
+            displayOrder = NodeOptions.CALIBRATE_ORDER)
     public boolean getCalibrate() {
-        return m_Calibrate;
+        return get(NodeOptions.CALIBRATE);
     }
 
     public void setCalibrate(boolean calibrate) {
-        m_Calibrate = calibrate;
+        set(NodeOptions.CALIBRATE, calibrate);
     }
 
     @OptionMetadata(
-            displayName = "smoothing s",
-            description = "Calibration only, in [0, 1]: 0.25 is the paper's \"Adaptive\" condition, 0.5 its"
-                    + " \"Scaled\" one.",
-            displayOrder = 8,
-            commandLineParamName = "S",
-            commandLineParamSynopsis = "-S <double>")
+            displayName = NodeOptions.SMOOTHING_LABEL,
+            description = NodeOptions.SMOOTHING_TEXT,
+            displayOrder = NodeOptions.SMOOTHING_ORDER)
     public double getSmoothing() {
-        return m_Smoothing;
+        return get(NodeOptions.SMOOTHING);
     }
 
     public void setSmoothing(double smoothing) {
-        m_Smoothing = smoothing;
+        set(NodeOptions.SMOOTHING, smoothing);
     }
 
     @OptionMetadata(
-            displayName = "update rule",
-            description = "Calibration only. final: fit on every row of the first batch; faithful: as the"
-                    + " authors' code, only on the rows up to the last one that set a new running extreme.",
-            displayOrder = 9,
-            commandLineParamName = "rule",
-            commandLineParamSynopsis = "-rule <final|faithful>")
+            displayName = NodeOptions.RULE_LABEL,
+            description = NodeOptions.RULE_TEXT,
+            displayOrder = NodeOptions.RULE_ORDER)
     public SelectedTag getUpdateRule() {
-        return EnumTags.selected(m_Rule);
+        return NodeOptions.RULE.tag(get(NodeOptions.RULE));
     }
 
     public void setUpdateRule(SelectedTag rule) {
-        m_Rule = EnumTags.value(UpdateRule.class, rule, "update rule");
+        set(NodeOptions.RULE, NodeOptions.RULE.fromTag(rule));
     }
 
     @OptionMetadata(
-            displayName = "phase encoding",
-            description = "paper: 0 silent, 2 strongest ... 17 weakest; ascending: 0 silent, 1 weakest ..."
-                    + " 16 strongest; binary: 1 spike, 0 silent.",
-            displayOrder = 10,
-            commandLineParamName = "encoding",
-            commandLineParamSynopsis = "-encoding <paper|ascending|binary>")
+            displayName = NodeOptions.ENCODING_LABEL,
+            description = NodeOptions.ENCODING_TEXT,
+            displayOrder = NodeOptions.ENCODING_ORDER)
     public SelectedTag getEncoding() {
-        return EnumTags.selected(m_Encoding);
+        return NodeOptions.ENCODING.tag(get(NodeOptions.ENCODING));
     }
 
     public void setEncoding(SelectedTag encoding) {
-        m_Encoding = EnumTags.value(PhaseEncoding.class, encoding, "phase encoding");
-        m_Codes = null;
+        set(NodeOptions.ENCODING, NodeOptions.ENCODING.fromTag(encoding));
     }
 
-    @Override
-    public Enumeration<Option> listOptions() {
-        return Options.withNoShiftFlag(super.listOptions());
+    /** Number of values clamped to 0 after the shift since the input format was set (0 without the shift). */
+    public long clampedValueCount() {
+        return m_Stage.clampedTotal();
     }
 
-    @Override
-    public void setOptions(String[] options) throws Exception {
-        setShift(Options.shiftFrom(options));
-        super.setOptions(options);
-    }
-
-    @Override
-    public String[] getOptions() {
-        return Options.withNoShiftFlag(m_Shift, super.getOptions());
+    /** Batches since the input format was set whose every neuron stayed silent (phase 0). */
+    public long silentBatchCount() {
+        return m_Silence.silentBatches();
     }
 
     /** The onsets of the column in use (calibrated or data-blind), in L1-normalized input units. */
@@ -178,7 +163,11 @@ public class HetQuantPipeline extends AbstractColumnFilter implements ColumnOnse
         requireFitted();
         double[][] rows = featureRows(data);
         for (int r = 0; r < rows.length; r++) {
-            normalize(rows[r], rows[r], r);
+            try {
+                m_Stage.apply(rows[r]);
+            } catch (InvalidValueException e) {
+                throw located(e, "row " + (r + 1) + " of the data");
+            }
         }
         return byFeature(rows, featureNames().length);
     }
@@ -191,73 +180,77 @@ public class HetQuantPipeline extends AbstractColumnFilter implements ColumnOnse
     }
 
     @Override
-    protected void checkOptions() {
-        super.checkOptions();
-        Options.checkSmoothing(m_Smoothing);
-    }
-
-    @Override
     protected boolean fitsOnFirstBatch() {
-        return m_Shift || m_Calibrate;
+        return getShift() || getCalibrate();
     }
 
     @Override
     protected void prepare(int features) {
-        m_Normalization = m_Shift ? null : Normalization.withoutShift();
-        if (m_Calibrate) {
+        m_Stage.reset(getShift());
+        m_Silence.reset();
+        m_Codes = get(NodeOptions.ENCODING).lookup(m_Table);
+        if (getCalibrate()) {
             m_Gains = null;
             m_Encoder = null;
         } else {
-            useGains(ColumnGains.dataBlind(features, m_Scheme.column(m_Duplication, m_Payload, m_Limit)));
+            useGains(ColumnGains.dataBlind(features,
+                    get(NodeOptions.SCHEME).column(getDuplication(), getPayload(), getLimit())));
         }
     }
 
     private void useGains(ColumnGains gains) {
-        m_Gains = gains;
         m_Encoder = new ColumnEncoder(gains, m_Table);
+        m_Gains = gains;
     }
 
     @Override
     protected void fit(double[][] rows) {
-        if (m_Shift) {
-            try {
-                m_Normalization = Normalization.fit(rows, true);
-            } catch (IllegalArgumentException e) {
-                throw inContext(e);
-            }
+        if (getShift()) {
+            m_Stage.fit(rows);
         }
-        if (m_Calibrate) {
+        if (getCalibrate()) {
             double[][] normalized = new double[rows.length][];
             for (int r = 0; r < rows.length; r++) {
-                normalized[r] = new double[rows[r].length];
-                normalize(rows[r], normalized[r], r);
+                normalized[r] = rows[r].clone();
+                try {
+                    m_Stage.apply(normalized[r]);
+                } catch (InvalidValueException e) {
+                    throw e.at(r, -1);
+                }
             }
             useGains(Calibrations.fit(normalized, new CalibrationParameters(
-                    m_Duplication, m_Payload, m_Limit, m_Smoothing, m_Rule), this));
-        }
-    }
-
-    private void normalize(double[] features, double[] v, long row) {
-        try {
-            m_Normalization.apply(features, v, row);
-        } catch (IllegalArgumentException e) {
-            throw inContext(e);
+                    getDuplication(), getPayload(), getLimit(), getSmoothing(), get(NodeOptions.RULE)), this));
         }
     }
 
     @Override
-    protected void transform(double[] features, double[] out, long row) {
-        if (m_Codes == null || m_V == null || m_V.length != features.length
-                || m_Phases.length != m_Encoder.units()) {
-            m_Codes = m_Encoding.lookup(m_Table);
-            m_V = new double[features.length];
-            m_Phases = new byte[m_Encoder.units()];
+    protected void transform(double[] features, double[] out, int[] at) {
+        m_Stage.apply(features);
+        m_Encoder.encode(features, m_Codes, out, at);
+        int n = getDuplication();
+        boolean fired = false;
+        for (int f = 0; f < at.length && !fired; f++) {
+            for (int k = 0; k < n; k++) {
+                if (out[at[f] + k] != 0) {
+                    fired = true;
+                    break;
+                }
+            }
         }
-        normalize(features, m_V, row);
-        m_Encoder.encode(m_V, m_Phases);
-        for (int u = 0; u < m_Phases.length; u++) {
-            out[u] = m_Codes[m_Phases[u]];
-        }
+        m_Silence.row(fired);
+    }
+
+    @Override
+    protected void batchDone() {
+        m_Stage.batchDone(this);
+        m_Silence.batchDone(this, "Every value was missing or zero, or the gains are too small for the data:"
+                + " raise -P or lower -L.");
+    }
+
+    @Override
+    protected String advice(InvalidValueException problem) {
+        return problem.problem() == InvalidValueException.Problem.NEGATIVE
+                ? NormalizationStage.TURN_THE_SHIFT_ON : super.advice(problem);
     }
 
     @Override
@@ -265,13 +258,15 @@ public class HetQuantPipeline extends AbstractColumnFilter implements ColumnOnse
         if (!isFitted() || m_Gains == null) {
             return notFittedMessage();
         }
-        String gains = m_Calibrate
-                ? "gains calibrated on the first batch, s = " + m_Smoothing + ", "
-                        + m_Rule.name().toLowerCase(Locale.ROOT) + " update rule"
-                : m_Scheme.name().toLowerCase(Locale.ROOT) + " gains";
+        String gains = getCalibrate()
+                ? "gains calibrated on the first batch, s = " + getSmoothing() + ", "
+                        + get(NodeOptions.RULE).name().toLowerCase(Locale.ROOT) + " update rule"
+                : get(NodeOptions.SCHEME).name().toLowerCase(Locale.ROOT) + " gains";
+        PhaseEncoding encoding = get(NodeOptions.ENCODING);
         return getClass().getSimpleName() + " (" + gains + ", "
-                + m_Encoding.name().toLowerCase(Locale.ROOT) + " phase encoding)\n"
-                + m_Normalization + " over the selected attributes\n\n"
+                + encoding.name().toLowerCase(Locale.ROOT) + " phase encoding)\n"
+                + m_Stage.describe() + " over the selected attributes\n"
+                + m_Stage.describeClamps() + "\n"
                 + Describe.gains(m_Gains, featureNames(), m_Table);
     }
 }

@@ -1,6 +1,8 @@
 package weka.filters.unsupervised.attribute.hetquant;
 
+import java.util.List;
 import java.util.Locale;
+import org.hetquant.engine.InvalidValueException;
 import org.hetquant.engine.NeuronParameters;
 import org.hetquant.engine.PhaseEncoding;
 import org.hetquant.engine.PhaseTable;
@@ -11,19 +13,23 @@ import weka.filters.StreamableFilter;
 /**
  * Node 3, the spike-phase quantizer: each selected attribute, read as a drive, becomes the phase at which the
  * oscillation-gated LIF neuron spikes ({@link PhaseTable}), in the chosen {@link PhaseEncoding}. Row-local,
- * hence a {@link StreamableFilter}.
+ * hence a {@link StreamableFilter}. A negative drive is inhibitory and stays silent, as in the simulator; an
+ * infinite drive is an error. A batch whose every value stays silent is reported (see {@link #silentBatchCount()}).
  */
 public class HetQuantSpikePhase extends AbstractHetQuantFilter implements StreamableFilter {
 
     private static final long serialVersionUID = 1L;
 
-    private PhaseEncoding m_Encoding = PhaseEncoding.PAPER;
+    private static final List<NodeOption<?>> OPTIONS =
+            List.of(NodeOptions.RANGE, NodeOptions.INVERT, NodeOptions.ENCODING);
 
-    /** The spec's neuron; its table is computed once per JVM and shared. */
+    /** The paper's neuron; its table is computed once per JVM and shared. */
     private final PhaseTable m_Table = PhaseTable.of(NeuronParameters.DEFAULT);
 
-    /** Paper phase → output code for the chosen encoding, built on first use. */
-    private transient int[] m_Codes;
+    /** Paper phase → output code for the encoding in use; set with the input format. */
+    private volatile int[] m_Codes;
+
+    private final SilenceWatch m_Silence = new SilenceWatch();
 
     /**
      * Runs the filter from the command line.
@@ -43,30 +49,31 @@ public class HetQuantSpikePhase extends AbstractHetQuantFilter implements Stream
                 + " binary (1 spike, 0 silent).";
     }
 
+    @Override
+    protected List<NodeOption<?>> options() {
+        return OPTIONS;
+    }
+
     @OptionMetadata(
-            displayName = "phase encoding",
-            description = "paper: 0 silent, 2 strongest ... 17 weakest (as published); ascending: 0 silent,"
-                    + " 1 weakest ... 16 strongest (grows with the drive); binary: 1 spike, 0 silent.",
-            displayOrder = 2,
-            commandLineParamName = "encoding",
-            commandLineParamSynopsis = "-encoding <paper|ascending|binary>")
+            displayName = NodeOptions.ENCODING_LABEL,
+            description = NodeOptions.ENCODING_TEXT,
+            displayOrder = NodeOptions.ENCODING_ORDER)
     public SelectedTag getEncoding() {
-        return EnumTags.selected(m_Encoding);
+        return NodeOptions.ENCODING.tag(get(NodeOptions.ENCODING));
     }
 
     public void setEncoding(SelectedTag encoding) {
-        m_Encoding = EnumTags.value(PhaseEncoding.class, encoding, "phase encoding");
-        m_Codes = null;
+        set(NodeOptions.ENCODING, NodeOptions.ENCODING.fromTag(encoding));
+    }
+
+    /** Batches since the input format was set whose every value stayed silent (phase 0). */
+    public long silentBatchCount() {
+        return m_Silence.silentBatches();
     }
 
     @Override
     protected int outputsPerFeature() {
         return 1;
-    }
-
-    @Override
-    protected void checkOptions() {
-        // The encoding is a closed choice; the range is validated by weka.core.Range.
     }
 
     @Override
@@ -76,30 +83,47 @@ public class HetQuantSpikePhase extends AbstractHetQuantFilter implements Stream
 
     @Override
     protected void prepare(int features) {
-        // Data-blind: the phase table is fixed.
+        m_Codes = get(NodeOptions.ENCODING).lookup(m_Table);
+        m_Silence.reset();
     }
 
     @Override
-    protected void transform(double[] features, double[] out, long row) {
-        if (m_Codes == null) {
-            m_Codes = m_Encoding.lookup(m_Table);
-        }
+    protected void transform(double[] features, double[] out, int[] at) {
+        int[] codes = m_Codes;
+        boolean fired = false;
         for (int f = 0; f < features.length; f++) {
-            out[f] = m_Codes[m_Table.phase(features[f])];
+            int phase;
+            try {
+                phase = m_Table.phase(features[f]);
+            } catch (InvalidValueException e) {
+                throw e.at(-1, f);
+            }
+            fired |= phase != 0;
+            out[at[f]] = codes[phase];
         }
+        m_Silence.row(fired);
+    }
+
+    @Override
+    protected void batchDone() {
+        m_Silence.batchDone(this, String.format(Locale.ROOT, "No value reached the firing drive D* = %.4f. This"
+                + " node reads drives (gain x normalized value, e.g. HetQuantColumn's output), not raw or"
+                + " normalized values: put HetQuantNormalizer and HetQuantColumn in front, or use HetQuantPipeline.",
+                m_Table.firingThreshold()));
     }
 
     @Override
     public String toString() {
+        PhaseEncoding encoding = get(NodeOptions.ENCODING);
         StringBuilder s = new StringBuilder(getClass().getSimpleName())
-                .append(" (").append(m_Encoding.name().toLowerCase(Locale.ROOT)).append(" encoding)\n")
+                .append(" (").append(encoding.name().toLowerCase(Locale.ROOT)).append(" encoding)\n")
                 .append(String.format(Locale.ROOT, "%-18s %12s %8s%n", "drive from", "paper phase", "output"))
                 .append(String.format(Locale.ROOT, "%-18s %12d %8d%n", "below / missing", 0, 0));
         double[] bounds = m_Table.lowerBounds();
         int[] phases = m_Table.phases();
         for (int j = 0; j < bounds.length; j++) {
             s.append(String.format(Locale.ROOT, "%-18.6f %12d %8d%n",
-                    bounds[j], phases[j], m_Encoding.encode(phases[j], m_Table)));
+                    bounds[j], phases[j], encoding.encode(phases[j], m_Table)));
         }
         if (getInputFormat() != null) {
             s.append("attributes: ").append(String.join(", ", featureNames())).append('\n');

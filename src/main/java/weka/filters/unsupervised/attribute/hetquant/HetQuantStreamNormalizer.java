@@ -1,5 +1,7 @@
 package weka.filters.unsupervised.attribute.hetquant;
 
+import java.util.List;
+import org.hetquant.engine.InvalidValueException;
 import org.hetquant.engine.Normalization;
 import weka.filters.StreamableFilter;
 
@@ -13,6 +15,8 @@ import weka.filters.StreamableFilter;
 public class HetQuantStreamNormalizer extends AbstractHetQuantNormalizer implements StreamableFilter {
 
     private static final long serialVersionUID = 1L;
+
+    private static final List<NodeOption<?>> OPTIONS = List.of(NodeOptions.RANGE, NodeOptions.INVERT);
 
     /**
      * Runs the filter from the command line.
@@ -33,7 +37,21 @@ public class HetQuantStreamNormalizer extends AbstractHetQuantNormalizer impleme
     }
 
     @Override
+    protected List<NodeOption<?>> options() {
+        return OPTIONS;
+    }
+
+    @Override
     protected boolean fitsOnFirstBatch() {
         return false;
+    }
+
+    /** This node has no shift to turn on: the advice points to the node that has one. */
+    @Override
+    protected String advice(InvalidValueException problem) {
+        return problem.problem() == InvalidValueException.Problem.NEGATIVE
+                ? " This node has no data-level shift: for data that may be negative use HetQuantNormalizer, which"
+                        + " learns one on the first batch, or fix the data."
+                : super.advice(problem);
     }
 }

@@ -84,8 +84,8 @@ public class HetQuantCalibratorTest extends AbstractFilterTest {
             TestData.firstBatch(new HetQuantCalibrator(), TestData.sample("gas-drift-batch1.arff"));
             fail("raw sensor values were calibrated");
         } catch (IllegalArgumentException e) {
-            assertTrue(e.getMessage(), e.getMessage().startsWith("HetQuantCalibrator: "));
-            assertTrue(e.getMessage(), e.getMessage().contains("feature 0 = 'sensor1'"));
+            assertTrue(e.getMessage(), e.getMessage().startsWith("HetQuantCalibrator: attribute 'sensor1' (#1), row 1: "));
+            assertTrue(e.getMessage(), e.getMessage().contains("put HetQuantNormalizer in front"));
         }
     }
 
@@ -94,7 +94,7 @@ public class HetQuantCalibratorTest extends AbstractFilterTest {
             new HetQuantCalibrator().setOptions(new String[] {"-S", "1.5"});
             fail("accepted s = 1.5");
         } catch (IllegalArgumentException e) {
-            assertEquals("-S (smoothing s) must be in [0, 1], got 1.5", e.getMessage());
+            assertEquals("-S (smoothing s): expected a number in [0, 1], got 1.5", e.getMessage());
         }
     }
 }

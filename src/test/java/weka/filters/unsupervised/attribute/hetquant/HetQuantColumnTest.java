@@ -74,14 +74,15 @@ public class HetQuantColumnTest extends AbstractFilterTest {
 
     public void testOutOfRangeOptionsNameTheOptionAndRange() throws Exception {
         String[][] bad = {{"-N", "0"}, {"-P", "-1"}, {"-L", "1.5"}};
-        String[] named = {"-N (duplication n) must be >= 1", "-P (payload P) must be finite and > 0",
-                "-L (limit L) must be in (0, 1)"};
+        String[] named = {"-N (duplication n): expected a whole number >= 1, got 0",
+                "-P (payload P): expected a finite number > 0, got -1.0",
+                "-L (limit L): expected a number in (0, 1), got 1.5"};
         for (int i = 0; i < bad.length; i++) {
             try {
                 new HetQuantColumn().setOptions(bad[i].clone());
                 fail("accepted " + String.join(" ", bad[i]));
             } catch (IllegalArgumentException e) {
-                assertTrue(e.getMessage(), e.getMessage().startsWith(named[i]));
+                assertEquals(named[i], e.getMessage());
             }
         }
         HetQuantColumn filter = new HetQuantColumn();
@@ -90,7 +91,7 @@ public class HetQuantColumnTest extends AbstractFilterTest {
             filter.setInputFormat(TestData.arff(DATA));
             fail("accepted n = -2");
         } catch (IllegalArgumentException e) {
-            assertTrue(e.getMessage(), e.getMessage().contains("-N (duplication n) must be >= 1, got -2"));
+            assertEquals("-N (duplication n): expected a whole number >= 1, got -2", e.getMessage());
         }
     }
 

@@ -92,7 +92,7 @@ public class HetQuantGranuleTest extends AbstractFilterTest {
         Instances train = saturationRows(0, 128);
         Instances later = saturationRows(64, 128);
         HetQuantGranule granule = new HetQuantGranule();
-        granule.setOptions(new String[] {"-S", "7"});
+        granule.setOptions(new String[] {"-seed", "7"});
         Instances out = TestData.firstBatch(granule, train);
 
         GranuleConnectivity connectivity = GranuleConnectivity.random(32, 128, 0.25, 7);
@@ -148,34 +148,42 @@ public class HetQuantGranuleTest extends AbstractFilterTest {
             TestData.firstBatch(new HetQuantGranule(), raw);
             fail("accepted 1, which is not a paper-encoded MC phase");
         } catch (IllegalArgumentException e) {
-            assertTrue(e.getMessage(), e.getMessage().startsWith("HetQuantGranule: attribute 'a_n01', row 3: 1.0 is"
-                    + " not an MC phase in the paper encoding"));
+            assertEquals("HetQuantGranule: attribute 'a_n01' (#2), row 3: 1.0 is out of range; the granule layer"
+                    + " reads MC phases in the paper encoding: 0 (silent) or 2 ... 17. Feed it the output of"
+                    + " HetQuantSpikePhase or HetQuantPipeline with -encoding paper.", e.getMessage());
         }
         Instances unnamed = TestData.arff("@relation t\n@attribute a numeric\n@attribute cls {x,y}\n@data\n2,x\n");
         try {
             TestData.firstBatch(new HetQuantGranule(), unnamed);
             fail("inferred n from a name without _n<kk>");
         } catch (IllegalArgumentException e) {
-            assertTrue(e.getMessage(), e.getMessage().contains("attribute 'a' does not follow that pattern; set -N"));
+            assertTrue(e.getMessage(), e.getMessage().contains("attribute 'a' does not follow that pattern; set -M"));
         }
         HetQuantGranule given = new HetQuantGranule();
-        given.setOptions(new String[] {"-N", "1"});
+        given.setOptions(new String[] {"-M", "1"});
         assertEquals(4, TestData.firstBatch(given, unnamed).numAttributes() - 1);
     }
 
-    public void testOptionsOutOfRangeAreNamed() throws Exception {
+    public void testALaterBatchWithABadPhaseNamesItsPlace() throws Exception {
+        HetQuantGranule granule = new HetQuantGranule();
+        Instances train = saturationRows(0, 256);
+        TestData.firstBatch(granule, train);
+        Instances later = saturationRows(1, 256);
+        later.instance(2).setValue(5, 18);
         try {
-            new HetQuantGranule().setOptions(new String[] {"-p", "1.5"});
-            fail("accepted p = 1.5");
+            Filter.useFilter(later, granule);
+            fail("accepted phase 18");
         } catch (IllegalArgumentException e) {
-            assertEquals("-p (connection probability) must be in [0, 1] (0 = the paper's 1/n), got 1.5",
-                    e.getMessage());
+            assertTrue(e.getMessage(), e.getMessage().startsWith("HetQuantGranule: attribute '"
+                    + later.attribute(5).name() + "' (#6), row 3 of batch 2 (row 3 after the first batch): 18.0 is"
+                    + " out of range"));
         }
+        later.instance(2).setValue(5, Double.POSITIVE_INFINITY);
         try {
-            new HetQuantGranule().setOptions(new String[] {"-G", "0"});
-            fail("accepted G = 0");
+            Filter.useFilter(later, granule);
+            fail("accepted an infinite phase");
         } catch (IllegalArgumentException e) {
-            assertEquals("-G (GCs per MC) must be >= 1, got 0", e.getMessage());
+            assertTrue(e.getMessage(), e.getMessage().contains("Infinity is not finite"));
         }
     }
 

@@ -9,7 +9,7 @@ import weka.filters.Filter;
 /** Weka's filter suite plus the quantizer's own behaviour. */
 public class HetQuantSpikePhaseTest extends AbstractFilterTest {
 
-    /** Drives around the spec's phase table: silent, just firing (17), mid (10), saturating (2), missing. */
+    /** Drives around the phase table (docs/method.md §2(b)): silent, firing (17), mid (10), saturating (2), missing. */
     private static final String DATA = "@relation t\n@attribute d numeric\n@attribute cls {x,y}\n@data\n"
             + "6.7,x\n6.79,x\n14.0,y\n50,y\n?,x\n";
 

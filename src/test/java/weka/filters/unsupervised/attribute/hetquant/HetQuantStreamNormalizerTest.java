@@ -84,9 +84,12 @@ public class HetQuantStreamNormalizerTest extends AbstractFilterTest {
             filter.input(data.instance(1));
             fail("a negative value must be rejected: this node has no data-level shift");
         } catch (IllegalArgumentException e) {
-            assertTrue(e.getMessage(), e.getMessage().startsWith("HetQuantStreamNormalizer: "));
-            assertTrue(e.getMessage(), e.getMessage().contains("row 1"));
-            assertTrue(e.getMessage(), e.getMessage().contains("feature 2 = 'c'"));
+            assertTrue(e.getMessage(), e.getMessage().startsWith(
+                    "HetQuantStreamNormalizer: attribute 'c' (#4), row 2: -0.5 is negative; "));
+            // Issue 8: this node has no shift option, so its advice must not suggest one.
+            assertTrue(e.getMessage(), e.getMessage().contains("use HetQuantNormalizer"));
+            assertFalse(e.getMessage(), e.getMessage().contains("shift on") || e.getMessage().contains("-no-shift")
+                    || e.getMessage().contains("enable"));
         }
     }
 

@@ -26,6 +26,16 @@ final class TestData {
         return weka.filters.Filter.useFilter(data, filter);
     }
 
+    /** The filter with the given options set. */
+    static <F extends weka.filters.Filter> F configured(F filter, String... options) {
+        try {
+            filter.setOptions(options);
+        } catch (Exception e) {
+            throw new IllegalStateException(e);
+        }
+        return filter;
+    }
+
     /** An ARFF given as text, class = last attribute. */
     static Instances arff(String text) throws IOException {
         Instances data = new Instances(new StringReader(text));

@@ -1,22 +1,25 @@
-package org.hetquant.engine;
+package org.hetquant.experiment;
 
 import static org.junit.jupiter.api.Assertions.assertEquals;
 
 import java.io.IOException;
 import java.nio.file.Path;
 import org.hetquant.cli.LabeledCsv;
+import org.hetquant.engine.ColumnGains;
+import org.hetquant.engine.NeuronParameters;
+import org.hetquant.engine.PhaseTable;
 import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Test;
 
 /**
- * Fidelity to the published MC utilization SDs on the authors' released Saturation session (spec 4.4, 5):
+ * Fidelity to the published MC utilization SDs on the authors' released Saturation session (docs/method.md §4.4, §5):
  * Uniform 2.81 / 1.49 / 0.74 / 0.45 for n = 4 / 8 / 16 / 32 and Homogeneous 13.55 (averaged over the 10
- * weight levels), measured with the spec's protocol (16 per class, 8 folds, SD over a fold's 112 test rows,
+ * weight levels), measured with the paper's protocol (16 per class, 8 folds, SD over a fold's 112 test rows,
  * averaged over folds).
  *
  * <p>The published values come from one resample drawn with NumPy's streams, which Java cannot replay
- * (spec 6.9), so agreement is statistical: the protocol is run with the paper's seed 314 and, to show the
- * agreement is not the luck of one draw, averaged over seeds 1..10.
+ * (docs/method.md §6 item 9), so agreement is statistical: the protocol is run with the paper's seed 314 and, to show
+ * the agreement is not the luck of one draw, averaged over seeds 1..10.
  */
 class SaturationFidelityTest {
 
@@ -39,7 +42,8 @@ class SaturationFidelityTest {
         double[] sds = new double[DUPLICATION.length];
         for (int j = 0; j < DUPLICATION.length; j++) {
             sds[j] = FoldUtilization.measure(ws, plan,
-                    ColumnGains.dataBlind(8, ColumnGains.uniform(DUPLICATION[j], 25, 0.01)), TABLE).meanSd();
+                    ColumnGains.dataBlind(8, ColumnGains.uniform(DUPLICATION[j], 25, 0.01)), TABLE)
+                    .sd().mean().getAsDouble();
         }
         return sds;
     }
@@ -48,12 +52,12 @@ class SaturationFidelityTest {
         SamplingProtocol.Plan plan = SamplingProtocol.paper().plan(saturation.labels(), seed);
         double[][] ws = plan.workingSet(saturation.features());
         double sum = 0.0;
-        for (double w : ColumnGains.PAPER_HOMOGENEOUS_LEVELS) {
+        for (double w : PaperGrid.homogeneousLevels()) {
             // Duplicates are identical, so n does not change homogeneous utilization; n = 4 as in the grid.
             sum += FoldUtilization.measure(ws, plan, ColumnGains.dataBlind(8, ColumnGains.homogeneous(4, w)),
-                    TABLE).meanSd();
+                    TABLE).sd().mean().getAsDouble();
         }
-        return sum / ColumnGains.PAPER_HOMOGENEOUS_LEVELS.length;
+        return sum / PaperGrid.homogeneousLevels().length;
     }
 
     @Test

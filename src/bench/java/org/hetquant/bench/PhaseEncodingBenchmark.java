@@ -20,8 +20,8 @@ import org.openjdk.jmh.annotations.State;
 
 /**
  * MC layer throughput: {@link ColumnEncoder} versus the reference {@link PhaseSimulator} on the same
- * L1-normalized random rows (8 features, uniform heterogeneous gains of spec §2(c)). Every invocation produces
- * a fixed number of phases whatever n is, so JMH's ops/s is output phases per second; the ratio of the two
+ * L1-normalized random rows (8 features, uniform heterogeneous gains of docs/method.md §2(c)). Every invocation
+ * produces a fixed number of phases whatever n is, so JMH's ops/s is output phases per second; the ratio of the two
  * scores is the speed-up.
  */
 @State(Scope.Thread)

@@ -1,4 +1,4 @@
-package org.hetquant.engine;
+package org.hetquant.experiment;
 
 import static org.junit.jupiter.api.Assertions.assertArrayEquals;
 import static org.junit.jupiter.api.Assertions.assertEquals;

@@ -12,7 +12,7 @@ import org.hetquant.engine.GranuleWeights;
 import org.hetquant.engine.NeuronParameters;
 import org.hetquant.engine.Normalization;
 import org.hetquant.engine.PhaseTable;
-import org.hetquant.engine.SyntheticSession;
+import org.hetquant.experiment.SyntheticSession;
 import org.openjdk.jmh.annotations.Benchmark;
 import org.openjdk.jmh.annotations.BenchmarkMode;
 import org.openjdk.jmh.annotations.Mode;
@@ -23,7 +23,7 @@ import org.openjdk.jmh.annotations.Setup;
 import org.openjdk.jmh.annotations.State;
 
 /**
- * GC layer (spec §2(e)) cost of one fold of the paper's protocol at duplication n: STDP training on the 16
+ * GC layer (docs/method.md §2(e)) cost of one fold of the paper's protocol at duplication n: STDP training on the 16
  * training samples and the readout of the 112 test samples, each by the fast path ({@link GranuleLayer#train},
  * {@link GranuleWeights#phases}) and by the reference step simulation ({@link GranuleSimulator}), on MC phases
  * of a seeded Saturation session with uniform gains and the paper's GC sizing (4·MC GCs, p = 1/n). JMH reports

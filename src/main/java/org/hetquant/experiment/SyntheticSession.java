@@ -1,4 +1,4 @@
-package org.hetquant.engine;
+package org.hetquant.experiment;
 
 import java.io.Serializable;
 import java.util.Arrays;
@@ -7,14 +7,14 @@ import java.util.SplittableRandom;
 /**
  * One labelled sensor dataset ("session"): a samples × sensors feature matrix and a class label per row.
  *
- * <p>The seeded factories reproduce the paper's synthetic sessions (method spec §4.1): 8 analytes (classes
+ * <p>The seeded factories reproduce the paper's synthetic sessions (docs/method.md §4.1): 8 analytes (classes
  * 1..8), 8 sensors, 512 samples per class stored in label order. A sample of class c contains only analyte
- * c, at a concentration drawn from an exponential distribution with location {@link #LOCATIONS}[c−1] and
- * scale {@link #SCALES}[c−1] (arbitrary units); every other analyte is absent (concentration 0). Sensor
+ * c, at a concentration drawn from an exponential distribution with location {@link #locations()}[c−1] and
+ * scale {@link #scales()}[c−1] (arbitrary units); every other analyte is absent (concentration 0). Sensor
  * responses use the {@link AffinityMatrix#paper() paper's affinity matrix} A:
  * <ul>
  *   <li><b>Concentration</b>: linear, {@code x_j = conc · A[j][c]}, plus Gaussian noise whose SD is taken
- *       from {@link #CONCENTRATION_NOISE_SD}, the k-th SD going to sensor {@code perm[k]} of one random
+ *       from {@link #concentrationNoiseSd()}, the k-th SD going to sensor {@code perm[k]} of one random
  *       sensor permutation shared by all rows. Values span roughly −0.4..42.</li>
  *   <li><b>Saturation</b>: {@code x_j = Σ_a 1/(1 + exp(−8·(conc_a·A[j][a] − 0.5)))} over all 8 analytes,
  *       absent ones included (each adds 1/(1+e⁴) ≈ 0.018), plus N(0, 0.02) noise on every sensor. Values
@@ -27,7 +27,7 @@ import java.util.SplittableRandom;
  * sensor permutation, then one standard normal per entry), so {@code concentration(s)} and
  * {@code saturation(s)} describe the same physical samples seen through the two response models. The
  * authors' released CSVs share their concentration draws in the same way. Bit-for-bit agreement with the
- * authors' NumPy streams is not attempted (spec §6 item 9).
+ * authors' NumPy streams is not attempted (docs/method.md §6 item 9).
  */
 public final class SyntheticSession implements Serializable {
 
@@ -40,13 +40,28 @@ public final class SyntheticSession implements Serializable {
     public static final int SAMPLES_PER_CLASS = 512;
 
     /** Exponential location (lower bound) of the concentration of analyte c = 1..8, index c−1. */
-    public static final double[] LOCATIONS = {1, 2, 4, 8, 16, 32, 64, 128};
+    private static final double[] LOCATIONS = {1, 2, 4, 8, 16, 32, 64, 128};
 
     /** Exponential scale (= SD above the location) of the concentration of analyte c = 1..8, index c−1. */
-    public static final double[] SCALES = {0.1, 0.1, 1, 1, 1, 1, 1, 1};
+    private static final double[] SCALES = {0.1, 0.1, 1, 1, 1, 1, 1, 1};
 
     /** Concentration-session noise SDs, assigned to sensors through a random permutation. */
-    public static final double[] CONCENTRATION_NOISE_SD = {0.01, 0.01, 0.01, 0.01, 0.01, 0.02, 0.05, 0.1};
+    private static final double[] CONCENTRATION_NOISE_SD = {0.01, 0.01, 0.01, 0.01, 0.01, 0.02, 0.05, 0.1};
+
+    /** Exponential location (lower bound) of the concentration of analyte c = 1..8, index c−1 (a copy). */
+    public static double[] locations() {
+        return LOCATIONS.clone();
+    }
+
+    /** Exponential scale of the concentration of analyte c = 1..8, index c−1 (a copy). */
+    public static double[] scales() {
+        return SCALES.clone();
+    }
+
+    /** Concentration-session noise SDs before the random permutation over the sensors (a copy). */
+    public static double[] concentrationNoiseSd() {
+        return CONCENTRATION_NOISE_SD.clone();
+    }
 
     /** Saturation-session noise SD, the same on every sensor. */
     public static final double SATURATION_NOISE_SD = 0.02;
@@ -226,7 +241,7 @@ public final class SyntheticSession implements Serializable {
 
     /**
      * Noise SD that the generator applied to each sensor, a copy; empty when the session was built with
-     * {@link #of}. For Concentration this is {@link #CONCENTRATION_NOISE_SD} permuted over the sensors.
+     * {@link #of}. For Concentration this is {@link #concentrationNoiseSd()} permuted over the sensors.
      */
     public double[] noiseSd() {
         return noiseSd == null ? new double[0] : noiseSd.clone();

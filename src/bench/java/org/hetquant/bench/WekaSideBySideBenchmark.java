@@ -1,7 +1,5 @@
 package org.hetquant.bench;
 
-import java.util.ArrayList;
-import java.util.SplittableRandom;
 import java.util.concurrent.TimeUnit;
 import org.openjdk.jmh.annotations.Benchmark;
 import org.openjdk.jmh.annotations.BenchmarkMode;
@@ -13,8 +11,6 @@ import org.openjdk.jmh.annotations.Param;
 import org.openjdk.jmh.annotations.Scope;
 import org.openjdk.jmh.annotations.Setup;
 import org.openjdk.jmh.annotations.State;
-import weka.core.Attribute;
-import weka.core.DenseInstance;
 import weka.core.Instances;
 import weka.core.Utils;
 import weka.filters.Filter;
@@ -63,8 +59,8 @@ public class WekaSideBySideBenchmark {
 
     @Setup
     public void setup() throws Exception {
-        train = data(1);
-        test = data(2);
+        train = BenchData.sensors(ROWS, FEATURES, 4, 1);
+        test = BenchData.sensors(ROWS, FEATURES, 4, 2);
         fitted = newFilter();
         fitted.setInputFormat(train);
         Filter.useFilter(train, fitted);
@@ -81,31 +77,6 @@ public class WekaSideBySideBenchmark {
         return (Filter) Utils.forName(Filter.class, name, options);
     }
 
-    /** Positive, skewed sensor-like values (|Gaussian|, per-feature scale), 4 classes. */
-    private static Instances data(long seed) {
-        ArrayList<Attribute> attributes = new ArrayList<>();
-        for (int j = 0; j < FEATURES; j++) {
-            attributes.add(new Attribute("sensor" + j));
-        }
-        ArrayList<String> classes = new ArrayList<>();
-        for (int c = 0; c < 4; c++) {
-            classes.add("c" + c);
-        }
-        attributes.add(new Attribute("class", classes));
-        Instances data = new Instances("bench", attributes, ROWS);
-        data.setClassIndex(FEATURES);
-        SplittableRandom random = new SplittableRandom(seed);
-        for (int i = 0; i < ROWS; i++) {
-            double[] values = new double[FEATURES + 1];
-            int c = random.nextInt(4);
-            for (int j = 0; j < FEATURES; j++) {
-                values[j] = Math.abs(random.nextGaussian()) * (1 + (j % 8)) * (1 + c);
-            }
-            values[FEATURES] = c;
-            data.add(new DenseInstance(1.0, values));
-        }
-        return data;
-    }
 
     @Benchmark
     @OperationsPerInvocation(ROWS)

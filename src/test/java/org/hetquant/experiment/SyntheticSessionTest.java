@@ -1,4 +1,4 @@
-package org.hetquant.engine;
+package org.hetquant.experiment;
 
 import static org.junit.jupiter.api.Assertions.assertArrayEquals;
 import static org.junit.jupiter.api.Assertions.assertEquals;
@@ -133,8 +133,8 @@ class SyntheticSessionTest {
         double[][][] m = classMoments(s);
         double diag = AffinityMatrix.paper().get(0, 0);
         for (int c = 0; c < 8; c++) {
-            double expected = diag * (SyntheticSession.LOCATIONS[c] + SyntheticSession.SCALES[c]);
-            double sd = Math.hypot(diag * SyntheticSession.SCALES[c], s.noiseSd()[c]);
+            double expected = diag * (SyntheticSession.locations()[c] + SyntheticSession.scales()[c]);
+            double sd = Math.hypot(diag * SyntheticSession.scales()[c], s.noiseSd()[c]);
             assertEquals(expected, m[0][c][c], 5 * sd / Math.sqrt(N), "class " + (c + 1));
         }
     }
@@ -152,12 +152,12 @@ class SyntheticSessionTest {
             double[] sigma = s.noiseSd();
             double[] sortedSigma = sigma.clone();
             Arrays.sort(sortedSigma);
-            assertArrayEquals(SyntheticSession.CONCENTRATION_NOISE_SD, sortedSigma, 0.0);
+            assertArrayEquals(SyntheticSession.concentrationNoiseSd(), sortedSigma, 0.0);
 
             double[][] var = classMoments(s)[1];
             for (int j = 0; j < 8; j++) {
                 int c = j ^ 7;
-                double signal = a.get(j, c) * SyntheticSession.SCALES[c];
+                double signal = a.get(j, c) * SyntheticSession.scales()[c];
                 double estimate = Math.sqrt(var[c][j] - signal * signal);
                 assertEquals(sigma[j], estimate, 0.15 * sigma[j], "seed " + seed + " sensor " + j);
             }
@@ -170,13 +170,13 @@ class SyntheticSessionTest {
 
     @Test
     void releasedConcentrationCsvHasFlatNoiseUnlikeTheGenerator() {
-        // Documents spec §7: the released file's noise is ≈ .01 on every sensor, so the σ = .1 sensor of the
+        // Documents docs/method.md §7: the released file's noise is ≈ .01 on every sensor, so the σ = .1 sensor of the
         // generator is absent there.
         double[][] var = classMoments(released("concentration.csv"))[1];
         AffinityMatrix a = AffinityMatrix.paper();
         for (int j = 0; j < 8; j++) {
             int c = j ^ 7;
-            double signal = a.get(j, c) * SyntheticSession.SCALES[c];
+            double signal = a.get(j, c) * SyntheticSession.scales()[c];
             assertEquals(0.01, Math.sqrt(var[c][j] - signal * signal), 0.003, "sensor " + j);
         }
     }

@@ -1,4 +1,4 @@
-package org.hetquant.engine;
+package org.hetquant.experiment;
 
 import static org.junit.jupiter.api.Assertions.assertArrayEquals;
 import static org.junit.jupiter.api.Assertions.assertEquals;
@@ -10,7 +10,7 @@ import org.junit.jupiter.api.Test;
 
 class AffinityMatrixTest {
 
-    /** Sharpened vector quoted in method spec §4.1 (4 decimals). */
+    /** Sharpened vector quoted in docs/method.md §4.1 (4 decimals). */
     private static final double[] SPEC_VECTOR = {.3048, .2711, .1832, .1582, .0387, .0290, .0094, .0057};
 
     @Test
@@ -24,7 +24,7 @@ class AffinityMatrixTest {
     @Test
     void coarseSearchAloneWouldMissTheBand() {
         // Exponent 2.3 alone overshoots (sparsity ≈ 0.408); the fine additive step is what lands in the band.
-        double[] seed = AffinityMatrix.PAPER_SEED_VECTOR;
+        double[] seed = AffinityMatrix.paperSeedVector();
         double[] coarse = new double[seed.length];
         double sum = 0;
         for (int i = 0; i < seed.length; i++) {
@@ -72,7 +72,7 @@ class AffinityMatrixTest {
     @Test
     void quadrantStructureKeepsSimilarAnalytesTogether() {
         // Depth-3 swaps: sensor 1 is sensor 0 with analytes swapped pairwise, sensor 2 with pairs swapped,
-        // sensor 4 with halves swapped. Spot-check rows 1 and 5 against the spec's matrix.
+        // sensor 4 with halves swapped. Spot-check rows 1 and 5 against the matrix of docs/method.md §4.1.
         AffinityMatrix a = AffinityMatrix.paper();
         double[] v = a.vector();
         double[][] m = a.toArray();
@@ -95,7 +95,7 @@ class AffinityMatrixTest {
     @Test
     void rejectsBadInput() {
         IllegalArgumentException e = assertThrows(IllegalArgumentException.class,
-                () -> AffinityMatrix.sharpenToSparsity(AffinityMatrix.PAPER_SEED_VECTOR, 1.5));
+                () -> AffinityMatrix.sharpenToSparsity(AffinityMatrix.paperSeedVector(), 1.5));
         assertTrue(e.getMessage().contains("target"));
         assertThrows(IllegalArgumentException.class, () -> AffinityMatrix.fromVector(new double[] {1, 2, 3}));
         assertThrows(IllegalArgumentException.class, () -> AffinityMatrix.fromVector(new double[] {1, -1}));

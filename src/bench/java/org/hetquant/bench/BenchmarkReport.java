@@ -15,8 +15,8 @@ import java.util.Map;
  * Turns the JMH result files of the benchmarks into the Markdown tables of BENCHMARKS.md, with the ratios
  * computed here rather than by hand.
  *
- * <pre>usage: BenchmarkReport DIR   (reads DIR/bench-phase.csv, DIR/bench-jenks.csv, DIR/bench-weka.csv and, when
- * present, DIR/bench-granule.csv)</pre>
+ * <pre>usage: BenchmarkReport DIR   (reads DIR/bench-phase.csv, DIR/bench-jenks.csv, DIR/bench-weka.csv and, if
+ *        present, DIR/bench-large.csv and DIR/bench-granule.csv)</pre>
  */
 public final class BenchmarkReport {
 
@@ -34,6 +34,9 @@ public final class BenchmarkReport {
         phase(read(dir.resolve("bench-phase.csv")), out);
         jenks(read(dir.resolve("bench-jenks.csv")), out);
         weka(read(dir.resolve("bench-weka.csv")), out);
+        if (Files.exists(dir.resolve("bench-large.csv"))) {
+            large(read(dir.resolve("bench-large.csv")), out);
+        }
         if (Files.exists(dir.resolve("bench-granule.csv"))) {
             granule(read(dir.resolve("bench-granule.csv")), out);
         }
@@ -102,6 +105,31 @@ public final class BenchmarkReport {
                             b.score() / 1000), t.score() / peer.score(), t.score() / normalize.score());
         }
         out.println();
+    }
+
+    /** LargeColumnBenchmark: the composite node beside the chain of the single nodes, per n. */
+    static void large(List<Row> rows, PrintStream out) {
+        Map<String, Row> transform = byParam(rows, "transform");
+        Map<String, Row> fit = byParam(rows, "fitAndTransform");
+        Map<String, Row> bytes = byParam(rows, "transform:gc.alloc.rate.norm");
+        Map<String, Row> fitBytes = byParam(rows, "fitAndTransform:gc.alloc.rate.norm");
+        out.println("| n | node | transform (rows/s) | fit + transform (rows/s) | allocated per row (transform) "
+                + "| allocated per row (fit + transform) | transform vs the chain |");
+        out.println("| --- | --- | --- | --- | --- | --- | --- |");
+        for (String node : transform.keySet()) {
+            String n = node.substring(node.indexOf(' ') + 1);
+            Row t = transform.get(node);
+            Row chain = transform.get("chain " + n);
+            out.printf(Locale.ROOT, "| %s | %s | %s | %s | %s | %s | %.2f× |%n", n,
+                    node.startsWith("pipeline") ? "`HetQuantPipeline`" : "MultiFilter chain", thousands(t),
+                    fit.containsKey(node) ? thousands(fit.get(node)) : "–", kilobytes(bytes.get(node)),
+                    kilobytes(fitBytes.get(node)), t.score() / chain.score());
+        }
+        out.println();
+    }
+
+    private static String kilobytes(Row r) {
+        return r == null ? "–" : String.format(Locale.ROOT, "%.1f KB", r.score() / 1000);
     }
 
     private static Map<String, Row> byParam(List<Row> rows, String method) {

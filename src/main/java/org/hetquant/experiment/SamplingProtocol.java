@@ -1,4 +1,4 @@
-package org.hetquant.engine;
+package org.hetquant.experiment;
 
 import java.io.Serializable;
 import java.util.Arrays;
@@ -7,7 +7,7 @@ import java.util.TreeMap;
 import java.util.stream.IntStream;
 
 /**
- * The paper's few-shot evaluation protocol (method spec §3 "Sampling", §2(a), §4.2), as a pure seeded
+ * The paper's few-shot evaluation protocol (docs/method.md §3 "Sampling", §2(a), §4.2), as a pure seeded
  * function of the class labels.
  *
  * <ol>
@@ -25,7 +25,7 @@ import java.util.stream.IntStream;
  *   <li><b>Data-level shift</b>: if the working set's global minimum is negative it is subtracted from
  *       every entry, once, over train and test together ({@link #shiftToNonNegative}).</li>
  * </ol>
- * Bit-for-bit agreement with the authors' pandas/NumPy draws is not attempted (spec §6 item 9).
+ * Bit-for-bit agreement with the authors' pandas/NumPy draws is not attempted (docs/method.md §6 item 9).
  */
 public final class SamplingProtocol implements Serializable {
 
@@ -152,7 +152,7 @@ public final class SamplingProtocol implements Serializable {
     }
 
     /**
-     * Data-level shift of spec §2(a): if the global minimum of {@code data} is negative, returns a copy with
+     * Data-level shift of docs/method.md §2(a): if the global minimum of {@code data} is negative, returns a copy with
      * that minimum subtracted from every entry (so the new minimum is exactly 0); otherwise returns an
      * unchanged copy. Apply it to the resampled working set, train and test together.
      *

@@ -1,10 +1,10 @@
-package org.hetquant.engine;
+package org.hetquant.experiment;
 
 import java.io.Serializable;
 import java.util.Arrays;
 
 /**
- * Sensor-by-analyte affinity matrix of the paper's synthetic "physical" data generator (method spec §4.1).
+ * Sensor-by-analyte affinity matrix of the paper's synthetic "physical" data generator (docs/method.md §4.1).
  *
  * <p>Construction: a seed vector of analyte affinities is sharpened to a target Hoyer sparsity, then the
  * matrix is built by recursive quadrant swaps of that vector. For a vector whose length is a power of two
@@ -20,7 +20,12 @@ public final class AffinityMatrix implements Serializable {
     private static final long serialVersionUID = 1L;
 
     /** Seed affinity vector of the paper's generator, sorted descending (dimensionless). */
-    public static final double[] PAPER_SEED_VECTOR = {1.0, 0.95, 0.8, 0.75, 0.4, 0.35, 0.2, 0.15};
+    private static final double[] PAPER_SEED_VECTOR = {1.0, 0.95, 0.8, 0.75, 0.4, 0.35, 0.2, 0.15};
+
+    /** Seed affinity vector of the paper's generator, sorted descending (a copy). */
+    public static double[] paperSeedVector() {
+        return PAPER_SEED_VECTOR.clone();
+    }
 
     /** Target Hoyer sparsity of the paper's generator, in [0, 1]. */
     public static final double PAPER_SPARSITY = 0.4;
@@ -52,7 +57,7 @@ public final class AffinityMatrix implements Serializable {
     }
 
     /**
-     * The paper's 8×8 matrix: {@link #PAPER_SEED_VECTOR} sharpened to {@link #PAPER_SPARSITY}, then swapped.
+     * The paper's 8×8 matrix: {@link #paperSeedVector()} sharpened to {@link #PAPER_SPARSITY}, then swapped.
      * The sharpened vector is approximately [.3048, .2711, .1832, .1582, .0387, .0290, .0094, .0057].
      */
     public static AffinityMatrix paper() {
