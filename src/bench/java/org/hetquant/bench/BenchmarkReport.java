@@ -15,8 +15,8 @@ import java.util.Map;
  * Turns the JMH result files of the benchmarks into the Markdown tables of BENCHMARKS.md, with the ratios
  * computed here rather than by hand.
  *
- * <pre>usage: BenchmarkReport DIR   (reads DIR/bench-phase.csv, DIR/bench-jenks.csv, DIR/bench-weka.csv and, if
- *        present, DIR/bench-large.csv and DIR/bench-granule.csv)</pre>
+ * <pre>usage: BenchmarkReport DIR   (reads whichever of DIR/bench-phase.csv, bench-jenks.csv, bench-weka.csv,
+ *        bench-large.csv and bench-granule.csv exist)</pre>
  */
 public final class BenchmarkReport {
 
@@ -31,9 +31,16 @@ public final class BenchmarkReport {
     public static void main(String[] args) throws IOException {
         Path dir = Path.of(args.length > 0 ? args[0] : "target");
         PrintStream out = System.out;
-        phase(read(dir.resolve("bench-phase.csv")), out);
-        jenks(read(dir.resolve("bench-jenks.csv")), out);
-        weka(read(dir.resolve("bench-weka.csv")), out);
+        // Each table from its benchmark's result file, when that benchmark has been run.
+        if (Files.exists(dir.resolve("bench-phase.csv"))) {
+            phase(read(dir.resolve("bench-phase.csv")), out);
+        }
+        if (Files.exists(dir.resolve("bench-jenks.csv"))) {
+            jenks(read(dir.resolve("bench-jenks.csv")), out);
+        }
+        if (Files.exists(dir.resolve("bench-weka.csv"))) {
+            weka(read(dir.resolve("bench-weka.csv")), out);
+        }
         if (Files.exists(dir.resolve("bench-large.csv"))) {
             large(read(dir.resolve("bench-large.csv")), out);
         }

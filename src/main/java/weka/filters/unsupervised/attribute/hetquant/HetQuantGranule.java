@@ -69,8 +69,8 @@ public class HetQuantGranule extends AbstractHetQuantFilter implements Randomiza
 
     @Override
     protected String describe() {
-        return "Granule-cell layer, the paper's plastic readout: learns its MC-to-GC weights by STDP on the first"
-                + " batch. The selected attributes are MC spike phases in the paper encoding (0 silent, 2 strongest"
+        return "Granule-cell layer, the paper's plastic readout: MC phases in, GC phases out, weights by STDP."
+                + " The selected attributes are MC spike phases in the paper encoding (0 silent, 2 strongest"
                 + " ... 17 weakest), as HetQuantSpikePhase or HetQuantPipeline output them. A population of"
                 + " granule cells (GCs), each wired at random to about 1/n of them, learns its input weights by"
                 + " spike-timing-dependent plasticity on the rows of the first batch (unsupervised, in row order);"
