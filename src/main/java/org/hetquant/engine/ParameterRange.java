@@ -39,6 +39,9 @@ public record ParameterRange(double lower, boolean lowerOpen, double upper, bool
     /** Connection probability p of the MC→GC projection: in [0, 1] (paper: 1/n). */
     public static final ParameterRange CONNECTION_PROBABILITY = new ParameterRange(0, false, 1, false, false);
 
+    /** Target mean utilization of a fitted gain scale, in percent: in (0, 100] (the paper operates near 45). */
+    public static final ParameterRange TARGET_UTILIZATION = new ParameterRange(0, true, 100, false, false);
+
     /** Whether {@code x} is valid: finite, within the bounds and, for an integer range, whole. */
     public boolean contains(double x) {
         if (!Double.isFinite(x)) {

@@ -16,13 +16,13 @@ import weka.core.SelectedTag;
  * ({@link Calibrator}: Jenks natural breaks, smoothing s, global gain correction) and reused for every later
  * batch. Its input must be L1-normalized (put {@link HetQuantNormalizer} in front).
  */
-public class HetQuantCalibrator extends AbstractColumnFilter implements ColumnOnsets {
+public class HetQuantCalibrator extends AbstractFittedColumnFilter implements ColumnOnsets {
 
     private static final long serialVersionUID = 1L;
 
     private static final List<NodeOption<?>> OPTIONS = List.of(NodeOptions.RANGE, NodeOptions.INVERT,
             NodeOptions.DUPLICATION, NodeOptions.PAYLOAD, NodeOptions.LIMIT, NodeOptions.SMOOTHING,
-            NodeOptions.RULE);
+            NodeOptions.RULE, NodeOptions.GAIN_SCALE, NodeOptions.TARGET);
 
     /**
      * Runs the filter from the command line.
@@ -39,7 +39,8 @@ public class HetQuantCalibrator extends AbstractColumnFilter implements ColumnOn
                 + "Its input must be L1-normalized (put HetQuantNormalizer in front); the outputs of attribute <name>"
                 + " are named <name>_n00, <name>_n01 and so on, by ascending gain. The firing onsets"
                 + " follow the data's density (Jenks natural breaks, smoothing s), rescaled over all attributes so"
-                + " that their median matches the uniform column's. Later batches reuse the first batch's gains.";
+                + " that their median matches the uniform column's, then scaled to the number of attributes and, if"
+                + " needed, to the data (-gain-scale). Later batches reuse the first batch's gains.";
     }
 
     @Override
@@ -96,7 +97,7 @@ public class HetQuantCalibrator extends AbstractColumnFilter implements ColumnOn
 
     @Override
     protected void fit(double[][] rows) {
-        m_Gains = Calibrations.fit(rows, parameters(), this);
+        m_Gains = scaled(Calibrations.fit(rows, parameters(), this), rows);
     }
 
     CalibrationParameters parameters() {
@@ -124,6 +125,7 @@ public class HetQuantCalibrator extends AbstractColumnFilter implements ColumnOn
         }
         return getClass().getSimpleName() + " (gains fitted on the first batch, s = " + getSmoothing() + ", "
                 + get(NodeOptions.RULE).name().toLowerCase(Locale.ROOT) + " update rule)\n"
+                + describeGainScale() + "\n"
                 + Describe.gains(m_Gains, featureNames(), PhaseTable.of(NeuronParameters.DEFAULT));
     }
 }

@@ -11,11 +11,13 @@ import org.hetquant.engine.GranuleLayer;
 import org.hetquant.engine.GranuleWeights;
 import org.hetquant.engine.InvalidValueException;
 import org.hetquant.engine.NeuronParameters;
+import org.hetquant.engine.PhaseEncoding;
 import org.hetquant.engine.PhaseTable;
 import org.hetquant.engine.Summary;
 import org.hetquant.engine.Utilization;
 import weka.core.OptionMetadata;
 import weka.core.Randomizable;
+import weka.core.SelectedTag;
 
 /**
  * The granule-cell (GC) layer, the paper's plastic readout (docs/method.md §2(e)): the selected attributes are MC
@@ -28,8 +30,8 @@ public class HetQuantGranule extends AbstractHetQuantFilter implements Randomiza
     private static final long serialVersionUID = 1L;
 
     private static final List<NodeOption<?>> OPTIONS = List.of(NodeOptions.RANGE, NodeOptions.INVERT,
-            NodeOptions.GRANULES, NodeOptions.MC_DUPLICATION, NodeOptions.PROBABILITY, NodeOptions.BINARY,
-            NodeOptions.SEED);
+            NodeOptions.ENCODING, NodeOptions.GRANULES, NodeOptions.MC_DUPLICATION, NodeOptions.PROBABILITY,
+            NodeOptions.BINARY, NodeOptions.SEED);
 
     /** How many GCs {@link #toString()} lists with their surviving inputs. */
     private static final int LISTED_GRANULES = 100;
@@ -37,8 +39,12 @@ public class HetQuantGranule extends AbstractHetQuantFilter implements Randomiza
     /** Column outputs are named {@code <source>_n<kk>}: n is the number of outputs per source. */
     private static final Pattern COLUMN_OUTPUT = Pattern.compile("(.*)_n\\d+");
 
-    /** The valid MC phases: 0 and the firing phases of the MC neuron (2 ... 17). */
-    private static final boolean[] VALID_PHASE = validPhases();
+    /** The MC neuron's phases, whose codes the input is read in. */
+    private static final PhaseTable MC_TABLE = PhaseTable.of(NeuronParameters.DEFAULT);
+    /** Paper phase of each ascending code (0 silent, 1 weakest ... 16 strongest); −1 for a value that is none. */
+    private static final int[] FROM_ASCENDING = decoding(PhaseEncoding.ASCENDING);
+    /** Paper phase of each paper code (0 silent, 2 strongest ... 17 weakest); −1 for a value that is none. */
+    private static final int[] FROM_PAPER = decoding(PhaseEncoding.PAPER);
 
     /** The MC duplication n in use (given, or inferred from the attribute names), once the format is set. */
     private int m_N;
@@ -70,8 +76,8 @@ public class HetQuantGranule extends AbstractHetQuantFilter implements Randomiza
     @Override
     protected String describe() {
         return "Granule-cell layer, the paper's plastic readout: MC phases in, GC phases out, weights by STDP."
-                + " The selected attributes are MC spike phases in the paper encoding (0 silent, 2 strongest"
-                + " ... 17 weakest), as HetQuantSpikePhase or HetQuantPipeline output them. A population of"
+                + " The selected attributes are MC spike phases as HetQuantSpikePhase or HetQuantPipeline output"
+                + " them, in the encoding set here (ascending by default, as theirs; paper also works). A population of"
                 + " granule cells (GCs), each wired at random to about 1/n of them, learns its input weights by"
                 + " spike-timing-dependent plasticity on the rows of the first batch (unsupervised, in row order);"
                 + " only the weights that differentiate survive. Every row's selected attributes are then replaced"
@@ -82,6 +88,18 @@ public class HetQuantGranule extends AbstractHetQuantFilter implements Randomiza
     @Override
     protected List<NodeOption<?>> options() {
         return OPTIONS;
+    }
+
+    @OptionMetadata(
+            displayName = NodeOptions.ENCODING_LABEL,
+            description = NodeOptions.ENCODING_TEXT,
+            displayOrder = NodeOptions.ENCODING_ORDER)
+    public SelectedTag getEncoding() {
+        return NodeOptions.ENCODING.tag(get(NodeOptions.ENCODING));
+    }
+
+    public void setEncoding(SelectedTag encoding) {
+        set(NodeOptions.ENCODING, NodeOptions.ENCODING.fromTag(encoding));
     }
 
     @OptionMetadata(
@@ -167,6 +185,11 @@ public class HetQuantGranule extends AbstractHetQuantFilter implements Randomiza
         m_Readers = null;
         m_FirstBatchUtilization = null;
         m_Collector = null;
+        if (get(NodeOptions.ENCODING) == PhaseEncoding.BINARY) {
+            throw new IllegalArgumentException(NodeOptions.ENCODING.name() + ": binary, but the granule layer learns"
+                    + " from spike timing, which binary spikes do not carry; feed it ascending or paper phases and set"
+                    + " the same " + NodeOptions.ENCODING.name() + " here");
+        }
         m_N = getMitralDuplication() > 0 ? getMitralDuplication() : inferDuplication(featureNames());
         GranuleLayer.granuleCount(features, getGranulesPerMitral());
     }
@@ -271,41 +294,49 @@ public class HetQuantGranule extends AbstractHetQuantFilter implements Randomiza
     }
 
     /**
-     * MC phases of one row; missing counts as silent.
+     * MC phases of one row, in the paper's numbering the engine uses, from the input encoding (-encoding); missing
+     * counts as silent.
      *
      * @param row the row within the first batch, from 0, or −1 when the caller locates it
-     * @throws InvalidValueException naming the feature (and row) of a value that is not a paper-encoded MC phase
+     * @throws InvalidValueException naming the feature (and row) of a value that is not an MC phase in the encoding
      */
-    private static byte[] toPhases(double[] features, long row) {
+    private byte[] toPhases(double[] features, long row) {
+        PhaseEncoding encoding = get(NodeOptions.ENCODING);
+        int[] decode = encoding == PhaseEncoding.PAPER ? FROM_PAPER : FROM_ASCENDING;
         byte[] out = new byte[features.length];
         for (int f = 0; f < features.length; f++) {
             double x = features[f];
             if (Double.isNaN(x)) {
                 continue;
             }
-            if (!(x >= 0 && x < VALID_PHASE.length && x == Math.rint(x) && VALID_PHASE[(int) x])) {
+            if (!(x >= 0 && x < decode.length && x == Math.rint(x) && decode[(int) x] >= 0)) {
                 throw new InvalidValueException(row, f, x, Double.isInfinite(x)
                         ? InvalidValueException.Problem.NOT_FINITE : InvalidValueException.Problem.OUT_OF_RANGE,
-                        "the granule layer reads MC phases in the paper encoding: 0 (silent) or 2 ... 17");
+                        "the granule layer reads MC phases in the " + encoding.name().toLowerCase(Locale.ROOT)
+                                + " encoding (" + NodeOptions.ENCODING.name() + "): 0 (silent) or "
+                                + (encoding == PhaseEncoding.PAPER ? MC_TABLE.strongestPhase() + " ... "
+                                        + MC_TABLE.weakestPhase() : "1 ... " + MC_TABLE.levels()));
             }
-            out[f] = (byte) x;
+            out[f] = (byte) decode[(int) x];
         }
         return out;
     }
 
     @Override
     protected String advice(InvalidValueException problem) {
-        return " Feed it the output of HetQuantSpikePhase or HetQuantPipeline with -encoding paper.";
+        return " Feed it the output of HetQuantSpikePhase or HetQuantPipeline, with the same -encoding on both.";
     }
 
-    private static boolean[] validPhases() {
-        PhaseTable table = PhaseTable.of(NeuronParameters.DEFAULT);
-        boolean[] valid = new boolean[table.weakestPhase() + 1];
-        valid[0] = true;
-        for (int p : table.phases()) {
-            valid[p] = true;
+    /** For each value of {@code encoding}'s codes, the paper phase it stands for; −1 where none. */
+    private static int[] decoding(PhaseEncoding encoding) {
+        int[] codes = encoding.lookup(MC_TABLE);
+        int[] decode = new int[encoding.maxValue(MC_TABLE) + 1];
+        java.util.Arrays.fill(decode, -1);
+        decode[0] = 0;
+        for (int p : MC_TABLE.phases()) {
+            decode[codes[p]] = p;
         }
-        return valid;
+        return decode;
     }
 
     /** Per-row utilization of the first batch, gathered as it is transformed (in any order). */

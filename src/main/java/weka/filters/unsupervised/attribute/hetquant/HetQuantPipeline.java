@@ -24,13 +24,14 @@ import weka.core.SelectedTag;
  * 256 MB heap. Values still negative after the shift are clamped to 0 and counted as in
  * {@link HetQuantNormalizer}; a batch whose every neuron stays silent is reported ({@link #silentBatchCount()}).
  */
-public class HetQuantPipeline extends AbstractColumnFilter implements ColumnOnsets {
+public class HetQuantPipeline extends AbstractFittedColumnFilter implements ColumnOnsets {
 
     private static final long serialVersionUID = 1L;
 
     private static final List<NodeOption<?>> OPTIONS = List.of(NodeOptions.RANGE, NodeOptions.INVERT,
-            NodeOptions.SHIFT, NodeOptions.SCHEME, NodeOptions.DUPLICATION, NodeOptions.PAYLOAD, NodeOptions.LIMIT,
-            NodeOptions.CALIBRATE, NodeOptions.SMOOTHING, NodeOptions.RULE, NodeOptions.ENCODING);
+            NodeOptions.NEGATIVE, NodeOptions.SCHEME, NodeOptions.DUPLICATION, NodeOptions.PAYLOAD, NodeOptions.LIMIT,
+            NodeOptions.CALIBRATE, NodeOptions.SMOOTHING, NodeOptions.RULE, NodeOptions.ENCODING,
+            NodeOptions.GAIN_SCALE, NodeOptions.TARGET);
 
     private final PhaseTable m_Table = PhaseTable.of(NeuronParameters.DEFAULT);
 
@@ -57,11 +58,11 @@ public class HetQuantPipeline extends AbstractColumnFilter implements ColumnOnse
     protected String describe() {
         return "The whole HetQuant chain in one filter: L1 normalizer, neuron column and spike phase. "
                 + "In order: per-sample L1 normalization of the"
-                + " selected attributes (with the data-level shift fitted on the first batch), a column of n duplicated"
-                + " neurons per attribute with heterogeneous gains (data-blind, or calibrated on the first batch),"
-                + " and the spike phase of each neuron under"
-                + " oscillatory inhibition. Each selected attribute becomes n phase attributes <name>_n00, <name>_n01"
-                + " and so on; use it in front of any classifier in a FilteredClassifier.";
+                + " selected attributes (negative values clipped to 0 by default), a column of n duplicated"
+                + " neurons per attribute with heterogeneous gains (data-blind, or calibrated on the first batch;"
+                + " scaled to the number of attributes and, if needed, to the data), and the spike phase of each"
+                + " neuron under oscillatory inhibition. Each selected attribute becomes n phase attributes <name>_n00,"
+                + " <name>_n01 and so on; use it in front of any classifier in a FilteredClassifier.";
     }
 
     @Override
@@ -70,15 +71,15 @@ public class HetQuantPipeline extends AbstractColumnFilter implements ColumnOnse
     }
 
     @OptionMetadata(
-            displayName = NodeOptions.SHIFT_LABEL,
-            description = NodeOptions.SHIFT_TEXT,
-            displayOrder = NodeOptions.SHIFT_ORDER)
-    public boolean getShift() {
-        return get(NodeOptions.SHIFT);
+            displayName = NodeOptions.NEGATIVE_LABEL,
+            description = NodeOptions.NEGATIVE_TEXT,
+            displayOrder = NodeOptions.NEGATIVE_ORDER)
+    public SelectedTag getNegativeValues() {
+        return NodeOptions.NEGATIVE.tag(get(NodeOptions.NEGATIVE));
     }
 
-    public void setShift(boolean shift) {
-        set(NodeOptions.SHIFT, shift);
+    public void setNegativeValues(SelectedTag policy) {
+        set(NodeOptions.NEGATIVE, NodeOptions.NEGATIVE.fromTag(policy));
     }
 
     @OptionMetadata(
@@ -141,7 +142,7 @@ public class HetQuantPipeline extends AbstractColumnFilter implements ColumnOnse
         set(NodeOptions.ENCODING, NodeOptions.ENCODING.fromTag(encoding));
     }
 
-    /** Number of values clamped to 0 after the shift since the input format was set (0 without the shift). */
+    /** Number of values clipped to 0 since the input format was set (0 with the error policy). */
     public long clampedValueCount() {
         return m_Stage.clampedTotal();
     }
@@ -158,7 +159,7 @@ public class HetQuantPipeline extends AbstractColumnFilter implements ColumnOnse
         return Describe.onsets(m_Gains, m_Table);
     }
 
-    /** The selected attributes after this node's normalization (with its fitted shift, if any). */
+    /** The selected attributes after this node's normalization (with its fitted offset or shift, if any). */
     @Override
     public double[][] columnInputs(Instances data) {
         requireFitted();
@@ -182,21 +183,25 @@ public class HetQuantPipeline extends AbstractColumnFilter implements ColumnOnse
 
     @Override
     protected boolean fitsOnFirstBatch() {
-        return getShift() || getCalibrate();
+        return get(NodeOptions.NEGATIVE).fits() || getCalibrate() || gainScale().needsData();
     }
 
     @Override
     protected void prepare(int features) {
-        m_Stage.reset(getShift());
+        m_Stage.reset(get(NodeOptions.NEGATIVE));
         m_Silence.reset();
         m_Codes = get(NodeOptions.ENCODING).lookup(m_Table);
-        if (getCalibrate()) {
+        if (getCalibrate() || gainScale().needsData()) {
             m_Gains = null;
             m_Encoder = null;
         } else {
-            useGains(ColumnGains.dataBlind(features,
-                    get(NodeOptions.SCHEME).column(getDuplication(), getPayload(), getLimit())));
+            useGains(scaled(dataBlindGains(features), null));
         }
+    }
+
+    private ColumnGains dataBlindGains(int features) {
+        return ColumnGains.dataBlind(features,
+                get(NodeOptions.SCHEME).column(getDuplication(), getPayload(), getLimit()));
     }
 
     private void useGains(ColumnGains gains) {
@@ -206,22 +211,26 @@ public class HetQuantPipeline extends AbstractColumnFilter implements ColumnOnse
 
     @Override
     protected void fit(double[][] rows) {
-        if (getShift()) {
+        if (get(NodeOptions.NEGATIVE).fits()) {
             m_Stage.fit(rows);
         }
-        if (getCalibrate()) {
-            double[][] normalized = new double[rows.length][];
-            for (int r = 0; r < rows.length; r++) {
-                normalized[r] = rows[r].clone();
-                try {
-                    m_Stage.apply(normalized[r]);
-                } catch (InvalidValueException e) {
-                    throw e.at(r, -1);
-                }
-            }
-            useGains(Calibrations.fit(normalized, new CalibrationParameters(
-                    getDuplication(), getPayload(), getLimit(), getSmoothing(), get(NodeOptions.RULE)), this));
+        if (m_Gains != null) {
+            return;
         }
+        double[][] normalized = new double[rows.length][];
+        for (int r = 0; r < rows.length; r++) {
+            normalized[r] = rows[r].clone();
+            try {
+                m_Stage.applyForFit(normalized[r]);
+            } catch (InvalidValueException e) {
+                throw e.at(r, -1);
+            }
+        }
+        ColumnGains base = getCalibrate()
+                ? Calibrations.fit(normalized, new CalibrationParameters(
+                        getDuplication(), getPayload(), getLimit(), getSmoothing(), get(NodeOptions.RULE)), this)
+                : dataBlindGains(featureNames().length);
+        useGains(scaled(base, normalized));
     }
 
     @Override
@@ -251,7 +260,7 @@ public class HetQuantPipeline extends AbstractColumnFilter implements ColumnOnse
     @Override
     protected String advice(InvalidValueException problem) {
         return problem.problem() == InvalidValueException.Problem.NEGATIVE
-                ? NormalizationStage.TURN_THE_SHIFT_ON : super.advice(problem);
+                ? NormalizationStage.CHOOSE_A_POLICY : super.advice(problem);
     }
 
     @Override
@@ -267,7 +276,8 @@ public class HetQuantPipeline extends AbstractColumnFilter implements ColumnOnse
         return getClass().getSimpleName() + " (" + gains + ", "
                 + encoding.name().toLowerCase(Locale.ROOT) + " phase encoding)\n"
                 + m_Stage.describe() + " over the selected attributes\n"
-                + m_Stage.describeClamps() + "\n"
+                + m_Stage.describeClamps()
+                + describeGainScale() + "\n\n"
                 + Describe.gains(m_Gains, featureNames(), m_Table);
     }
 }

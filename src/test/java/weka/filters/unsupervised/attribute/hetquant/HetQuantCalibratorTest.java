@@ -10,8 +10,8 @@ import weka.filters.AbstractFilterTest;
 import weka.filters.Filter;
 
 /**
- * Weka's filter suite (on Weka's FilterTest data after L1 normalization, since the calibrator's input is
- * normalized) plus: the first batch's calibration is reused, not refitted, for a later batch.
+ * Weka's filter suite (on Weka's FilterTest data made non-negative and L1-normalized, since the calibrator's
+ * input is normalized) plus: the first batch's calibration is reused, not refitted, for a later batch.
  */
 public class HetQuantCalibratorTest extends AbstractFilterTest {
 
@@ -22,13 +22,13 @@ public class HetQuantCalibratorTest extends AbstractFilterTest {
     @Override
     protected void setUp() throws Exception {
         super.setUp();
-        m_Instances = TestData.firstBatch(new HetQuantNormalizer(), m_Instances);
+        m_Instances = TestData.firstBatch(new HetQuantNormalizer(), TestData.nonNegative(m_Instances));
     }
 
     /** Weka's random FilteredClassifier data, normalized as the calibrator's input must be. */
     @Override
     protected Instances getFilteredClassifierData() throws Exception {
-        return TestData.firstBatch(new HetQuantNormalizer(), super.getFilteredClassifierData());
+        return TestData.firstBatch(new HetQuantNormalizer(), TestData.nonNegative(super.getFilteredClassifierData()));
     }
 
     @Override

@@ -31,10 +31,13 @@ public class HetQuantGranuleTest extends AbstractFilterTest {
         super(name);
     }
 
-    /** MC phases of the data: n = 4 neurons per numeric attribute, named {@code <source>_n<kk>}. */
+    /**
+     * MC phases of the data: n = 4 neurons per numeric attribute, named {@code <source>_n<kk>}, with the paper's
+     * normalization and gains in the nodes' default (ascending) encoding, which the granule layer reads by default.
+     */
     private static Instances phases(Instances data) throws Exception {
         HetQuantPipeline front = new HetQuantPipeline();
-        front.setOptions(new String[] {"-N", "4"});
+        front.setOptions(new String[] {"-N", "4", "-negative", "shift", "-gain-scale", "fixed"});
         return TestData.firstBatch(front, data);
     }
 
@@ -58,7 +61,7 @@ public class HetQuantGranuleTest extends AbstractFilterTest {
         return new TestSuite(HetQuantGranuleTest.class);
     }
 
-    /** The Saturation sample as MC phases (n = 4), class last; computed once. */
+    /** The Saturation sample as MC phases (n = 4, the paper's settings and encoding), class last; computed once. */
     private static Instances saturationPhases;
 
     /**
@@ -68,7 +71,8 @@ public class HetQuantGranuleTest extends AbstractFilterTest {
     private static Instances saturationRows(int from, int step) throws Exception {
         if (saturationPhases == null) {
             HetQuantPipeline front = new HetQuantPipeline();
-            front.setOptions(new String[] {"-N", "4", "-no-shift"});
+            front.setOptions(new String[] {"-N", "4", "-negative", "shift", "-gain-scale", "fixed", "-encoding",
+                "paper"});
             saturationPhases = TestData.firstBatch(front, TestData.sample("saturation.arff"));
         }
         Instances rows = new Instances(saturationPhases, 0);
@@ -76,6 +80,17 @@ public class HetQuantGranuleTest extends AbstractFilterTest {
             rows.add(saturationPhases.instance(r));
         }
         return rows;
+    }
+
+    /** A granule layer reading {@link #saturationRows}' paper-encoded phases, with further options. */
+    private static HetQuantGranule paperGranule(String... options) throws Exception {
+        HetQuantGranule granule = new HetQuantGranule();
+        String[] all = new String[options.length + 2];
+        all[0] = "-encoding";
+        all[1] = "paper";
+        System.arraycopy(options, 0, all, 2, options.length);
+        granule.setOptions(all);
+        return granule;
     }
 
     private static byte[][] mc(Instances data) {
@@ -91,8 +106,7 @@ public class HetQuantGranuleTest extends AbstractFilterTest {
     public void testLearnsOnTheFirstBatchAsTheEngineAndReusesIt() throws Exception {
         Instances train = saturationRows(0, 128);
         Instances later = saturationRows(64, 128);
-        HetQuantGranule granule = new HetQuantGranule();
-        granule.setOptions(new String[] {"-seed", "7"});
+        HetQuantGranule granule = paperGranule("-seed", "7");
         Instances out = TestData.firstBatch(granule, train);
 
         GranuleConnectivity connectivity = GranuleConnectivity.random(32, 128, 0.25, 7);
@@ -126,11 +140,33 @@ public class HetQuantGranuleTest extends AbstractFilterTest {
         assertTrue(text, text.contains("sensor"));
     }
 
+    /** The same MC phases written in the ascending code (the quantizer's default) give the same GC layer. */
+    public void testReadsTheAscendingCodeAsThePaperCode() throws Exception {
+        Instances paper = saturationRows(0, 128);
+        HetQuantPipeline front = new HetQuantPipeline();
+        front.setOptions(new String[] {"-N", "4", "-negative", "shift", "-gain-scale", "fixed"});
+        Instances all = TestData.firstBatch(front, TestData.sample("saturation.arff"));
+        Instances ascending = new Instances(all, 0);
+        for (int r = 0; r < all.numInstances(); r += 128) {
+            ascending.add(all.instance(r));
+        }
+        boolean differ = false;
+        for (int r = 0; r < paper.numInstances() && !differ; r++) {
+            differ = paper.instance(r).value(0) != ascending.instance(r).value(0);
+        }
+        assertTrue("the two codes differ on the input", differ);
+        HetQuantGranule fromPaper = paperGranule();
+        HetQuantGranule fromAscending = new HetQuantGranule();
+        Instances expected = TestData.firstBatch(fromPaper, paper);
+        Instances actual = TestData.firstBatch(fromAscending, ascending);
+        assertEquals(fromPaper.weights(), fromAscending.weights());
+        assertNull(compareDatasets(expected, actual));
+    }
+
     public void testBinaryOutputMarksTheFiringGranules() throws Exception {
         Instances sample = saturationRows(0, 256);
-        Instances phases = TestData.firstBatch(new HetQuantGranule(), sample);
-        HetQuantGranule binary = new HetQuantGranule();
-        binary.setOptions(new String[] {"-binary"});
+        Instances phases = TestData.firstBatch(paperGranule(), sample);
+        HetQuantGranule binary = paperGranule("-binary");
         Instances spikes = TestData.firstBatch(binary, sample);
         for (int r = 0; r < sample.numInstances(); r++) {
             for (int j = 0; j < 128; j++) {
@@ -145,12 +181,30 @@ public class HetQuantGranuleTest extends AbstractFilterTest {
         Instances raw = TestData.arff("@relation t\n@attribute a_n00 numeric\n@attribute a_n01 numeric\n"
                 + "@attribute cls {x,y}\n@data\n2,17,x\n0,?,y\n3,1,x\n");
         try {
-            TestData.firstBatch(new HetQuantGranule(), raw);
+            TestData.firstBatch(paperGranule(), raw);
             fail("accepted 1, which is not a paper-encoded MC phase");
         } catch (IllegalArgumentException e) {
             assertEquals("HetQuantGranule: attribute 'a_n01' (#2), row 3: 1.0 is out of range; the granule layer"
-                    + " reads MC phases in the paper encoding: 0 (silent) or 2 ... 17. Feed it the output of"
-                    + " HetQuantSpikePhase or HetQuantPipeline with -encoding paper.", e.getMessage());
+                    + " reads MC phases in the paper encoding (-encoding (phase encoding)): 0 (silent) or 2 ... 17."
+                    + " Feed it the output of HetQuantSpikePhase or HetQuantPipeline, with the same -encoding on"
+                    + " both.", e.getMessage());
+        }
+        try {
+            TestData.firstBatch(new HetQuantGranule(), raw);
+            fail("accepted 17, which is not an ascending MC phase");
+        } catch (IllegalArgumentException e) {
+            assertTrue(e.getMessage(), e.getMessage().startsWith("HetQuantGranule: attribute 'a_n01' (#2), row 1:"
+                    + " 17.0 is out of range; the granule layer reads MC phases in the ascending encoding"
+                    + " (-encoding (phase encoding)): 0 (silent) or 1 ... 16."));
+        }
+        HetQuantGranule binaryInput = new HetQuantGranule();
+        binaryInput.setOptions(new String[] {"-encoding", "binary"});
+        try {
+            TestData.firstBatch(binaryInput, raw);
+            fail("accepted binary input");
+        } catch (IllegalArgumentException e) {
+            assertTrue(e.getMessage(), e.getMessage().contains("-encoding (phase encoding): binary, but the granule"
+                    + " layer learns from spike timing"));
         }
         Instances unnamed = TestData.arff("@relation t\n@attribute a numeric\n@attribute cls {x,y}\n@data\n2,x\n");
         try {
@@ -165,7 +219,7 @@ public class HetQuantGranuleTest extends AbstractFilterTest {
     }
 
     public void testALaterBatchWithABadPhaseNamesItsPlace() throws Exception {
-        HetQuantGranule granule = new HetQuantGranule();
+        HetQuantGranule granule = paperGranule();
         Instances train = saturationRows(0, 256);
         TestData.firstBatch(granule, train);
         Instances later = saturationRows(1, 256);
@@ -190,7 +244,7 @@ public class HetQuantGranuleTest extends AbstractFilterTest {
     public void testFittedFilterSerializesAndReadsTheSame() throws Exception {
         Instances train = saturationRows(0, 128);
         Instances later = saturationRows(32, 128);
-        HetQuantGranule granule = new HetQuantGranule();
+        HetQuantGranule granule = paperGranule();
         TestData.firstBatch(granule, train);
         ByteArrayOutputStream bytes = new ByteArrayOutputStream();
         try (ObjectOutputStream out = new ObjectOutputStream(bytes)) {
