@@ -99,17 +99,21 @@ public final class BenchmarkReport {
         Map<String, Row> bytes = byParam(rows, "transform:gc.alloc.rate.norm");
         Row peer = transform.get(PEER);
         Row normalize = transform.get(NORMALIZE);
+        Row peerBytes = bytes.get(PEER);
         out.println("| filter | transform (rows/s) | fit + transform (rows/s) | allocated per row (transform) "
-                + "| transform vs `Discretize -F -B 16 -D` | transform vs `Normalize` |");
-        out.println("| --- | --- | --- | --- | --- | --- |");
+                + "| transform vs `Discretize -F -B 16 -D` | allocation vs `Discretize -F -B 16 -D` "
+                + "| transform vs `Normalize` |");
+        out.println("| --- | --- | --- | --- | --- | --- | --- |");
         for (String filter : transform.keySet()) {
             Row t = transform.get(filter);
             Row f = fit.get(filter);
             Row b = bytes.get(filter);
-            out.printf(Locale.ROOT, "| `%s` | %s | %s | %s | %.2f× | %.3f× |%n",
+            out.printf(Locale.ROOT, "| `%s` | %s | %s | %s | %.2f× | %s | %.3f× |%n",
                     filter.replace("weka.filters.unsupervised.attribute.", ""), thousands(t),
                     f == null ? "–" : thousands(f), b == null ? "–" : String.format(Locale.ROOT, "%.1f KB",
-                            b.score() / 1000), t.score() / peer.score(), t.score() / normalize.score());
+                            b.score() / 1000), t.score() / peer.score(),
+                    b == null || peerBytes == null ? "–" : String.format(Locale.ROOT, "%.2f×",
+                            b.score() / peerBytes.score()), t.score() / normalize.score());
         }
         out.println();
     }

@@ -196,7 +196,8 @@ public class HetQuantDiagnostics extends BaseStep {
                     + e.getDescription() + "); the default .+_n\\d+ takes the names the HetQuant nodes give");
         }
         try {
-            m_parsedThresholds = FeatureThresholds.parse(environmentSubstitute(m_thresholds));
+            // Not environment-substituted: the text is data, and an attribute name may hold "${…}".
+            m_parsedThresholds = FeatureThresholds.parse(m_thresholds);
         } catch (IllegalArgumentException e) {
             throw new StepError("Neuron thresholds (text): " + e.getMessage());
         }

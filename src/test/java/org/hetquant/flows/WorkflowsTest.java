@@ -18,6 +18,7 @@ import java.util.regex.Matcher;
 import java.util.regex.Pattern;
 import java.util.stream.Stream;
 import org.hetquant.plot.DiagnosticsReport;
+import org.hetquant.plot.FeatureThresholds;
 import org.junit.jupiter.api.DynamicTest;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.TestFactory;
@@ -70,12 +71,14 @@ class WorkflowsTest {
                 int calibratedHeight = only(images, "CalibratedDiagnostics").getHeight();
                 assertEquals(plainHeight + 8 * DiagnosticsReport.thresholdPanelHeight(HEIGHT), calibratedHeight,
                         "calibrated image: raster, histogram, 8 panels");
+                // The listed thresholds read back as the diagnostics step reads pasted text.
+                List<FeatureThresholds> listed = FeatureThresholds.parse(calibratedText);
+                assertEquals(8, listed.size(), calibratedText);
                 for (int sensor = 1; sensor <= 8; sensor++) {
-                    Matcher onsets = Pattern.compile("\\n  sensor" + sensor + ":((?: [0-9.eE+-]+){8})\\n")
-                            .matcher(calibratedText);
-                    assertTrue(onsets.find(), "no 8 thresholds of sensor" + sensor + " in " + calibratedText);
-                    for (String t : onsets.group(1).trim().split(" ")) {
-                        double v = Double.parseDouble(t);
+                    FeatureThresholds t = listed.get(sensor - 1);
+                    assertEquals("sensor" + sensor, t.feature());
+                    assertEquals(8, t.thresholds().length, calibratedText);
+                    for (double v : t.thresholds()) {
                         assertTrue(v > 0 && v < 1, "sensor" + sensor + " threshold " + v + " not a normalized value");
                     }
                 }

@@ -197,6 +197,18 @@ class HetQuantDiagnosticsTest {
     }
 
     @Test
+    void theDefaultUnitPatternAcceptsAColumnOfOneNeuron() throws Exception {
+        Instances data = saturation();
+        HetQuantPipeline pipeline = new HetQuantPipeline();
+        pipeline.setOptions(new String[] {"-N", "1"});
+        Instances out = Filter.useFilter(data, setUp(pipeline, data));
+        PhaseRaster raster = HetQuantDiagnostics.raster(out,
+                java.util.regex.Pattern.compile(new HetQuantDiagnostics().getUnitPattern()));
+        assertEquals(8, raster.units());
+        assertEquals("sensor1_n00", raster.unitName(0));
+    }
+
+    @Test
     void aFoldWithOneTestSampleHasAnUndefinedSdLeftOutOfTheMeanOverFolds() throws Exception {
         // Three test folds over units a_n00, a_n01: utilization {50, 100}, {0, 50} and the single sample {100}.
         int[][][] folds = {{{3, 0}, {4, 5}}, {{0, 0}, {0, 17}}, {{2, 2}}};

@@ -14,7 +14,8 @@ import weka.core.SelectedTag;
 /**
  * Node 4, the data-aware calibrator: a heterogeneous column whose gains are fitted on the first batch
  * ({@link Calibrator}: Jenks natural breaks, smoothing s, global gain correction) and reused for every later
- * batch. Its input must be L1-normalized (put {@link HetQuantNormalizer} in front).
+ * batch. Its input must be L1-normalized (put {@link HetQuantNormalizer} in front). Instance weights pass through
+ * and do not enter the calibration, which uses each feature's distinct values (see {@link AbstractHetQuantFilter}).
  */
 public class HetQuantCalibrator extends AbstractFittedColumnFilter implements ColumnOnsets {
 
@@ -22,7 +23,7 @@ public class HetQuantCalibrator extends AbstractFittedColumnFilter implements Co
 
     private static final List<NodeOption<?>> OPTIONS = List.of(NodeOptions.RANGE, NodeOptions.INVERT,
             NodeOptions.DUPLICATION, NodeOptions.PAYLOAD, NodeOptions.LIMIT, NodeOptions.SMOOTHING,
-            NodeOptions.RULE, NodeOptions.GAIN_SCALE, NodeOptions.TARGET);
+            NodeOptions.RULE, NodeOptions.GAIN_SCALE, NodeOptions.TARGET, NodeOptions.SPARSE);
 
     /**
      * Runs the filter from the command line.

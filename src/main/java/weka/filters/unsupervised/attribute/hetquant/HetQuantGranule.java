@@ -31,7 +31,7 @@ public class HetQuantGranule extends AbstractHetQuantFilter implements Randomiza
 
     private static final List<NodeOption<?>> OPTIONS = List.of(NodeOptions.RANGE, NodeOptions.INVERT,
             NodeOptions.ENCODING, NodeOptions.GRANULES, NodeOptions.MC_DUPLICATION, NodeOptions.PROBABILITY,
-            NodeOptions.BINARY, NodeOptions.SEED);
+            NodeOptions.BINARY, NodeOptions.SEED, NodeOptions.SPARSE);
 
     /** How many GCs {@link #toString()} lists with their surviving inputs. */
     private static final int LISTED_GRANULES = 100;
