@@ -30,8 +30,8 @@ public class HetQuantGranule extends AbstractHetQuantFilter implements Randomiza
     private static final long serialVersionUID = 1L;
 
     private static final List<NodeOption<?>> OPTIONS = List.of(NodeOptions.RANGE, NodeOptions.INVERT,
-            NodeOptions.ENCODING, NodeOptions.GRANULES, NodeOptions.MC_DUPLICATION, NodeOptions.PROBABILITY,
-            NodeOptions.BINARY, NodeOptions.SEED, NodeOptions.SPARSE);
+            NodeOptions.ENCODING, NodeOptions.SPARSE, NodeOptions.GRANULES, NodeOptions.MC_DUPLICATION,
+            NodeOptions.PROBABILITY, NodeOptions.BINARY, NodeOptions.SEED);
 
     /** How many GCs {@link #toString()} lists with their surviving inputs. */
     private static final int LISTED_GRANULES = 100;
