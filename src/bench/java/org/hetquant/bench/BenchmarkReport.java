@@ -12,11 +12,11 @@ import java.util.Locale;
 import java.util.Map;
 
 /**
- * Turns the JMH result files of the three benchmarks into the Markdown tables of BENCHMARKS.md, with the ratios
+ * Turns the JMH result files of the benchmarks into the Markdown tables of BENCHMARKS.md, with the ratios
  * computed here rather than by hand.
  *
- * <pre>usage: BenchmarkReport DIR   (reads whichever of DIR/bench-phase.csv, bench-jenks.csv, bench-weka.csv and
- *        bench-large.csv exist)</pre>
+ * <pre>usage: BenchmarkReport DIR   (reads whichever of DIR/bench-phase.csv, bench-jenks.csv, bench-weka.csv,
+ *        bench-large.csv and bench-granule.csv exist)</pre>
  */
 public final class BenchmarkReport {
 
@@ -44,6 +44,31 @@ public final class BenchmarkReport {
         if (Files.exists(dir.resolve("bench-large.csv"))) {
             large(read(dir.resolve("bench-large.csv")), out);
         }
+        if (Files.exists(dir.resolve("bench-granule.csv"))) {
+            granule(read(dir.resolve("bench-granule.csv")), out);
+        }
+    }
+
+    /** GC layer: time per fold task of the fast path and the reference step simulation, and their ratio. */
+    static void granule(List<Row> rows, PrintStream out) {
+        out.println("| n | STDP training, fast | reference | speed-up | readout of 112 samples, fast | reference "
+                + "| speed-up |");
+        out.println("| --- | --- | --- | --- | --- | --- | --- |");
+        Map<String, Row> trainFast = byParam(rows, "trainFast");
+        Map<String, Row> trainReference = byParam(rows, "trainReference");
+        Map<String, Row> readFast = byParam(rows, "readoutFast");
+        Map<String, Row> readReference = byParam(rows, "readoutReference");
+        for (String n : trainFast.keySet()) {
+            out.printf(Locale.ROOT, "| %s | %s | %s | %.0f× | %s | %s | %.0f× |%n", n, millis(trainFast.get(n)),
+                    millis(trainReference.get(n)), trainReference.get(n).score() / trainFast.get(n).score(),
+                    millis(readFast.get(n)), millis(readReference.get(n)),
+                    readReference.get(n).score() / readFast.get(n).score());
+        }
+        out.println();
+    }
+
+    private static String millis(Row r) {
+        return String.format(Locale.ROOT, "%.2f ± %.2f ms", r.score(), r.error());
     }
 
     static void phase(List<Row> rows, PrintStream out) {

@@ -39,6 +39,10 @@ import weka.filters.UnsupervisedFilter;
  * {@code <source>_n<kk>}, kk = neuron index 0 … n−1 (0 = least sensitive gain), zero-padded to at least two
  * digits, e.g. {@code sensor3_n05}.
  *
+ * <p>A node whose outputs are not per feature (the granule layer: all features in, a population out) names its
+ * outputs in {@link #blockOutputNames}; they replace the selected attributes as one block at the position of the
+ * first of them.
+ *
  * <p>Batches: the output format is known from the header alone. A filter that fits something
  * ({@link #fitsOnFirstBatch()}) holds back the first batch, fits on it at {@code batchFinished()} and then
  * transforms it; every later row is transformed at once with the first batch's fit. A later row whose header
@@ -91,9 +95,11 @@ public abstract class AbstractHetQuantFilter extends Filter
     /** Input indices of the features, in order; set by {@link #setInputFormat}. */
     private int[] m_Features;
 
-    /** Output index of each feature's first output; set by {@link #setInputFormat}. */
+    /** Output index of each feature's first output (with block outputs: of the block); set by setInputFormat. */
     private int[] m_At;
 
+    /** The block outputs' names ({@link #blockOutputNames}), or {@code null} for per-feature outputs. */
+    private String[] m_Block;
     /** Outputs per feature and whether rows are output sparse whatever the input; set by {@link #setInputFormat}. */
     private int m_Width;
     private boolean m_SparseRows;
@@ -113,8 +119,19 @@ public abstract class AbstractHetQuantFilter extends Filter
     // ---------------------------------------------------------------------------------------------------------
     // Hooks for the concrete filters.
 
-    /** Output attributes per feature: 1, or the column's duplication n. */
+    /** Output attributes per feature: 1, or the column's duplication n (ignored with {@link #blockOutputNames}). */
     protected abstract int outputsPerFeature();
+
+    /**
+     * Names of the attributes that replace all selected attributes as one block, at the position of the first
+     * of them; {@code null} (the default) replaces each selected attribute by {@link #outputsPerFeature()}
+     * attributes in place. Called once the features are known, after {@link #prepare}.
+     *
+     * @param featureNames the selected attributes' names, in order (at least one)
+     */
+    protected String[] blockOutputNames(String[] featureNames) {
+        return null;
+    }
 
     /** This node's options, shared declarations from {@link NodeOptions}, in their display order. */
     protected abstract List<NodeOption<?>> options();
@@ -147,8 +164,9 @@ public abstract class AbstractHetQuantFilter extends Filter
      * Transforms one row. Called from any thread once fitted: use no shared scratch state.
      *
      * @param features the row's feature values, {@code NaN} where missing; the node may overwrite them
-     * @param out the output row: feature f's {@code outputsPerFeature()} values go to {@code out[at[f] ...]}
-     * @param at per feature, the output index of its first value
+     * @param out the output row: feature f's {@code outputsPerFeature()} values go to {@code out[at[f] ...]}; with
+     *     block outputs the block's values go to {@code out[at[0] ...]}
+     * @param at per feature, the output index of its first value (with block outputs: of the block, for every f)
      * @throws InvalidValueException for a value the method cannot take; its feature index, if set, is used and
      *     this class adds the attribute, the row and {@link #advice}
      */
@@ -156,25 +174,28 @@ public abstract class AbstractHetQuantFilter extends Filter
 
     /**
      * Transforms one row for sparse output, listing only its non-zero outputs (missing values, NaN, count as
-     * non-zero): feature f's output k as index {@code at[f] + k}, in feature and then output order. Called from any
-     * thread once fitted, as {@link #transform}. By default through {@link #transform} and a scan; a node whose
-     * engine lists non-zero outputs directly overrides it.
+     * non-zero): feature f's output k as index {@code at[f] + k}, in feature and then output order (block outputs:
+     * output k as {@code at[0] + k}). Called from any thread once fitted, as {@link #transform}. By default through
+     * {@link #transform} and a scan; a node whose engine lists non-zero outputs directly overrides it.
      *
      * @param features the row's feature values, {@code NaN} where missing; the node may overwrite them
      * @param at per feature, the output index of its first output
-     * @param values receives the listed values; length ≥ {@code features.length · outputsPerFeature()}
+     * @param values receives the listed values; length ≥ the row's number of transformed outputs
      * @param indices receives their output indices; same length
      * @return the number of outputs listed
      * @throws InvalidValueException as {@link #transform}
      */
     protected int transformSparse(double[] features, int[] at, double[] values, int[] indices) {
-        int width = outputsPerFeature();
         SparseScratch scratch = SparseScratch.get();
-        double[] transformed = scratch.transformed(features.length * width);
-        int[] packed = scratch.packedAt(features.length, width);
+        String[] block = m_Block;
+        // Block outputs are one run of values from at[0]; per-feature outputs are packed feature after feature.
+        int width = block == null ? outputsPerFeature() : block.length;
+        int runs = block == null ? features.length : 1;
+        double[] transformed = scratch.transformed(runs * width);
+        int[] packed = scratch.packedAt(features.length, block == null ? width : 0);
         transform(features, transformed, packed);
         int listed = 0;
-        for (int f = 0; f < features.length; f++) {
+        for (int f = 0; f < runs; f++) {
             for (int k = 0, t = f * width; k < width; k++, t++) {
                 // Branch-free: silent neurons come in a pattern a branch would mispredict.
                 double v = transformed[t];
@@ -403,26 +424,44 @@ public abstract class AbstractHetQuantFilter extends Filter
                     + e.getMessage() + ")", e);
         }
 
+        ArrayList<Integer> features = new ArrayList<>();
+        for (int j = 0; j < instanceInfo.numAttributes(); j++) {
+            if (j != instanceInfo.classIndex() && instanceInfo.attribute(j).type() == Attribute.NUMERIC
+                    && selected.isInRange(j)) {
+                features.add(j);
+            }
+        }
+        m_Features = features.stream().mapToInt(Integer::intValue).toArray();
+        m_Block = null;
+        if (m_Features.length > 0) {
+            prepare(m_Features.length);
+            m_Block = blockOutputNames(featureNames());
+        }
         int width = outputsPerFeature();
         int digits = Math.max(2, Integer.toString(width - 1).length());
-        ArrayList<Integer> features = new ArrayList<>();
-        ArrayList<Integer> at = new ArrayList<>();
+        m_At = new int[m_Features.length];
         ArrayList<Attribute> attributes = new ArrayList<>();
         int classIndex = -1;
-        for (int j = 0; j < instanceInfo.numAttributes(); j++) {
+        for (int j = 0, f = 0; j < instanceInfo.numAttributes(); j++) {
             Attribute a = instanceInfo.attribute(j);
-            boolean feature = j != instanceInfo.classIndex()
-                    && a.type() == Attribute.NUMERIC
-                    && selected.isInRange(j);
-            if (feature) {
-                features.add(j);
-                at.add(attributes.size());
-                for (int k = 0; k < width; k++) {
-                    String name = namesNeurons() ? a.name() + "_n" + zeroPadded(k, digits) : a.name();
-                    Attribute output = new Attribute(name);
-                    output.setWeight(a.weight());
-                    attributes.add(output);
+            if (f < m_Features.length && m_Features[f] == j) {
+                if (m_Block == null) {
+                    m_At[f] = attributes.size();
+                    for (int k = 0; k < width; k++) {
+                        String name = namesNeurons() ? a.name() + "_n" + zeroPadded(k, digits) : a.name();
+                        Attribute output = new Attribute(name);
+                        output.setWeight(a.weight());
+                        attributes.add(output);
+                    }
+                } else {
+                    m_At[f] = f == 0 ? attributes.size() : m_At[0];
+                    if (f == 0) {
+                        for (String name : m_Block) {
+                            attributes.add(new Attribute(name));
+                        }
+                    }
                 }
+                f++;
             } else {
                 if (j == instanceInfo.classIndex()) {
                     classIndex = attributes.size();
@@ -430,15 +469,10 @@ public abstract class AbstractHetQuantFilter extends Filter
                 attributes.add((Attribute) a.copy());
             }
         }
-        m_Features = features.stream().mapToInt(Integer::intValue).toArray();
-        m_At = at.stream().mapToInt(Integer::intValue).toArray();
         m_Width = width;
         m_SparseRows = getSparseOutput();
         Instances output = new Instances(instanceInfo.relationName(), attributes, 0);
         output.setClassIndex(classIndex);
-        if (m_Features.length > 0) {
-            prepare(m_Features.length);
-        }
         setOutputFormat(output);
         m_Batch = 0;
         m_RowInBatch.set(0);
@@ -705,7 +739,7 @@ public abstract class AbstractHetQuantFilter extends Filter
         int f = 0;
         for (int j = 0; j < instance.numAttributes(); j++) {
             if (f < m_Features.length && m_Features[f] == j) {
-                o += width;
+                o += m_Block == null ? width : f == 0 ? m_Block.length : 0;
                 f++;
             } else {
                 values[o++] = instance.value(j);
@@ -725,7 +759,7 @@ public abstract class AbstractHetQuantFilter extends Filter
     private Instance sparseRow(Instance instance, int size) {
         SparseScratch scratch = SparseScratch.get();
         int width = m_Width;
-        int units = m_Features.length * width;
+        int units = m_Block == null ? m_Features.length * width : m_Block.length;
         double[] listedValues = scratch.listedValues(units);
         int[] listedIndices = scratch.listedIndices(units);
         int listed = m_Features.length == 0 ? 0
@@ -738,7 +772,7 @@ public abstract class AbstractHetQuantFilter extends Filter
         int f = 0;
         for (int j = 0; j < instance.numAttributes(); j++) {
             if (f < m_Features.length && m_Features[f] == j) {
-                o += width;
+                o += m_Block == null ? width : f == 0 ? m_Block.length : 0;
                 f++;
                 continue;
             }

@@ -42,7 +42,9 @@ class FilteredClassifierTest {
                 "weka.filters.MultiFilter -F \"" + NODES + "HetQuantNormalizer\" -F \"" + NODES
                         + "HetQuantCalibrator -N 4\" -F \"" + NODES + "HetQuantSpikePhase\"",
                 NODES + "HetQuantPipeline -N 4",
-                NODES + "HetQuantPipeline -N 4 -calibrate -S 0.5");
+                NODES + "HetQuantPipeline -N 4 -calibrate -S 0.5",
+                "weka.filters.MultiFilter -F \"" + NODES + "HetQuantPipeline -N 4\" -F \"" + NODES
+                        + "HetQuantGranule\"");
     }
 
     /** Filters for non-negative data only (no data-level shift). */

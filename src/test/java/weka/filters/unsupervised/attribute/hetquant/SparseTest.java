@@ -44,6 +44,8 @@ class SparseTest {
 
     static Stream<Arguments> cases() {
         String normalizedChain = "weka.filters.MultiFilter -F \"" + NODES + "HetQuantNormalizer\" -F \"" + NODES;
+        String granuleChain = "weka.filters.MultiFilter -F \"" + NODES + "HetQuantPipeline -N 4\" -F \"" + NODES
+                + "HetQuantGranule\"";
         return Stream.of(
                 Arguments.of(NODES + "HetQuantNormalizer", "gas"),
                 Arguments.of(NODES + "HetQuantStreamNormalizer", "gas, non-negative"),
@@ -57,7 +59,10 @@ class SparseTest {
                 Arguments.of(NODES + "HetQuantColumn -N 3", "mixed"),
                 Arguments.of(NODES + "HetQuantSpikePhase", "mixed"),
                 Arguments.of(NODES + "HetQuantCalibrator -N 3", "mixed"),
-                Arguments.of(NODES + "HetQuantPipeline -N 3 -calibrate", "mixed"));
+                Arguments.of(NODES + "HetQuantPipeline -N 3 -calibrate", "mixed"),
+                // The granule layer's outputs replace the features as one block.
+                Arguments.of(granuleChain, "gas"),
+                Arguments.of(granuleChain, "mixed"));
     }
 
     private static Filter filter(String spec, boolean sparseOutput) throws Exception {
@@ -65,7 +70,7 @@ class SparseTest {
             // In a MultiFilter, the last node's option.
             spec = spec.endsWith("\"") ? spec.substring(0, spec.length() - 1) + " -sparse\"" : spec + " -sparse";
         }
-return TestData.filter(spec);
+        return TestData.filter(spec);
     }
 
     private static Instances[] data(String name) throws Exception {
