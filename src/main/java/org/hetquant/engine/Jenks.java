@@ -1,6 +1,8 @@
 package org.hetquant.engine;
 
 import java.util.Arrays;
+import java.util.HashMap;
+import java.util.Map;
 
 /**
  * Fisher–Jenks natural breaks: the partition of sorted values into K contiguous classes that minimizes the total
@@ -208,8 +210,8 @@ public final class Jenks {
         /** Per candidate start, at the state being evaluated: computed value and its decision bound. */
         private final double[] value;
         private final double[] bound;
-        /** exact[j][l]: the textbook's own cost of state (l, j) where known (lazily allocated, NaN = unknown). */
-        private final double[][] exact;
+        /** The textbook's own cost of state (l, j), keyed j·m + l, where resolving has computed it. */
+        private final Map<Long, Double> exact = new HashMap<>();
         /** The textbook's backward SSEs of one resolution (allocated on the first near-tie). */
         private double[] sweep;
         private final boolean textbookAffordable;
@@ -246,7 +248,6 @@ public final class Jenks {
             starts = new int[k][];
             value = new double[m];
             bound = new double[m];
-            exact = new double[k][];
             // With the textbook as fallback, resolving may cost up to half of it; without, a fixed amount (large
             // inputs with near-ties everywhere cannot be certified at any reasonable cost).
             budget = textbookAffordable ? Math.max(MIN_RESOLUTION_BUDGET >> 2, (long) k * m * m / 4)
@@ -424,7 +425,7 @@ public final class Jenks {
                     int resolved = resolve(j, mid, sLo, hi, upper);
                     if (resolved >= 0) {
                         winner = resolved;
-                        winnerValue = exact[j][mid];
+                        winnerValue = known(j, mid);
                         winnerBound = 0;
                     } else {
                         certified = false;
@@ -483,7 +484,7 @@ public final class Jenks {
          * Decides a near-tie at state (mid, j) as the textbook does: recomputes every near-tied candidate with
          * the textbook's backward sums and its own cost of the prefix before the class.
          *
-         * @return the textbook's start (its cost stored in {@code exact[j][mid]}), or −1 if the work budget ran
+         * @return the textbook's start (its cost stored in {@link #exact}), or −1 if the work budget ran
          *         out (resolution then stops for the rest of the run)
          */
         private int resolve(int j, int mid, int sLo, int hi, double upper) {
@@ -494,21 +495,11 @@ public final class Jenks {
                     break;
                 }
             }
-            if (!spend(mid - lowest + 1)) {
-                return -1;
-            }
             if (sweep == null) {
                 sweep = new double[m];
             }
-            double sum = 0;
-            double sumSq = 0;
-            double w = 0;
-            for (int s = mid; s >= lowest; s--) {
-                double val = x[s];
-                w += 1;
-                sum += val;
-                sumSq += val * val;
-                sweep[s] = sumSq - (sum * sum) / w;
+            if (Double.isNaN(textbookSse(lowest, mid, sweep))) {
+                return -1;
             }
             double best = Double.POSITIVE_INFINITY;
             int winner = -1;
@@ -539,12 +530,12 @@ public final class Jenks {
             int jj = j;
             double cost;
             while (true) {
-                cost = exact[jj] == null ? Double.NaN : exact[jj][ll];
+                cost = known(jj, ll);
                 if (!Double.isNaN(cost)) {
                     break;
                 }
                 if (jj == 0) {
-                    cost = textbookSse(0, ll);
+                    cost = textbookSse(0, ll, null);
                     if (Double.isNaN(cost)) {
                         return cost;
                     }
@@ -559,7 +550,7 @@ public final class Jenks {
                 int layer = j - t;
                 int state = pending[t];
                 int s = starts[layer][state];
-                double sse = textbookSse(s, state);
+                double sse = textbookSse(s, state, null);
                 if (Double.isNaN(sse)) {
                     return sse;
                 }
@@ -569,8 +560,11 @@ public final class Jenks {
             return cost;
         }
 
-        /** The textbook's SSE of class s..l, summed backwards from l; NaN if the budget ran out. */
-        private double textbookSse(int s, int l) {
+        /**
+         * The textbook's SSE of class s..l, summed backwards from l as jenkspy does; with {@code all} non-null,
+         * also that of every class t..l (s ≤ t ≤ l) in {@code all[t]}. NaN if the budget ran out.
+         */
+        private double textbookSse(int s, int l, double[] all) {
             if (!spend(l - s + 1)) {
                 return Double.NaN;
             }
@@ -584,16 +578,21 @@ public final class Jenks {
                 sum += val;
                 sumSq += val * val;
                 sse = sumSq - (sum * sum) / w;
+                if (all != null) {
+                    all[i] = sse;
+                }
             }
             return sse;
         }
 
         private void store(int j, int l, double cost) {
-            if (exact[j] == null) {
-                exact[j] = new double[m];
-                Arrays.fill(exact[j], Double.NaN);
-            }
-            exact[j][l] = cost;
+            exact.put((long) j * m + l, cost);
+        }
+
+        /** The textbook's cost of state (l, j) if resolving has computed it, else NaN. */
+        private double known(int j, int l) {
+            Double cost = exact.get((long) j * m + l);
+            return cost == null ? Double.NaN : cost;
         }
 
         /** Counts resolution work; false (and no more resolving) once the budget is spent. */
@@ -601,6 +600,9 @@ public final class Jenks {
             work += steps;
             if (work > budget) {
                 resolving = false;
+                // Nothing is resolved any more: let the memory go.
+                sweep = null;
+                exact.clear();
                 return false;
             }
             return true;
