@@ -200,6 +200,8 @@ public final class Jenks {
         private final boolean exactSums;
         /** Bound on what the double-double prefix sums' own rounding adds to a class SSE. */
         private final double floor;
+        /** Bound on |cheap − double-double| candidate values, apart from the final additions' roundings. */
+        private final double cheapError;
         // starts[j][l]: 0-based start of the last class for prefix 0..l in j+1 classes (layers j ≥ 1).
         private final int[][] starts;
         /** The previous and current layer: cost per prefix and a bound on its distance to the textbook's. */
@@ -245,6 +247,9 @@ public final class Jenks {
             // and a difference of two prefixes, 4·m·u² of the totals. The SSE sees the sum's error times
             // 2·|sum|/w ≤ 2·max|x|.
             floor = 16.0 * m * U * U * (sqHi[m] + 2.1 * maxAbs * absTotal);
+            // The high parts alone are within u of each prefix sum: a class sum from them errs by at most
+            // 2u·Σ|x| and a sum of squares by 2u·Σx², which the SSE sees as below (plus its own roundings).
+            cheapError = 2.02 * U * (sqHi[m] + 2.1 * maxAbs * absTotal) + fastError(sqHi[m]);
             starts = new int[k][];
             value = new double[m];
             bound = new double[m];
@@ -306,6 +311,15 @@ public final class Jenks {
             double sumSq = rangeSum(sqHi, sqLo, s, l + 1);
             double w = l - s + 1;
             return sumSq - (sum * sum) / w;
+        }
+
+        /**
+         * A candidate's value from the high parts of the prefix sums only: a few flops, within {@link #cheapError}
+         * (plus 2.02u of the magnitudes) of the double-double value, so far candidates are ruled out without it.
+         */
+        private double cheap(int s, int l) {
+            double sum = sumHi[l + 1] - sumHi[s];
+            return (sqHi[l + 1] - sqHi[s]) - (sum * sum) / (l - s + 1) + previous[s - 1];
         }
 
         /** Sum of squares of the class s..l, to within a relative 2⁻¹⁰⁰ or so (error bounds only). */
@@ -381,20 +395,42 @@ public final class Jenks {
             }
             int mid = (lLo + lHi) >>> 1;
             int hi = Math.min(sHi, mid);
-            double best = Double.POSITIVE_INFINITY;
-            int winner = -1;
+            double cheapBest = Double.POSITIVE_INFINITY;
             double carriedMax = 0;
             double previousMax = 0;
+            for (int s = hi; s >= sLo; s--) {
+                double candidate = cheap(s, mid);
+                value[s] = candidate;
+                cheapBest = Math.min(cheapBest, candidate);
+                carriedMax = Math.max(carriedMax, previousBound[s - 1]);
+                previousMax = Math.max(previousMax, Math.abs(previous[s - 1]));
+            }
+            double qMid = squares(sLo, mid);
+            double qHi = squares(sLo, lHi);
+            // tolerance(s) ≤ fixed + U·|value[s]| for every start s of the range (see tolerance()).
+            double fixed = fastError(qMid) + carriedMax + farError(qHi, lHi - sLo + 1)
+                    + U * (qHi + previousMax + carriedMax);
+            double carried = textbookError(qMid, mid - sLo + 1) + fastError(qMid) + carriedMax;
+            double magnitude = Math.abs(cheapBest) + 2 * cheapError + 2 * fixed + 2.5 * carried;
+            // Values are needed exactly (double-double) for every start that can be the best, near-tied with it
+            // (within reach), or inside a widened range (within twice the tolerance of the winner, which is
+            // itself within reach of the best); the cheap values rule out the rest.
+            double reach = 2.5 * carried + 4.1 * U * magnitude;
+            double needed = 2 * cheapError + reach + 2 * fixed + 4.2 * U * magnitude;
+            double best = Double.POSITIVE_INFINITY;
+            int winner = -1;
             // Descending start order with "≤" keeps the smallest start among equal values: the textbook tie rule.
             for (int s = hi; s >= sLo; s--) {
+                if (value[s] - cheapBest > needed + 2.1 * U * Math.abs(value[s])) {
+                    value[s] = Double.POSITIVE_INFINITY;
+                    continue;
+                }
                 double candidate = sse(s, mid) + previous[s - 1];
                 value[s] = candidate;
                 if (candidate <= best) {
                     best = candidate;
                     winner = s;
                 }
-                carriedMax = Math.max(carriedMax, previousBound[s - 1]);
-                previousMax = Math.max(previousMax, Math.abs(previous[s - 1]));
             }
             double winnerValue = best;
             double winnerBound = 0;
@@ -402,9 +438,6 @@ public final class Jenks {
             if (!exactSums && resolving) {
                 // Every candidate's decision bound is at most half of reach, and no candidate beyond best + reach
                 // can be near-tied with the best, so only those within reach need their own bound.
-                double q = squares(sLo, mid);
-                double carried = textbookError(q, mid - sLo + 1) + fastError(q) + carriedMax;
-                double reach = 2.5 * carried + 4.1 * U * Math.abs(best);
                 double upper = Double.POSITIVE_INFINITY;
                 int nearTies = 0;
                 for (int s = sLo; s <= hi; s++) {
@@ -440,11 +473,8 @@ public final class Jenks {
             currentBound[mid] = winnerBound;
             starts[j][mid] = winner;
             // Hand each half every start that could be the textbook's there (quadrangle inequality, see above).
-            // tolerance(s) ≤ fixed + U·|value[s]|, which gives a quick test for the (many) far candidates.
+            // tolerance(s) ≤ fixed + U·|value[s]| gives a quick test for the (many) far candidates.
             double winnerTolerance = tolerance(winner, mid, lHi);
-            double qHi = squares(sLo, lHi);
-            double fixed = fastError(squares(sLo, mid)) + carriedMax + farError(qHi, lHi - sLo + 1)
-                    + U * (qHi + previousMax + carriedMax);
             double reject = fixed + winnerTolerance + U * Math.abs(value[winner]);
             int nearLo = winner;
             int nearHi = winner;
