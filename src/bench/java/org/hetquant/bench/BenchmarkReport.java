@@ -10,6 +10,7 @@ import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Locale;
 import java.util.Map;
+import java.util.function.Consumer;
 
 /**
  * Turns the JMH result files of the benchmarks into the Markdown tables of BENCHMARKS.md, with the ratios
@@ -32,25 +33,16 @@ public final class BenchmarkReport {
         Path dir = Path.of(args.length > 0 ? args[0] : "target");
         PrintStream out = System.out;
         // Each table from its result file, when that benchmark has been run.
-        Path phase = dir.resolve("bench-phase.csv");
-        if (Files.exists(phase)) {
-            phase(read(phase), out);
-        }
-        Path jenks = dir.resolve("bench-jenks.csv");
-        if (Files.exists(jenks)) {
-            jenks(read(jenks), out);
-        }
-        Path weka = dir.resolve("bench-weka.csv");
-        if (Files.exists(weka)) {
-            weka(read(weka), out);
-        }
-        Path large = dir.resolve("bench-large.csv");
-        if (Files.exists(large)) {
-            large(read(large), out);
-        }
-        Path calibration = dir.resolve("bench-calibration.csv");
-        if (Files.exists(calibration)) {
-            calibration(read(calibration), out);
+        table(dir.resolve("bench-phase.csv"), rows -> phase(rows, out));
+        table(dir.resolve("bench-jenks.csv"), rows -> jenks(rows, out));
+        table(dir.resolve("bench-weka.csv"), rows -> weka(rows, out));
+        table(dir.resolve("bench-large.csv"), rows -> large(rows, out));
+        table(dir.resolve("bench-calibration.csv"), rows -> calibration(rows, out));
+    }
+
+    private static void table(Path csv, Consumer<List<Row>> printer) throws IOException {
+        if (Files.exists(csv)) {
+            printer.accept(read(csv));
         }
     }
 
@@ -81,7 +73,8 @@ public final class BenchmarkReport {
         out.println();
         Map<String, Row> summary = byParam(rows, "summary");
         Map<String, Row> summaryBytes = byParam(rows, "summary:gc.alloc.rate.norm");
-        out.println("| engine: `CalibrationSummary`, exact limit | add 10⁶ rows + fit | allocated | allocated / raw data |");
+        out.println("| engine: `CalibrationSummary`, exact limit | add 10⁶ rows + fit | allocated "
+                + "| allocated / raw data |");
         out.println("| --- | --- | --- | --- |");
         for (String limit : summary.keySet()) {
             Row b = summaryBytes.get(limit);

@@ -23,9 +23,10 @@ import weka.core.Instances;
 /**
  * The effect of the calibration summary's sketch mode (issue 13): on each shipped dataset, the gains calibrated
  * from the KLL sketch (every feature forced into it: exact limit 1) against the exact calibration of the same
- * rows (and on 200,000 continuous rows, more distinct values than the default limit, with the defaults), and the MC utilization (mean and SD across samples, the paper's regularization metric) of the column
- * each set of gains gives. KLL compaction is randomized, so every sketch setting is run {@value #RUNS} times;
- * the table gives the mean over runs and the worst run.
+ * rows (and, with the defaults, on 200,000 continuous rows: more distinct values than the default limit), and
+ * the MC utilization (mean and SD across samples, the paper's regularization metric) of the column each set of
+ * gains gives. KLL compaction is randomized, so every sketch setting is run {@value #RUNS} times; the table
+ * gives the mean over runs and the worst run.
  *
  * <pre>usage: SketchEffect [SHARED_DIR]   (default ../shared; reads pkg/data/*.arff and SHARED/reference/*.csv)</pre>
  */
@@ -55,7 +56,8 @@ public final class SketchEffect {
     }
 
     static void report(List<Dataset> datasets, PrintStream out) {
-        CalibrationParameters parameters = CalibrationParameters.of(DUPLICATION, CalibrationParameters.ADAPTIVE_SMOOTHING);
+        CalibrationParameters parameters =
+                CalibrationParameters.of(DUPLICATION, CalibrationParameters.ADAPTIVE_SMOOTHING);
         PhaseTable table = PhaseTable.of(NeuronParameters.DEFAULT);
         out.printf(Locale.ROOT, "n = %d, s = %.2f, %d runs per sketch size; gain difference = |sketch − exact| / exact"
                 + " over all features and neurons%n%n", DUPLICATION, parameters.smoothing(), RUNS);
@@ -91,7 +93,8 @@ public final class SketchEffect {
                         worstSd = sd;
                     }
                 }
-                out.printf(Locale.ROOT, "| %s (%d × %d) | %d | %.2f %% (%.1f %%) | %.2f %% → %.2f %% | %.2f → %.2f (%.2f) |%n",
+                out.printf(Locale.ROOT,
+                        "| %s (%d × %d) | %d | %.2f %% (%.1f %%) | %.2f %% → %.2f %% | %.2f → %.2f (%.2f) |%n",
                         d.name(), v.length, v[0].length, k, 100 * meanDifference, 100 * worstDifference,
                         exactMean, meanUse, exactSd, meanSd, worstSd);
             }

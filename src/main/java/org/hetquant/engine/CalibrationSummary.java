@@ -14,16 +14,17 @@ import org.apache.datasketches.quantilescommon.DoublesSketchSortedView;
  * The mergeable state of the data-aware calibration (docs/method.md §2(d)): accumulates L1-normalized rows one at a
  * time, merges with the summary of other rows, serializes, and fits the column gains.
  *
- * <p><b>Exact and sketch modes.</b> The fit depends only on each feature's <em>set of distinct values</em>
- * (values below L count as L; the calibration's zero rows and the appended 1.0 are always part of it, so values
- * ≤ L and values of exactly 1.0 are not stored at all). Each feature keeps that set exactly, in a primitive buffer, while it holds at most {@code exactLimit} distinct
- * values; the gains are then identical to {@link Calibrator}'s on the same rows. Beyond the limit the feature
- * switches, for good, to an Apache DataSketches KLL quantile sketch with parameter {@code sketchK}: its stored
- * distinct values enter the sketch once, later values as they arrive. The fit then runs Jenks on as many evenly ranked
- * points of the sketch's (interpolated) quantile function as it holds values, up to 65,536. This approximates
- * the distinct set well when values rarely repeat (continuous data, which is what overflows the limit) and gives
- * repeated values more weight than the exact fit otherwise. KLL compaction is randomized, so two sketch-mode fits
- * on the same rows can differ slightly; exact mode is deterministic. {@link #exact(int)} tells which mode a feature is in.
+ * <p><b>Exact and sketch modes.</b> The fit depends only on each feature's <em>set of distinct values</em> (values
+ * below L count as L; the calibration's zero rows and the appended 1.0 are always part of it, so values ≤ L and values
+ * of exactly 1.0 are not stored at all). Each feature keeps that set exactly, in a primitive buffer, while it holds at
+ * most {@code exactLimit} distinct values; the gains are then identical to {@link Calibrator}'s on the same rows.
+ * Beyond the limit the feature switches, for good, to an Apache DataSketches KLL quantile sketch with parameter
+ * {@code sketchK}: its stored distinct values enter the sketch once, later values as they arrive. The fit then runs Jenks on
+ * as many evenly ranked points of the sketch's (interpolated) quantile function as it holds values, up to 65,536. This
+ * approximates the distinct set well when values rarely repeat (continuous data, which is what overflows the limit) and
+ * gives repeated values more weight than the exact fit otherwise. KLL compaction is randomized, so two sketch-mode fits
+ * on the same rows can differ slightly; exact mode is deterministic. {@link #exact(int)} tells which mode a feature is
+ * in.
  *
  * <p><b>Update rules and merging.</b> {@link #merge} means "the rows of this summary, then the rows of the
  * other", and is associative. Under {@link UpdateRule#FINAL} the fit uses every row, so merging is also
@@ -234,19 +235,23 @@ public final class CalibrationSummary implements Serializable {
         for (int s = segments.size() - 2; s >= 0; s--) {
             Segment segment = segments.get(s);
             if (segment.records == 0) {
-                Segment next = segments.get(s + 1);
-                for (int i = 0; i < features; i++) {
-                    FeatureValues into = next.values[i];
-                    FeatureValues from = segment.values[i];
-                    if (from.weight() > into.weight()) {
-                        into.swap(from);
-                    }
-                    into.addAll(from);
-                }
+                join(segment, segments.get(s + 1));
                 segments.remove(s);
             }
         }
         recount();
+    }
+
+    /** Adds every value of {@code from} to {@code into}, copying the smaller set into the larger buffer. */
+    private void join(Segment from, Segment into) {
+        for (int i = 0; i < features; i++) {
+            FeatureValues a = into.values[i];
+            FeatureValues b = from.values[i];
+            if (b.weight() > a.weight()) {
+                a.swap(b);
+            }
+            a.addAll(b);
+        }
     }
 
     /**
@@ -299,16 +304,7 @@ public final class CalibrationSummary implements Serializable {
             max[i] = Math.max(max[i], other.max[i]);
         }
         // This summary's open segment and the other's first segment are consecutive rows without a cut between.
-        Segment tail = segments.remove(segments.size() - 1);
-        Segment first = incoming.get(0);
-        for (int i = 0; i < features; i++) {
-            FeatureValues into = first.values[i];
-            FeatureValues from = tail.values[i];
-            if (from.weight() > into.weight()) {
-                into.swap(from);
-            }
-            into.addAll(from);
-        }
+        join(segments.remove(segments.size() - 1), incoming.get(0));
         segments.addAll(incoming);
         count += other.count;
         gainsCache = null;
@@ -372,9 +368,9 @@ public final class CalibrationSummary implements Serializable {
     }
 
     /**
-     * The fitted ET→MC gains (docs/method.md §2(d), steps 1–9): per feature, the weight factors from the natural breaks of
-     * its distinct values (exact mode) or of its sketch's quantiles (sketch mode), sorted; then the global
-     * lower-median gain correction {@code W = (P/corr)·factors}. In exact mode identical to
+     * The fitted ET→MC gains (docs/method.md §2(d), steps 1–9): per feature, the weight factors from the natural
+     * breaks of its distinct values (exact mode) or of its sketch's quantiles (sketch mode), sorted; then the
+     * global lower-median gain correction {@code W = (P/corr)·factors}. In exact mode identical to
      * {@link Calibrator#gains()} on the same rows in the same order.
      *
      * @return F columns of n gains, ascending within each column
@@ -434,8 +430,8 @@ public final class CalibrationSummary implements Serializable {
     }
 
     /**
-     * Step 1 of docs/method.md §2(d) for one feature: its distinct values over the first {@code fitted} segments, with L
-     * (the zero rows) and the appended 1.0, strictly ascending.
+     * Step 1 of docs/method.md §2(d) for one feature: its distinct values over the first {@code fitted} segments,
+     * with L (the zero rows) and the appended 1.0, strictly ascending.
      */
     private double[] column(int feature, int fitted) {
         double limit = parameters.limit();

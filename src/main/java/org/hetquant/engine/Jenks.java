@@ -1,6 +1,8 @@
 package org.hetquant.engine;
 
 import java.util.Arrays;
+import java.util.HashMap;
+import java.util.Map;
 
 /**
  * Fisher–Jenks natural breaks: the partition of sorted values into K contiguous classes that minimizes the total
@@ -198,6 +200,8 @@ public final class Jenks {
         private final boolean exactSums;
         /** Bound on what the double-double prefix sums' own rounding adds to a class SSE. */
         private final double floor;
+        /** Bound on |cheap − double-double| candidate values, apart from the final additions' roundings. */
+        private final double cheapError;
         // starts[j][l]: 0-based start of the last class for prefix 0..l in j+1 classes (layers j ≥ 1).
         private final int[][] starts;
         /** The previous and current layer: cost per prefix and a bound on its distance to the textbook's. */
@@ -208,8 +212,8 @@ public final class Jenks {
         /** Per candidate start, at the state being evaluated: computed value and its decision bound. */
         private final double[] value;
         private final double[] bound;
-        /** exact[j][l]: the textbook's own cost of state (l, j) where known (lazily allocated, NaN = unknown). */
-        private final double[][] exact;
+        /** The textbook's own cost of state (l, j), keyed j·m + l, where resolving has computed it. */
+        private final Map<Long, Double> exact = new HashMap<>();
         /** The textbook's backward SSEs of one resolution (allocated on the first near-tie). */
         private double[] sweep;
         private final boolean textbookAffordable;
@@ -243,10 +247,12 @@ public final class Jenks {
             // and a difference of two prefixes, 4·m·u² of the totals. The SSE sees the sum's error times
             // 2·|sum|/w ≤ 2·max|x|.
             floor = 16.0 * m * U * U * (sqHi[m] + 2.1 * maxAbs * absTotal);
+            // The high parts alone are within u of each prefix sum: a class sum from them errs by at most
+            // 2u·Σ|x| and a sum of squares by 2u·Σx², which the SSE sees as below (plus its own roundings).
+            cheapError = 2.02 * U * (sqHi[m] + 2.1 * maxAbs * absTotal) + fastError(sqHi[m]);
             starts = new int[k][];
             value = new double[m];
             bound = new double[m];
-            exact = new double[k][];
             // With the textbook as fallback, resolving may cost up to half of it; without, a fixed amount (large
             // inputs with near-ties everywhere cannot be certified at any reasonable cost).
             budget = textbookAffordable ? Math.max(MIN_RESOLUTION_BUDGET >> 2, (long) k * m * m / 4)
@@ -305,6 +311,15 @@ public final class Jenks {
             double sumSq = rangeSum(sqHi, sqLo, s, l + 1);
             double w = l - s + 1;
             return sumSq - (sum * sum) / w;
+        }
+
+        /**
+         * A candidate's value from the high parts of the prefix sums only: a few flops, within {@link #cheapError}
+         * (plus 2.02u of the magnitudes) of the double-double value, so far candidates are ruled out without it.
+         */
+        private double cheap(int s, int l) {
+            double sum = sumHi[l + 1] - sumHi[s];
+            return (sqHi[l + 1] - sqHi[s]) - (sum * sum) / (l - s + 1) + previous[s - 1];
         }
 
         /** Sum of squares of the class s..l, to within a relative 2⁻¹⁰⁰ or so (error bounds only). */
@@ -380,20 +395,42 @@ public final class Jenks {
             }
             int mid = (lLo + lHi) >>> 1;
             int hi = Math.min(sHi, mid);
-            double best = Double.POSITIVE_INFINITY;
-            int winner = -1;
+            double cheapBest = Double.POSITIVE_INFINITY;
             double carriedMax = 0;
             double previousMax = 0;
+            for (int s = hi; s >= sLo; s--) {
+                double candidate = cheap(s, mid);
+                value[s] = candidate;
+                cheapBest = Math.min(cheapBest, candidate);
+                carriedMax = Math.max(carriedMax, previousBound[s - 1]);
+                previousMax = Math.max(previousMax, Math.abs(previous[s - 1]));
+            }
+            double qMid = squares(sLo, mid);
+            double qHi = squares(sLo, lHi);
+            // tolerance(s) ≤ fixed + U·|value[s]| for every start s of the range (see tolerance()).
+            double fixed = fastError(qMid) + carriedMax + farError(qHi, lHi - sLo + 1)
+                    + U * (qHi + previousMax + carriedMax);
+            double carried = textbookError(qMid, mid - sLo + 1) + fastError(qMid) + carriedMax;
+            double magnitude = Math.abs(cheapBest) + 2 * cheapError + 2 * fixed + 2.5 * carried;
+            // Values are needed exactly (double-double) for every start that can be the best, near-tied with it
+            // (within reach), or inside a widened range (within twice the tolerance of the winner, which is
+            // itself within reach of the best); the cheap values rule out the rest.
+            double reach = 2.5 * carried + 4.1 * U * magnitude;
+            double needed = 2 * cheapError + reach + 2 * fixed + 4.2 * U * magnitude;
+            double best = Double.POSITIVE_INFINITY;
+            int winner = -1;
             // Descending start order with "≤" keeps the smallest start among equal values: the textbook tie rule.
             for (int s = hi; s >= sLo; s--) {
+                if (value[s] - cheapBest > needed + 2.1 * U * Math.abs(value[s])) {
+                    value[s] = Double.POSITIVE_INFINITY;
+                    continue;
+                }
                 double candidate = sse(s, mid) + previous[s - 1];
                 value[s] = candidate;
                 if (candidate <= best) {
                     best = candidate;
                     winner = s;
                 }
-                carriedMax = Math.max(carriedMax, previousBound[s - 1]);
-                previousMax = Math.max(previousMax, Math.abs(previous[s - 1]));
             }
             double winnerValue = best;
             double winnerBound = 0;
@@ -401,9 +438,6 @@ public final class Jenks {
             if (!exactSums && resolving) {
                 // Every candidate's decision bound is at most half of reach, and no candidate beyond best + reach
                 // can be near-tied with the best, so only those within reach need their own bound.
-                double q = squares(sLo, mid);
-                double carried = textbookError(q, mid - sLo + 1) + fastError(q) + carriedMax;
-                double reach = 2.5 * carried + 4.1 * U * Math.abs(best);
                 double upper = Double.POSITIVE_INFINITY;
                 int nearTies = 0;
                 for (int s = sLo; s <= hi; s++) {
@@ -424,7 +458,7 @@ public final class Jenks {
                     int resolved = resolve(j, mid, sLo, hi, upper);
                     if (resolved >= 0) {
                         winner = resolved;
-                        winnerValue = exact[j][mid];
+                        winnerValue = known(j, mid);
                         winnerBound = 0;
                     } else {
                         certified = false;
@@ -439,11 +473,8 @@ public final class Jenks {
             currentBound[mid] = winnerBound;
             starts[j][mid] = winner;
             // Hand each half every start that could be the textbook's there (quadrangle inequality, see above).
-            // tolerance(s) ≤ fixed + U·|value[s]|, which gives a quick test for the (many) far candidates.
+            // tolerance(s) ≤ fixed + U·|value[s]| gives a quick test for the (many) far candidates.
             double winnerTolerance = tolerance(winner, mid, lHi);
-            double qHi = squares(sLo, lHi);
-            double fixed = fastError(squares(sLo, mid)) + carriedMax + farError(qHi, lHi - sLo + 1)
-                    + U * (qHi + previousMax + carriedMax);
             double reject = fixed + winnerTolerance + U * Math.abs(value[winner]);
             int nearLo = winner;
             int nearHi = winner;
@@ -483,7 +514,7 @@ public final class Jenks {
          * Decides a near-tie at state (mid, j) as the textbook does: recomputes every near-tied candidate with
          * the textbook's backward sums and its own cost of the prefix before the class.
          *
-         * @return the textbook's start (its cost stored in {@code exact[j][mid]}), or −1 if the work budget ran
+         * @return the textbook's start (its cost stored in {@link #exact}), or −1 if the work budget ran
          *         out (resolution then stops for the rest of the run)
          */
         private int resolve(int j, int mid, int sLo, int hi, double upper) {
@@ -494,21 +525,11 @@ public final class Jenks {
                     break;
                 }
             }
-            if (!spend(mid - lowest + 1)) {
-                return -1;
-            }
             if (sweep == null) {
                 sweep = new double[m];
             }
-            double sum = 0;
-            double sumSq = 0;
-            double w = 0;
-            for (int s = mid; s >= lowest; s--) {
-                double val = x[s];
-                w += 1;
-                sum += val;
-                sumSq += val * val;
-                sweep[s] = sumSq - (sum * sum) / w;
+            if (Double.isNaN(textbookSse(lowest, mid, sweep))) {
+                return -1;
             }
             double best = Double.POSITIVE_INFINITY;
             int winner = -1;
@@ -539,12 +560,12 @@ public final class Jenks {
             int jj = j;
             double cost;
             while (true) {
-                cost = exact[jj] == null ? Double.NaN : exact[jj][ll];
+                cost = known(jj, ll);
                 if (!Double.isNaN(cost)) {
                     break;
                 }
                 if (jj == 0) {
-                    cost = textbookSse(0, ll);
+                    cost = textbookSse(0, ll, null);
                     if (Double.isNaN(cost)) {
                         return cost;
                     }
@@ -559,7 +580,7 @@ public final class Jenks {
                 int layer = j - t;
                 int state = pending[t];
                 int s = starts[layer][state];
-                double sse = textbookSse(s, state);
+                double sse = textbookSse(s, state, null);
                 if (Double.isNaN(sse)) {
                     return sse;
                 }
@@ -569,8 +590,11 @@ public final class Jenks {
             return cost;
         }
 
-        /** The textbook's SSE of class s..l, summed backwards from l; NaN if the budget ran out. */
-        private double textbookSse(int s, int l) {
+        /**
+         * The textbook's SSE of class s..l, summed backwards from l as jenkspy does; with {@code all} non-null,
+         * also that of every class t..l (s ≤ t ≤ l) in {@code all[t]}. NaN if the budget ran out.
+         */
+        private double textbookSse(int s, int l, double[] all) {
             if (!spend(l - s + 1)) {
                 return Double.NaN;
             }
@@ -584,16 +608,21 @@ public final class Jenks {
                 sum += val;
                 sumSq += val * val;
                 sse = sumSq - (sum * sum) / w;
+                if (all != null) {
+                    all[i] = sse;
+                }
             }
             return sse;
         }
 
         private void store(int j, int l, double cost) {
-            if (exact[j] == null) {
-                exact[j] = new double[m];
-                Arrays.fill(exact[j], Double.NaN);
-            }
-            exact[j][l] = cost;
+            exact.put((long) j * m + l, cost);
+        }
+
+        /** The textbook's cost of state (l, j) if resolving has computed it, else NaN. */
+        private double known(int j, int l) {
+            Double cost = exact.get((long) j * m + l);
+            return cost == null ? Double.NaN : cost;
         }
 
         /** Counts resolution work; false (and no more resolving) once the budget is spent. */
@@ -601,6 +630,9 @@ public final class Jenks {
             work += steps;
             if (work > budget) {
                 resolving = false;
+                // Nothing is resolved any more: let the memory go.
+                sweep = null;
+                exact.clear();
                 return false;
             }
             return true;
