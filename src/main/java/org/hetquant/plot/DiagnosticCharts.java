@@ -6,13 +6,19 @@ import java.awt.Font;
 import java.awt.Graphics2D;
 import java.awt.Paint;
 import java.awt.RenderingHints;
+import java.awt.geom.Line2D;
+import java.awt.geom.Rectangle2D;
 import java.awt.image.BufferedImage;
 import java.io.Serializable;
 import java.util.Arrays;
 import java.util.List;
+import java.util.Locale;
+import java.util.OptionalDouble;
 import org.hetquant.engine.Summary;
 import org.hetquant.engine.Utilization;
 import org.jfree.chart.JFreeChart;
+import org.jfree.chart.LegendItem;
+import org.jfree.chart.LegendItemCollection;
 import org.jfree.chart.axis.NumberAxis;
 import org.jfree.chart.plot.PlotOrientation;
 import org.jfree.chart.plot.ValueMarker;
@@ -23,9 +29,7 @@ import org.jfree.chart.renderer.xy.StandardXYBarPainter;
 import org.jfree.chart.renderer.xy.XYBlockRenderer;
 import org.jfree.chart.title.PaintScaleLegend;
 import org.jfree.chart.title.TextTitle;
-import org.jfree.chart.ui.RectangleAnchor;
 import org.jfree.chart.ui.RectangleEdge;
-import org.jfree.chart.ui.TextAnchor;
 import org.jfree.data.statistics.HistogramDataset;
 import org.jfree.data.xy.DefaultXYZDataset;
 
@@ -93,59 +97,82 @@ public final class DiagnosticCharts {
     }
 
     /**
-     * Histogram of per-sample utilization with its mean and SD (n − 1; "undefined" for one sample) written on
-     * the plot.
+     * Histogram of per-sample utilization, the mean as a vertical line, and the SD (n − 1) of the samples'
+     * utilization in the legend below the plot, where it covers no bar: for several folds both the SD pooled over
+     * all samples and the mean over folds of each fold's SD (the paper's metric), in percentage points
+     * ({@link #sdLine}).
      *
-     * @param perSample utilization of each sample, in %, at least one value
+     * @param folds each fold's per-sample utilization, in %, at least one fold of at least one sample; a single
+     *     entry is a data set without folds
      * @param bins number of bins, ≥ 1
      * @param title chart title
      * @throws IllegalArgumentException if {@code bins} < 1 or there is no sample
      */
-    public static JFreeChart utilizationHistogram(double[] perSample, int bins, String title) {
+    public static JFreeChart utilizationHistogram(List<double[]> folds, int bins, String title) {
         if (bins < 1) {
             throw new IllegalArgumentException("bins must be >= 1, got " + bins);
         }
-        if (perSample.length < 1) {
-            throw new IllegalArgumentException("perSample must hold at least one sample");
+        if (folds.isEmpty()) {
+            throw new IllegalArgumentException("at least one fold of samples is required");
         }
-        Summary summary = Utilization.summarize(perSample);
-        double meanValue = summary.mean().getAsDouble();
+        double[] pooled = folds.stream().flatMapToDouble(Arrays::stream).toArray();
+        Summary summary = Utilization.summarize(pooled);
+        double mean = summary.mean().orElseThrow(() -> new IllegalArgumentException("no sample to plot"));
         HistogramDataset data = new HistogramDataset();
         // Fixed 0–100 % range, so charts of different conditions compare at a glance.
-        data.addSeries("utilization", perSample, bins, 0.0, 100.0);
-        NumberAxis xAxis = new NumberAxis("utilization (% of units that fired)");
+        data.addSeries("utilization", pooled, bins, 0.0, 100.0);
+        NumberAxis xAxis = new NumberAxis("utilization (% of units that fired in a sample)");
         xAxis.setRange(0.0, 100.0);
-        XYPlot plot = histogramPlot(data, xAxis, new Color(0x3B, 0x6E, 0xA8));
+        Color bars = new Color(0x3B, 0x6E, 0xA8);
+        XYPlot plot = histogramPlot(data, xAxis, bars);
+        // The mean is a line without a label: the numbers are in the legend, outside the bars.
+        plot.addDomainMarker(new ValueMarker(mean, Color.RED, new BasicStroke(2f)));
+        LegendItemCollection legend = new LegendItemCollection();
+        legend.add(box(String.format(Locale.ROOT, "samples per %.0f-point bin (%,d samples)", 100.0 / bins,
+                summary.count()), bars));
+        legend.add(line(String.format(Locale.ROOT, "mean %.2f %%", mean), Color.RED));
+        plot.setFixedLegendItems(legend);
 
-        ValueMarker mean = new ValueMarker(meanValue, Color.RED, new BasicStroke(2f));
-        mean.setLabel(summaryLabel(summary));
-        mean.setLabelFont(new Font(Font.SANS_SERIF, Font.BOLD, 13));
-        mean.setLabelPaint(Color.RED);
-        mean.setLabelAnchor(meanValue < 50 ? RectangleAnchor.TOP_RIGHT : RectangleAnchor.TOP_LEFT);
-        mean.setLabelTextAnchor(meanValue < 50 ? TextAnchor.TOP_LEFT : TextAnchor.TOP_RIGHT);
-        plot.addDomainMarker(mean);
-
-        JFreeChart chart = new JFreeChart(title, JFreeChart.DEFAULT_TITLE_FONT, plot, false);
-        chart.addSubtitle(new TextTitle(summaryLabel(summary) + ", " + summary.count()
-                + (summary.count() == 1 ? " sample" : " samples")));
+        JFreeChart chart = new JFreeChart(title, JFreeChart.DEFAULT_TITLE_FONT, plot, true);
+        chart.addSubtitle(new TextTitle(sdLine(folds), new Font(Font.SANS_SERIF, Font.PLAIN, 12)));
         chart.setBackgroundPaint(Color.WHITE);
         return chart;
     }
 
-    /**
-     * "mean = 43.75 %, SD = 2.10" — the SD with the n − 1 denominator; "SD = undefined" for a single sample (and
-     * "mean = undefined" for none).
-     */
-    public static String summaryLabel(Summary summary) {
-        String mean = summary.mean().isPresent() ? Summary.text(summary.mean(), 2) + " %" : Summary.UNDEFINED;
-        return "mean = " + mean + ", SD = " + Summary.text(summary.sd(), 2);
+    /** {@link #utilizationHistogram(List, int, String)} of one set of samples (no folds). */
+    public static JFreeChart utilizationHistogram(double[] perSample, int bins, String title) {
+        return utilizationHistogram(List.of(perSample), bins, title);
     }
 
     /**
-     * One feature's data histogram with a vertical line at each neuron's threshold (neurons that never fire are
-     * listed in the subtitle instead).
+     * The utilization SD (n − 1) across samples in percentage points: pooled over all samples and, for several
+     * folds, also the mean over folds of each fold's SD (the paper's metric), e.g. "SD across samples: 23.85
+     * percentage points pooled, 23.88 mean over the 10 folds (the paper's metric)". An SD of one sample is
+     * undefined ({@link Summary}): shown as such, and a fold with one sample is left out of the mean over folds,
+     * which then says over how many folds it is.
      *
-     * @param thresholds the feature's neuron thresholds
+     * @param folds each fold's per-sample utilization, in %; one entry = no folds
+     */
+    public static String sdLine(List<double[]> folds) {
+        Summary pooled = Utilization.summarize(folds.stream().flatMapToDouble(Arrays::stream).toArray());
+        if (folds.size() == 1) {
+            return "SD across samples: " + Summary.text(pooled.sd(), 2)
+                    + (pooled.sd().isPresent() ? " percentage points" : " (one sample)");
+        }
+        List<OptionalDouble> sds = folds.stream().map(f -> Utilization.summarize(f).sd()).toList();
+        Summary overFolds = Summary.ofDefined(sds);
+        String which = overFolds.undefined() == 0 ? "the " + folds.size() + " folds"
+                : overFolds.count() + " of " + folds.size() + " folds";
+        return "SD across samples: " + Summary.text(pooled.sd(), 2) + " percentage points pooled, "
+                + Summary.text(overFolds.mean(), 2) + " mean over " + which + " (the paper's metric)";
+    }
+
+    /**
+     * One feature's data histogram with a vertical line at each neuron's threshold, coloured by neuron (a colour
+     * bar names the neurons; neurons that never fire are counted in the subtitle), and a legend saying what the
+     * bars and the lines are.
+     *
+     * @param thresholds the feature's neuron thresholds, neuron 0 (lowest gain) first
      * @param values the feature's values (missing values as NaN are skipped), at least one finite value
      * @param bins number of bins, ≥ 1
      * @throws IllegalArgumentException if there is no finite value or {@code bins} < 1
@@ -178,20 +205,35 @@ public final class DiagnosticCharts {
         HistogramDataset data = new HistogramDataset();
         // A constant feature still gets one visible bar.
         data.addSeries(thresholds.feature(), finite, bins, dataMin, Math.max(dataMax, dataMin + 1e-12));
-        NumberAxis xAxis = new NumberAxis(thresholds.feature() + " (column input)");
+        NumberAxis xAxis = new NumberAxis(thresholds.feature() + " (the column's input)");
         double pad = 0.03 * (hi - lo);
         xAxis.setRange(lo - pad, hi + pad);
-        XYPlot plot = histogramPlot(data, xAxis, new Color(0x9A, 0xA5, 0xB1));
-        PhaseScale colours = new PhaseScale(Math.max(1, t.length));
+        Color bars = new Color(0x9A, 0xA5, 0xB1);
+        XYPlot plot = histogramPlot(data, xAxis, bars);
+        NeuronScale colours = new NeuronScale(t.length);
         for (int k = 0; k < t.length; k++) {
             if (Double.isFinite(t[k])) {
-                plot.addDomainMarker(new ValueMarker(t[k], colours.getPaint(k + 1), new BasicStroke(1.5f)));
+                plot.addDomainMarker(new ValueMarker(t[k], colours.getPaint(k), new BasicStroke(1.5f)));
             }
         }
+        LegendItemCollection legend = new LegendItemCollection();
+        legend.add(box("samples per bin of " + thresholds.feature(), bars));
+        legend.add(line("a neuron's threshold: the input from which it fires (colour: neuron, right)",
+                Color.DARK_GRAY));
+        plot.setFixedLegendItems(legend);
         JFreeChart chart = new JFreeChart("Neuron thresholds of " + thresholds.feature(),
-                JFreeChart.DEFAULT_TITLE_FONT, plot, false);
+                JFreeChart.DEFAULT_TITLE_FONT, plot, true);
         chart.addSubtitle(new TextTitle(t.length + " neurons" + (silent > 0 ? ", " + silent + " never fire" : "")
-                + "; lines = input value at which each neuron starts to fire"));
+                + "; neuron 0 has the lowest gain, so the highest threshold"));
+        if (t.length > 1) {
+            NumberAxis neuronAxis = new NumberAxis("neuron");
+            neuronAxis.setRange(-0.5, t.length - 0.5);
+            neuronAxis.setStandardTickUnits(NumberAxis.createIntegerTickUnits());
+            PaintScaleLegend neurons = new PaintScaleLegend(colours, neuronAxis);
+            neurons.setPosition(RectangleEdge.RIGHT);
+            neurons.setMargin(4, 4, 4, 4);
+            chart.addSubtitle(neurons);
+        }
         chart.setBackgroundPaint(Color.WHITE);
         return chart;
     }
@@ -269,6 +311,46 @@ public final class DiagnosticCharts {
                     (int) Math.round(a.getGreen() + w * (b.getGreen() - a.getGreen())),
                     (int) Math.round(a.getBlue() + w * (b.getBlue() - a.getBlue())));
         }
+    }
+
+    /** Neuron k (0 … n − 1) → its threshold line's colour: the phase ramp, k = 0 purple to n − 1 yellow. */
+    static final class NeuronScale implements PaintScale, Serializable {
+        private static final long serialVersionUID = 1L;
+        private final PhaseScale ramp;
+        private final int neurons;
+
+        NeuronScale(int neurons) {
+            this.neurons = neurons;
+            this.ramp = new PhaseScale(Math.max(1, neurons));
+        }
+
+        @Override
+        public double getLowerBound() {
+            return -0.5;
+        }
+
+        @Override
+        public double getUpperBound() {
+            return neurons - 0.5;
+        }
+
+        @Override
+        public Paint getPaint(double neuron) {
+            return ramp.getPaint(Math.max(0, Math.min(neurons - 1, Math.round(neuron))) + 1);
+        }
+    }
+
+    private static LegendItem box(String label, Color colour) {
+        LegendItem item = new LegendItem(label, colour);
+        item.setShape(new Rectangle2D.Double(-5, -5, 10, 10));
+        return item;
+    }
+
+    private static LegendItem line(String label, Color colour) {
+        LegendItem item = new LegendItem(label, null, null, null, false, new Rectangle2D.Double(-5, -5, 10, 10),
+                false, colour, false, colour, new BasicStroke(1f), true, new Line2D.Double(-7, 0, 7, 0),
+                new BasicStroke(2f), colour);
+        return item;
     }
 
     /** A flat-bar histogram of sample counts over the given x axis, on a white background. */

@@ -13,6 +13,7 @@ import java.util.Map;
 import java.util.regex.Pattern;
 import java.util.regex.PatternSyntaxException;
 import org.hetquant.engine.Summary;
+import org.hetquant.plot.DiagnosticCharts;
 import org.hetquant.plot.DiagnosticsReport;
 import org.hetquant.plot.FeatureThresholds;
 import org.hetquant.plot.PhaseRaster;
@@ -22,9 +23,9 @@ import weka.core.Instances;
 import weka.core.OptionMetadata;
 import weka.core.WekaException;
 import weka.core.converters.ConverterUtils.DataSource;
-import weka.filters.AllFilter;
 import weka.filters.Filter;
 import weka.filters.unsupervised.attribute.hetquant.ColumnOnsets;
+import weka.filters.unsupervised.attribute.hetquant.HetQuantPipeline;
 import weka.gui.FilePropertyMetadata;
 import weka.gui.knowledgeflow.KFGUIConsts;
 import weka.knowledgeflow.Data;
@@ -33,13 +34,15 @@ import weka.knowledgeflow.StepManager;
 /**
  * KnowledgeFlow node that shows what a HetQuant spiking layer does with a set of samples. It takes the
  * spike-phase quantizer's output (units are the attributes named {@code <source>_n<kk>}, 0 = silent) and emits
- * an {@code image} — the spike raster, the utilization histogram with mean and SD, and, when neuron thresholds
- * are given, each calibrated feature's thresholds over that feature's data histogram — plus the numbers as
- * {@code text}. The thresholds come either from a calibrated node given as an option (a copy is fitted on the
- * feature data file, then asked for its onsets and column inputs: the algorithm stays in the node) or as pasted
- * text with the column inputs in the file. A data set gives one report; the folds of a cross-validation
- * (numbered training or test sets) give one report once all folds are in, with each fold's utilization SD and
- * their mean, the paper's metric.
+ * an {@code image} — the spike raster, the utilization histogram with mean and SD, and, when a feature data file
+ * is given, each feature's neuron thresholds over that feature's data histogram — plus the numbers as
+ * {@code text}. The thresholds are pasted text, or else those of the calibrated node given as an option (a copy
+ * is fitted on the feature data file, then asked for its onsets and column inputs: the algorithm stays in the
+ * node). A data set gives one report; the folds of a cross-validation (numbered training or test sets) give one
+ * report per source once all its folds are in, with the utilization SD pooled and averaged over folds (the
+ * paper's metric).
+ *
+ * <p>A configuration or data error stops the flow with one clear log line, without a Java stack trace.
  */
 @KFStep(name = "HetQuantDiagnostics", category = "HetQuant",
         toolTipText = "Spike raster, utilization histogram (mean, SD) and neuron thresholds of a HetQuant layer",
@@ -51,20 +54,57 @@ public class HetQuantDiagnostics extends BaseStep {
     private String m_unitPattern = ".+_n\\d+";
     private String m_thresholds = "";
     private File m_featureData = new File("");
-    /** The calibrated node whose thresholds to draw; {@link AllFilter} = none. */
-    private Filter m_calibratedNode = new AllFilter();
-    private int m_width = 900;
+    /** The calibrated node whose thresholds are drawn when a feature data file is set and no text is pasted. */
+    private Filter m_calibratedNode = defaultCalibratedNode();
+    private int m_width = 760;
     private int m_height = 420;
 
     private transient Pattern m_compiledPattern;
     private transient List<FeatureThresholds> m_parsedThresholds;
     private transient Map<String, double[]> m_featureValues;
-    /** Folds received so far, by connection type, until all of a cross-validation's folds are in. */
+    /** Folds received so far, by source step and connection type, until all of a cross-validation's folds are in. */
     private transient Map<String, PhaseRaster[]> m_folds;
 
-    @OptionMetadata(displayName = "Unit attribute pattern",
-            description = "Regular expression matching the names of the layer's unit attributes "
-                    + "(the quantizer names them <source>_n<kk>).", displayOrder = 1)
+    /**
+     * A configuration or data error the log shows as its message alone: the message says what to fix, and the
+     * KnowledgeFlow would otherwise append a Java stack trace that tells a user nothing more.
+     */
+    static final class StepError extends WekaException {
+        private static final long serialVersionUID = 1L;
+
+        StepError(String message) {
+            super(message);
+        }
+
+        @Override
+        public synchronized Throwable fillInStackTrace() {
+            return this;
+        }
+    }
+
+    /** The default calibrated node: the composite node calibrating its column, with the paper's settings. */
+    private static Filter defaultCalibratedNode() {
+        HetQuantPipeline node = new HetQuantPipeline();
+        node.setCalibrate(true);
+        return node;
+    }
+
+    /** The description shown by the KnowledgeFlow's step editor (its first sentence as the summary). */
+    @Override
+    public String globalInfo() {
+        return "Charts a HetQuant layer: spike raster, utilization histogram with its SD, neuron thresholds."
+                + " Connect the spike-phase quantizer's output (a data set, or the training or test sets"
+                + " of a cross-validation: the folds are pooled into one report with the SD averaged over folds,"
+                + " the paper's metric) and send the image to an ImageViewer or ImageSaver and the numbers to a"
+                + " TextViewer or TextSaver. Give a feature data file to add, for each feature, the input values at"
+                + " which its neurons start to fire over the histogram of its data.";
+    }
+
+    @OptionMetadata(displayName = "Unit attributes (regular expression)",
+            description = "Which attributes are the layer's neurons: a regular expression their names must match."
+                    + " The default, .+_n\\d+, takes every name that ends in _n and a number, as the HetQuant nodes"
+                    + " name a column's neurons (sensor3_n05); the class and non-numeric attributes are never units.",
+            displayOrder = 1)
     public void setUnitPattern(String pattern) {
         m_unitPattern = pattern;
     }
@@ -73,37 +113,11 @@ public class HetQuantDiagnostics extends BaseStep {
         return m_unitPattern;
     }
 
-    @OptionMetadata(displayName = "Neuron thresholds",
-            description = "<html>Optional: for a calibrated column, the input value at which each neuron starts to "
-                    + "fire:<br>paste the fitted calibrator's (or column's) description, or write "
-                    + "'feature: t0, t1, …; feature2: …'<br>(Infinity = never fires). Needs the feature data file."
-                    + "</html>", displayOrder = 2)
-    public void setThresholds(String thresholds) {
-        m_thresholds = thresholds;
-    }
-
-    public String getThresholds() {
-        return m_thresholds;
-    }
-
-    @OptionMetadata(displayName = "Calibrated node",
-            description = "<html>Optional, instead of pasted thresholds: the calibrated node itself, e.g. "
-                    + "HetQuantPipeline -calibrate (or HetQuantCalibrator, whose input is already normalized).<br>"
-                    + "A copy is fitted on the feature data file; each feature's neuron onsets are drawn over that "
-                    + "feature's column inputs<br>(normalized values for the pipeline). AllFilter = none.</html>",
-            displayOrder = 3)
-    public void setCalibratedNode(Filter node) {
-        m_calibratedNode = node;
-    }
-
-    public Filter getCalibratedNode() {
-        return m_calibratedNode;
-    }
-
     @OptionMetadata(displayName = "Feature data file",
-            description = "<html>Data set (ARFF/CSV) for the threshold panels. With a calibrated node: the data "
-                    + "it is fitted on (raw values for HetQuantPipeline);<br>with pasted thresholds: the column "
-                    + "inputs named in them. Environment variables are allowed.</html>", displayOrder = 4)
+            description = "<html>Data set (ARFF/CSV) for the threshold panels, or empty for no threshold panels."
+                    + "<br>With the calibrated node: the data it is fitted on (raw values for HetQuantPipeline);"
+                    + "<br>with pasted thresholds: the column inputs they name. Environment variables are allowed."
+                    + "</html>", displayOrder = 2)
     @FilePropertyMetadata(fileChooserDialogType = KFGUIConsts.OPEN_DIALOG, directoriesOnly = false)
     public void setFeatureData(File file) {
         m_featureData = file;
@@ -113,8 +127,33 @@ public class HetQuantDiagnostics extends BaseStep {
         return m_featureData;
     }
 
-    @OptionMetadata(displayName = "Panel width", description = "Width of each chart, in pixels (>= 50).",
-            displayOrder = 5)
+    @OptionMetadata(displayName = "Calibrated node",
+            description = "<html>The node whose neuron thresholds the panels draw, when a feature data file is set"
+                    + " and no thresholds are pasted.<br>E.g. HetQuantPipeline -calibrate, or HetQuantCalibrator"
+                    + " when the data are already normalized; a copy is fitted on the feature data file.</html>",
+            displayOrder = 3)
+    public void setCalibratedNode(Filter node) {
+        m_calibratedNode = node;
+    }
+
+    public Filter getCalibratedNode() {
+        return m_calibratedNode;
+    }
+
+    @OptionMetadata(displayName = "Neuron thresholds (text)",
+            description = "<html>Optional, instead of the calibrated node: the input value at which each neuron"
+                    + " starts to fire.<br>Paste a fitted calibrator's (or column's) description, or write"
+                    + " 'feature: t0, t1, …; feature2: …' (Infinity = never fires).</html>", displayOrder = 4)
+    public void setThresholds(String thresholds) {
+        m_thresholds = thresholds;
+    }
+
+    public String getThresholds() {
+        return m_thresholds;
+    }
+
+    @OptionMetadata(displayName = "Panel width (pixels)",
+            description = "Width of each chart, at least 50; 760 fits Weka's image viewer.", displayOrder = 5)
     public void setWidth(int width) {
         m_width = width;
     }
@@ -123,9 +162,9 @@ public class HetQuantDiagnostics extends BaseStep {
         return m_width;
     }
 
-    @OptionMetadata(displayName = "Raster height",
-            description = "Height of the raster chart, in pixels (>= 75); the other charts are 2/3 of it.",
-            displayOrder = 5)
+    @OptionMetadata(displayName = "Raster height (pixels)",
+            description = "Height of the raster chart, at least 75; the other charts are 2/3 of it.",
+            displayOrder = 6)
     public void setHeight(int height) {
         m_height = height;
     }
@@ -137,56 +176,59 @@ public class HetQuantDiagnostics extends BaseStep {
     @Override
     public void stepInit() throws WekaException {
         if (m_width < 50) {
-            throw new WekaException("Panel width must be >= 50 pixels, got " + m_width);
+            throw new StepError("Panel width must be at least 50 pixels, got " + m_width);
         }
         if (m_height < 75) {
-            throw new WekaException("Raster height must be >= 75 pixels, got " + m_height);
+            throw new StepError("Raster height must be at least 75 pixels, got " + m_height);
         }
         try {
             m_compiledPattern = Pattern.compile(m_unitPattern);
         } catch (PatternSyntaxException e) {
-            throw new WekaException("Unit attribute pattern '" + m_unitPattern + "' is not a regular expression: "
-                    + e.getDescription());
+            throw new StepError("Unit attributes: '" + m_unitPattern + "' is not a regular expression ("
+                    + e.getDescription() + "); the default .+_n\\d+ takes the names the HetQuant nodes give");
         }
         try {
             m_parsedThresholds = FeatureThresholds.parse(environmentSubstitute(m_thresholds));
         } catch (IllegalArgumentException e) {
-            throw new WekaException("Neuron thresholds: " + e.getMessage());
+            throw new StepError("Neuron thresholds (text): " + e.getMessage());
         }
         m_featureValues = Collections.emptyMap();
         m_folds = new HashMap<>();
-        boolean node = m_calibratedNode != null && !(m_calibratedNode instanceof AllFilter);
-        if (node && !(m_calibratedNode instanceof ColumnOnsets)) {
-            throw new WekaException("Calibrated node must be a HetQuant node with a column (HetQuantPipeline, "
-                    + "HetQuantCalibrator) or AllFilter for none, got " + m_calibratedNode.getClass().getName());
-        }
-        if (node && !m_parsedThresholds.isEmpty()) {
-            throw new WekaException("Give the thresholds either as a calibrated node or as text, not both");
-        }
-        if (!node && m_parsedThresholds.isEmpty()) {
+        String path = environmentSubstitute(m_featureData.toString()).trim();
+        if (path.isEmpty()) {
+            if (!m_parsedThresholds.isEmpty()) {
+                throw new StepError("Neuron thresholds are pasted, so the feature data file is needed for the"
+                        + " histograms they are drawn over");
+            }
+            getStepManager().logDetailed("No feature data file: no threshold panels");
             return;
         }
-        String path = environmentSubstitute(m_featureData.toString());
-        if (path.isEmpty() || !new File(path).isFile()) {
-            throw new WekaException((node ? "A calibrated node is set, so the feature data file is needed to fit it"
-                    : "Neuron thresholds are set, so the feature data file is needed for the histograms")
-                    + "; '" + path + "' is not a file");
+        if (!new File(path).isFile()) {
+            throw new StepError("Feature data file '" + path + "' is not a file (leave it empty for no threshold"
+                    + " panels)");
         }
         Instances featureData;
         try {
             featureData = DataSource.read(path);
         } catch (Exception e) {
-            throw new WekaException("Cannot read feature data file " + path + ": " + e.getMessage(), e);
+            throw new StepError("Cannot read the feature data file " + path + ": " + e.getMessage());
         }
-        if (node) {
-            Fitted fitted = fit(m_calibratedNode, featureData);
-            m_parsedThresholds = fitted.thresholds();
-            m_featureValues = fitted.columnInputs();
-            getStepManager().logBasic("Neuron thresholds of " + m_calibratedNode.getClass().getSimpleName()
-                    + " fitted on " + featureData.relationName() + " (" + featureData.numInstances() + " rows)");
-        } else {
+        if (!m_parsedThresholds.isEmpty()) {
             m_featureValues = numericColumns(featureData);
+            getStepManager().logBasic("Threshold panels: the pasted thresholds over " + featureData.relationName());
+            return;
         }
+        if (!(m_calibratedNode instanceof ColumnOnsets)) {
+            throw new StepError("Calibrated node must be a HetQuant node with a column (HetQuantPipeline,"
+                    + " HetQuantCalibrator), got " + (m_calibratedNode == null ? "none"
+                            : m_calibratedNode.getClass().getSimpleName())
+                    + "; or leave the feature data file empty for no threshold panels");
+        }
+        Fitted fitted = fit(m_calibratedNode, featureData);
+        m_parsedThresholds = fitted.thresholds();
+        m_featureValues = fitted.columnInputs();
+        getStepManager().logBasic("Threshold panels: " + m_calibratedNode.getClass().getSimpleName()
+                + " fitted on " + featureData.relationName() + " (" + featureData.numInstances() + " rows)");
     }
 
     /** The neuron thresholds drawn, parsed or fitted at {@link #stepInit()}; empty when there are none. */
@@ -212,8 +254,8 @@ public class HetQuantDiagnostics extends BaseStep {
             Filter.useFilter(data, copy);
             fitted = (ColumnOnsets) copy;
         } catch (Exception e) {
-            throw new WekaException("Cannot fit the calibrated node " + node.getClass().getSimpleName()
-                    + " on " + data.relationName() + ": " + e.getMessage(), e);
+            throw new StepError("Cannot fit the calibrated node " + node.getClass().getSimpleName()
+                    + " on " + data.relationName() + ": " + e.getMessage());
         }
         String[] names = fitted.featureNames();
         double[][] onsets = fitted.onsets();
@@ -245,41 +287,48 @@ public class HetQuantDiagnostics extends BaseStep {
         Instances insts = data.getPrimaryPayload();
         Integer set = data.getPayloadElement(StepManager.CON_AUX_DATA_SET_NUM);
         Integer max = data.getPayloadElement(StepManager.CON_AUX_DATA_MAX_SET_NUM);
+        String connection = data.getConnectionName();
         try {
             PhaseRaster raster = raster(insts, m_compiledPattern);
             if (set == null || max == null || max < 2) {
-                String title = title(insts) + (StepManager.CON_DATASET.equals(data.getConnectionName()) ? ""
-                        : ", " + data.getConnectionName());
-                emit(raster, title, DiagnosticsReport.text(raster, title));
+                String what = StepManager.CON_DATASET.equals(connection) ? ""
+                        : StepManager.CON_TESTSET.equals(connection) ? ", test set" : ", training set";
+                emit(List.of(raster), title(insts) + what);
             } else {
-                // Folds arrive in any order and on several threads; report once all of them are in.
-                PhaseRaster[] folds = m_folds.computeIfAbsent(data.getConnectionName(), k -> new PhaseRaster[max]);
+                // Folds arrive in any order and on several threads; report once all of a source's folds are in.
+                String source = (data.getSourceStep() == null ? "" : data.getSourceStep().getName()) + "/" + connection;
+                PhaseRaster[] folds = m_folds.computeIfAbsent(source, k -> new PhaseRaster[max]);
                 folds[set - 1] = raster;
                 if (Arrays.stream(folds).allMatch(f -> f != null)) {
-                    m_folds.remove(data.getConnectionName());
-                    String title = title(insts) + ", " + data.getConnectionName() + " of " + max + " folds";
-                    emit(PhaseRaster.concat(Arrays.asList(folds)), title,
-                            DiagnosticsReport.foldText(Arrays.asList(folds), title));
+                    m_folds.remove(source);
+                    String sets = StepManager.CON_TESTSET.equals(connection) ? "test sets" : "training sets";
+                    emit(Arrays.asList(folds), title(insts) + ", " + sets + " of " + max + " folds");
                 }
             }
         } catch (IllegalArgumentException e) {
-            throw new WekaException(e.getMessage(), e);
+            throw new StepError(e.getMessage());
         }
         getStepManager().finished();
     }
 
-    private void emit(PhaseRaster raster, String title, String text) throws WekaException {
+    /** Emits the image and the text of one report; {@code folds} holds one raster when there are no folds. */
+    private void emit(List<PhaseRaster> folds, String title) throws WekaException {
+        // The viewers list results by title, and an image may be seen alone: the step's name tells the branches
+        // of a flow apart.
+        String named = getName() + ": " + title;
         BufferedImage image =
-                DiagnosticsReport.image(raster, title, m_parsedThresholds, m_featureValues, m_width, m_height);
-        Summary utilization = raster.utilization();
-        getStepManager().logBasic(String.format(Locale.ROOT, "%s: %d samples x %d units, utilization mean %s %%, "
-                + "SD %s", title, raster.samples(), raster.units(), Summary.text(utilization.mean(), 2),
-                Summary.text(utilization.sd(), 2)));
+                DiagnosticsReport.image(folds, named, m_parsedThresholds, m_featureValues, m_width, m_height);
+        String text = folds.size() == 1 ? DiagnosticsReport.text(folds.get(0), named)
+                : DiagnosticsReport.foldText(folds, named);
+        PhaseRaster pooled = PhaseRaster.concat(folds);
+        getStepManager().logBasic(String.format(Locale.ROOT, "%s: %d samples x %d units, utilization mean %s %%; %s",
+                title, pooled.samples(), pooled.units(), Summary.text(pooled.utilization().mean(), 2),
+                DiagnosticCharts.sdLine(folds.stream().map(PhaseRaster::utilizationPerSample).toList())));
         Data imageOut = new Data(StepManager.CON_IMAGE, image);
-        imageOut.setPayloadElement(StepManager.CON_AUX_DATA_TEXT_TITLE, title);
+        imageOut.setPayloadElement(StepManager.CON_AUX_DATA_TEXT_TITLE, named);
         getStepManager().outputData(imageOut);
         Data textOut = new Data(StepManager.CON_TEXT, text + DiagnosticsReport.thresholdsText(m_parsedThresholds));
-        textOut.setPayloadElement(StepManager.CON_AUX_DATA_TEXT_TITLE, "HetQuant diagnostics: " + title);
+        textOut.setPayloadElement(StepManager.CON_AUX_DATA_TEXT_TITLE, named);
         getStepManager().outputData(textOut);
     }
 
@@ -299,8 +348,8 @@ public class HetQuantDiagnostics extends BaseStep {
         }
         if (units.isEmpty()) {
             throw new IllegalArgumentException("No numeric attribute of '" + insts.relationName()
-                    + "' matches the unit attribute pattern '" + unitPattern.pattern()
-                    + "'; connect the spike-phase quantizer's output");
+                    + "' is a unit: none matches the unit attributes' expression '" + unitPattern.pattern()
+                    + "'; connect the spike-phase quantizer's output (attributes <source>_n<kk>)");
         }
         if (insts.numInstances() == 0) {
             throw new IllegalArgumentException("'" + insts.relationName() + "' has no rows to plot");
@@ -319,7 +368,7 @@ public class HetQuantDiagnostics extends BaseStep {
                 }
                 double v = row.value(a);
                 if (v != Math.rint(v)) {
-                    throw new IllegalArgumentException("Row " + r + ", attribute " + names[u]
+                    throw new IllegalArgumentException("Row " + (r + 1) + ", attribute " + names[u]
                             + ": a phase code must be a whole number >= 0, got " + v);
                 }
                 phases[r][u] = (int) v;

@@ -1,5 +1,6 @@
 package org.hetquant.flows;
 
+import java.awt.image.BufferedImage;
 import java.io.File;
 import java.time.Duration;
 import java.util.ArrayList;
@@ -9,6 +10,10 @@ import java.util.Map;
 import weka.core.Environment;
 import weka.knowledgeflow.Flow;
 import weka.knowledgeflow.FlowRunner;
+import weka.knowledgeflow.StepManagerImpl;
+import weka.knowledgeflow.steps.ImageViewer;
+import weka.knowledgeflow.steps.Step;
+import weka.knowledgeflow.steps.TextViewer;
 
 /**
  * Runs a KnowledgeFlow {@code .kf} file inside this JVM and fails on any step error. Weka's own
@@ -39,6 +44,34 @@ public final class InJvmFlowRunner {
     }
 
     /**
+     * A clean run: its log and the flow, whose viewer steps keep what they received (the KnowledgeFlow's
+     * "Show results" and "Show images").
+     *
+     * @param log the log lines (messages and status lines)
+     * @param flow the flow as it ran
+     */
+    public record Result(List<String> log, Flow flow) {
+
+        /** What the TextViewer step {@code viewer} received: title (with Weka's time prefix) → text, in order. */
+        public Map<String, String> texts(String viewer) {
+            return ((TextViewer) step(viewer)).getResults();
+        }
+
+        /** What the ImageViewer step {@code viewer} received: title (with Weka's time prefix) → image, in order. */
+        public Map<String, BufferedImage> images(String viewer) {
+            return ((ImageViewer) step(viewer)).getImages();
+        }
+
+        private Step step(String name) {
+            StepManagerImpl step = flow.findStep(name);
+            if (step == null) {
+                throw new IllegalArgumentException("the flow has no step named " + name);
+            }
+            return step.getManagedStep();
+        }
+    }
+
+    /**
      * Loads and runs the flow, waiting until every step has finished.
      *
      * @param flowFile the {@code .kf} file
@@ -50,6 +83,17 @@ public final class InJvmFlowRunner {
      */
     public static List<String> run(File flowFile, Map<String, String> variables, Duration timeout)
             throws FlowFailedException {
+        return execute(flowFile, variables, timeout).log();
+    }
+
+    /**
+     * As {@link #run}, keeping the flow so that what its viewers received can be read.
+     *
+     * @throws FlowFailedException as {@link #run}
+     */
+    public static Result execute(File flowFile, Map<String, String> variables, Duration timeout)
+            throws FlowFailedException {
+        Flow flow;
         List<String> log = Collections.synchronizedList(new ArrayList<>());
         weka.gui.Logger logger = new weka.gui.Logger() {
             @Override
@@ -66,7 +110,7 @@ public final class InJvmFlowRunner {
         env.addVariable("Internal.knowledgeflow.directory", flowFile.getAbsoluteFile().getParent());
         variables.forEach(env::addVariable);
         try {
-            Flow flow = Flow.loadFlow(flowFile, logger);
+            flow = Flow.loadFlow(flowFile, logger);
             FlowRunner runner = new FlowRunner();
             runner.setEnvironment(env);
             runner.setLogger(logger);
@@ -102,6 +146,6 @@ public final class InJvmFlowRunner {
                         + String.join("\n", lines), null);
             }
         }
-        return lines;
+        return new Result(lines, flow);
     }
 }

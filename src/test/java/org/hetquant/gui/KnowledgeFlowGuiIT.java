@@ -20,10 +20,16 @@ import org.junit.jupiter.api.Test;
 
 /**
  * The package as a new user meets it: the built zip is installed into a fresh WEKA_HOME under target/, the
- * KnowledgeFlow GUI starts (in its own JVM, on a virtual X display), opens and runs flow 1 from
- * {@code workflows/}, and the test checks the screenshot and that the palette holds the HetQuant nodes and the
- * diagnostics node. Without a display and without Xvfb the test is skipped — except under CI (the {@code CI}
- * environment variable set), where that is a failure: {@code .ci/run} installs Xvfb.
+ * KnowledgeFlow starts (in its own JVM, on a virtual X display) in a window of Weka's default size, opens each
+ * HetQuant template from the Templates list as the menu does and runs it. The test checks that each template's
+ * drawing is clean on the visible canvas ({@link FlowGeometry}: nothing overlapping, hidden or off the canvas),
+ * that the Untitled tab and four templates fit one row of tabs, that flow 1 wrote its evaluation and flow 2's image
+ * viewer holds its images, and that the palette holds the HetQuant nodes and the diagnostics node. The
+ * screenshots ({@code target/gui-test/screenshots/knowledgeflow-flow<k>.png}, k = the flow file's number, and
+ * flow 2's image viewer) are the ones copied to {@code docs/}. Without a display and without Xvfb the test is
+ * skipped — except under CI (the {@code CI} environment variable set), where that is a failure: {@code .ci/run}
+ * installs Xvfb. {@code -Dhetquant.gui.run=none} opens the templates without running them (quicker, for layout
+ * work).
  */
 class KnowledgeFlowGuiIT {
 
@@ -43,9 +49,11 @@ class KnowledgeFlowGuiIT {
         "Filters/unsupervised/attribute/hetquant/HetQuantPipeline",
         "HetQuant/HetQuantDiagnostics"
     };
+    /** The package's templates, opened from the Templates menu's list. */
+    private static final int TEMPLATES = 5;
 
     @Test
-    void knowledgeFlowShowsTheNodesAndRunsFlowOne() throws Exception {
+    void knowledgeFlowShowsTheNodesAndRunsEveryTemplateReadably() throws Exception {
         String display = System.getenv("DISPLAY");
         Process xvfb = null;
         if (display == null || display.isEmpty()) {
@@ -59,7 +67,7 @@ class KnowledgeFlowGuiIT {
             }
             display = ":" + (90 + (int) (ProcessHandle.current().pid() % 9));
             Files.createDirectories(WORK);
-            xvfb = new ProcessBuilder(xvfbPath, display, "-screen", "0", "1280x800x24", "-nolisten", "tcp")
+            xvfb = new ProcessBuilder(xvfbPath, display, "-screen", "0", "1280x1024x24", "-nolisten", "tcp")
                     .redirectErrorStream(true).redirectOutput(WORK.resolve("xvfb.log").toFile()).start();
             Thread.sleep(1500);
             assertTrue(xvfb.isAlive(), "Xvfb did not start, see " + WORK.resolve("xvfb.log"));
@@ -87,40 +95,62 @@ class KnowledgeFlowGuiIT {
         exec(install, wekaHome, display, "install.log", 120);
         assertTrue(Files.isRegularFile(wekaHome.resolve("packages/hetquant/hetquant.jar")), "package not installed");
 
-        Path png = WORK.resolve("knowledgeflow-flow1.png");
-        Path palette = WORK.resolve("palette.txt");
-        Files.deleteIfExists(png);
-        Files.deleteIfExists(palette);
+        Path shots = WORK.resolve("screenshots");
+        deleteTree(shots);
+        Files.createDirectories(shots);
         // Only Weka and the helper on the classpath: the HetQuant classes must come from the installed package
         // (the test classes include weka.filters.…hetquant tests, which class discovery would trip over).
         Path helper = WORK.resolve("helper");
         Path helperPackage = helper.resolve("org/hetquant/gui");
+        deleteTree(helper);
         Files.createDirectories(helperPackage);
         try (var classes = Files.list(Path.of("target", "test-classes", "org", "hetquant", "gui"))) {
             for (Path c : (Iterable<Path>) classes::iterator) {
-                if (c.getFileName().toString().startsWith(KnowledgeFlowScreenshot.class.getSimpleName())) {
+                if (!c.getFileName().toString().startsWith(KnowledgeFlowGuiIT.class.getSimpleName())) {
                     Files.copy(c, helperPackage.resolve(c.getFileName()), StandardCopyOption.REPLACE_EXISTING);
                 }
             }
         }
         List<String> gui = java(wekaClasspath + File.pathSeparator + helper);
-        gui.addAll(List.of("-Djava.io.tmpdir=" + WORK, KnowledgeFlowScreenshot.class.getName(),
-                Path.of("workflows", "hetquant-1-saturation-heterogeneous.kf").toAbsolutePath().toString(),
-                png.toString(), palette.toString()));
-        exec(gui, wekaHome, display, "knowledgeflow.log", 240);
+        // Offline: the KnowledgeFlow would otherwise try to refresh the package list from Weka's server.
+        gui.addAll(List.of("-Djava.io.tmpdir=" + WORK, "-Dweka.packageManager.offline=true",
+                KnowledgeFlowScreenshot.class.getName(), shots.toString(),
+                System.getProperty("hetquant.gui.run", "all")));
+        exec(gui, wekaHome, display, "knowledgeflow.log", 900);
 
-        List<String> tree = Files.readAllLines(palette, StandardCharsets.UTF_8);
+        List<String> tree = Files.readAllLines(shots.resolve("palette.txt"), StandardCharsets.UTF_8);
         for (String node : NODES) {
             assertTrue(tree.stream().anyMatch(line -> line.endsWith("/" + node)),
                     "palette lacks " + node + "; HetQuant entries: "
                             + tree.stream().filter(l -> l.toLowerCase().contains("hetquant")).toList());
         }
-        BufferedImage shot = ImageIO.read(png.toFile());
-        assertEquals(1280, shot.getWidth());
-        assertEquals(800, shot.getHeight());
-        assertTrue(distinctColours(shot) > 50, "screenshot looks blank");
-        assertTrue(Files.readString(WORK.resolve("hetquant-1-saturation-evaluation.txt"))
-                .contains("Correctly Classified Instances"), "flow 1 did not write its evaluation in the GUI run");
+        List<String> layout = Files.readAllLines(shots.resolve("layout.txt"), StandardCharsets.UTF_8);
+        assertEquals(TEMPLATES, layout.stream().filter(l -> l.contains(" title=")).count(),
+                "templates opened: " + layout);
+        // The headless layout test assumes this canvas; the real one must be at least as large.
+        for (String canvas : layout.stream().filter(l -> l.contains(" canvas=")).toList()) {
+            String[] size = canvas.substring(canvas.indexOf('=') + 1).split("x");
+            assertTrue(Integer.parseInt(size[0]) >= FlowGeometry.DEFAULT_CANVAS.width
+                    && Integer.parseInt(size[1]) >= FlowGeometry.DEFAULT_CANVAS.height, canvas);
+        }
+        // Every template readable at the default window size: nothing hidden, overlapping or off the canvas, and
+        // the tab bar with every template open (plus the KnowledgeFlow's own Untitled tab) still one row.
+        assertEquals(List.of(), layout.stream().filter(l -> l.contains(" problem: ")).toList());
+        assertTrue(layout.stream().anyMatch(l -> l.startsWith("tabs ") && l.endsWith("rows=1")),
+                "the tab bar wraps with the Untitled tab and four templates open: " + layout);
+        for (int k = 1; k <= TEMPLATES; k++) {
+            BufferedImage shot = ImageIO.read(shots.resolve("knowledgeflow-flow" + k + ".png").toFile());
+            assertEquals(KnowledgeFlowScreenshot.WINDOW.width, shot.getWidth());
+            assertEquals(KnowledgeFlowScreenshot.WINDOW.height, shot.getHeight());
+            assertTrue(distinctColours(shot) > 50, "screenshot of flow " + k + " looks blank");
+        }
+        if (!System.getProperty("hetquant.gui.run", "all").equals("none")) {
+            assertTrue(Files.readString(WORK.resolve("hetquant-1-saturation-evaluation.txt"))
+                    .contains("Correctly Classified Instances"), "flow 1 did not write its evaluation in the GUI run");
+            // Flow 2's image viewer holds the three diagnostics images after the run.
+            BufferedImage images = ImageIO.read(shots.resolve("knowledgeflow-flow2-images.png").toFile());
+            assertTrue(distinctColours(images) > 50, "flow 2's image viewer looks blank");
+        }
     }
 
     private static List<String> java(String classpath) {

@@ -22,7 +22,8 @@ class PhaseRasterTest {
         // Deviations 100/3, 25/3, 125/3 → sum of squares 26250/9; n − 1 = 2.
         assertEquals(Math.sqrt(26250.0 / 9.0 / 2.0), s.sd().getAsDouble(), 1e-12);
         assertEquals(17, r.maxPhase());
-        assertEquals("mean = 58.33 %, SD = 38.19", DiagnosticCharts.summaryLabel(s));
+        assertEquals("SD across samples: 38.19 percentage points",
+                DiagnosticCharts.sdLine(java.util.List.of(r.utilizationPerSample())));
     }
 
     @Test
@@ -55,10 +56,13 @@ class PhaseRasterTest {
         // Fold SDs: sqrt(2 * 12.5^2) and undefined (one sample, R's sd gives NA): the mean over folds is over
         // fold 1 only and says so; fold 2's SD is not averaged in as 0.
         assertTrue(text.contains(String.format(java.util.Locale.ROOT,
-                "mean over folds of the utilization SD (n-1): %.4f (over 1 of 2 folds; 1 fold with one sample has no "
-                        + "SD)", Math.sqrt(312.5))), text);
-        assertTrue(text.contains("fold 2: 1 sample, utilization mean 100.0000 %, SD (n-1) undefined"), text);
-        assertTrue(text.contains("mean over folds of the utilization mean: 68.7500 %"), text);
+                "SD across samples, mean over 1 of 2 folds: %.4f percentage points (the paper's metric; 1 fold"
+                        + " with one sample has no SD)", Math.sqrt(312.5))), text);
+        assertTrue(text.contains("fold 2: 1 sample, mean 100.0000 %, SD undefined"), text);
+        assertTrue(text.contains("mean over the 2 folds of the fold means: 68.7500 %"), text);
+        // Pooled: 25, 50, 100 % → SD sqrt(((25 − 58.33)² + (50 − 58.33)² + (100 − 58.33)²) / 2) = 38.19.
+        assertTrue(text.contains("SD across samples, pooled over all folds: 38.1881 percentage points"), text);
+        assertTrue(text.startsWith("HetQuant diagnostics — t\n"), "the header repeats nothing: " + text);
         IllegalArgumentException other = assertThrows(IllegalArgumentException.class, () -> PhaseRaster.concat(
                 java.util.List.of(f1, new PhaseRaster(new String[] {"x_n00"}, new int[][] {{0}}))));
         assertTrue(other.getMessage().contains("raster 1"), other.getMessage());

@@ -8,10 +8,15 @@ import static org.junit.jupiter.api.Assertions.assertTrue;
 import java.io.File;
 import java.io.FileReader;
 import java.io.Reader;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.time.Duration;
 import java.util.ArrayList;
 import java.util.Arrays;
 import java.util.List;
 import java.util.Locale;
+import java.util.Map;
+import org.hetquant.flows.InJvmFlowRunner;
 import org.hetquant.plot.FeatureThresholds;
 import org.junit.jupiter.api.Test;
 import weka.core.Attribute;
@@ -28,10 +33,10 @@ import weka.knowledgeflow.StepManager;
 import weka.knowledgeflow.StepManagerImpl;
 
 /**
- * The diagnostics node's "calibrated node" option: a copy of the node is fitted on the data file and its
+ * The diagnostics node's options: a copy of the calibrated node is fitted on the feature data file and its
  * onsets and column inputs are read back; they equal what the chain normalizer → calibrator fits (flow 2's
- * calibrated branch), and the option is checked at step initialisation. Undefined statistics (the SD of one
- * sample) are reported as undefined and left out of the mean over folds.
+ * calibrated branch); the options are checked at step initialisation, and errors reach the log as one message.
+ * Undefined statistics (the SD of one sample) are reported as undefined and left out of the mean over folds.
  */
 class HetQuantDiagnosticsTest {
 
@@ -93,13 +98,67 @@ class HetQuantDiagnosticsTest {
         assertTrue(notAColumn.getMessage().contains("HetQuantSpikePhase"), notAColumn.getMessage());
 
         WekaException noFile = assertThrows(WekaException.class,
-                () -> stepWith(calibratedPipeline(), new File("")).stepInit());
-        assertTrue(noFile.getMessage().contains("feature data file"), noFile.getMessage());
+                () -> stepWith(calibratedPipeline(), new File("no/such.arff")).stepInit());
+        assertTrue(noFile.getMessage().contains("no/such.arff") && noFile.getMessage().contains("empty"),
+                noFile.getMessage());
 
-        HetQuantDiagnostics both = stepWith(calibratedPipeline(), SATURATION);
-        both.setThresholds("sensor1: 0.1, 0.2");
-        WekaException twice = assertThrows(WekaException.class, both::stepInit);
-        assertTrue(twice.getMessage().contains("not both"), twice.getMessage());
+        HetQuantDiagnostics textWithoutData = stepWith(calibratedPipeline(), new File(""));
+        textWithoutData.setThresholds("sensor1: 0.1, 0.2");
+        WekaException needsData = assertThrows(WekaException.class, textWithoutData::stepInit);
+        assertTrue(needsData.getMessage().contains("feature data file"), needsData.getMessage());
+    }
+
+    /**
+     * Threshold panels are drawn exactly when a feature data file is given: by default (no file) none, whatever the
+     * calibrated node; with a file, the pasted thresholds when there are any, else the calibrated node's (by
+     * default the composite node calibrating its column), so no placeholder filter stands for "none".
+     */
+    @Test
+    void theFeatureDataFileTurnsThePanelsOn() throws Exception {
+        HetQuantDiagnostics none = new HetQuantDiagnostics();
+        new StepManagerImpl(none);
+        assertTrue(none.getCalibratedNode() instanceof HetQuantPipeline p && p.getCalibrate(),
+                "the default calibrated node is the calibrating composite node");
+        none.stepInit();
+        assertEquals(List.of(), none.thresholdsInUse());
+
+        HetQuantDiagnostics byDefault = new HetQuantDiagnostics();
+        new StepManagerImpl(byDefault);
+        byDefault.setFeatureData(SATURATION);
+        byDefault.stepInit();
+        assertEquals(HetQuantDiagnostics.fit(calibratedPipeline(), saturation()).thresholds(),
+                byDefault.thresholdsInUse());
+
+        HetQuantDiagnostics pasted = stepWith(calibratedPipeline(), SATURATION);
+        pasted.setThresholds("sensor1: 0.1, 0.2");
+        pasted.stepInit();
+        assertEquals(List.of(new FeatureThresholds("sensor1", new double[] {0.1, 0.2})), pasted.thresholdsInUse());
+    }
+
+    /**
+     * A misconfigured or misfed step stops the flow with its message in the log and no Java stack trace (no
+     * "at …" line): at initialisation (a missing feature data file) and while processing (data without units).
+     */
+    @Test
+    void errorsReachTheLogWithoutAStackTrace() throws Exception {
+        Path dir = Path.of("target", "diagnostics-errors");
+        Files.createDirectories(dir);
+        String loader = "{\"class\": \"weka.knowledgeflow.steps.Loader\", \"properties\": {\"name\": \"Data\","
+                + " \"loader\": {\"type\": \"loader\", \"class\": \"weka.core.converters.ArffLoader\", \"filePath\": \""
+                + SATURATION.getAbsolutePath() + "\", \"useRelativePath\": false}},"
+                + " \"connections\": {\"dataSet\": [\"Diagnostics\"]}, \"coordinates\": \"10,10\"}";
+        for (String[] c : new String[][] {{"\"featureData\": \"no/such.arff\"", "is not a file"},
+                {"\"featureData\": \"\"", "is a unit"}}) {
+            String diagnostics = "{\"class\": \"weka.knowledgeflow.steps.HetQuantDiagnostics\", \"properties\": {"
+                    + "\"name\": \"Diagnostics\", " + c[0] + "}, \"connections\": {}, \"coordinates\": \"200,10\"}";
+            Path kf = dir.resolve("flow.kf");
+            Files.writeString(kf, "{\"flow_name\": \"errors\", \"steps\": [" + loader + ", " + diagnostics + "]}");
+            InJvmFlowRunner.FlowFailedException failed = assertThrows(InJvmFlowRunner.FlowFailedException.class,
+                    () -> InJvmFlowRunner.run(kf.toFile(), Map.of(), Duration.ofMinutes(1)));
+            String log = failed.getMessage();
+            assertTrue(log.contains(c[1]), log);
+            assertTrue(log.lines().noneMatch(l -> l.trim().startsWith("at ")), "a stack trace in the log: " + log);
+        }
     }
 
     @Test
@@ -116,19 +175,19 @@ class HetQuantDiagnosticsTest {
         String text = text(out);
         // SDs: sqrt(1250) twice and undefined (R's sd of one value is NA), so the mean over folds is sqrt(1250)
         // over 2 of the 3 folds, not 2/3 of it.
-        assertTrue(text.contains("fold 3: 1 sample, utilization mean 100.0000 %, SD (n-1) undefined"), text);
-        assertTrue(text.contains(String.format(Locale.ROOT, "mean over folds of the utilization SD (n-1): %.4f "
-                + "(over 2 of 3 folds; 1 fold with one sample has no SD)", Math.sqrt(1250))), text);
-        assertTrue(text.contains("mean over folds of the utilization mean: 66.6667 %"), text);
+        assertTrue(text.contains("fold 3: 1 sample, mean 100.0000 %, SD undefined"), text);
+        assertTrue(text.contains(String.format(Locale.ROOT, "SD across samples, mean over 2 of 3 folds: %.4f"
+                + " percentage points (the paper's metric; 1 fold with one sample has no SD)", Math.sqrt(1250))), text);
+        assertTrue(text.contains("mean over the 3 folds of the fold means: 66.6667 %"), text);
         assertTrue(out.stream().anyMatch(d -> d.getConnectionName().equals(StepManager.CON_IMAGE)));
     }
 
     @Test
     void aDataSetOfOneSampleShowsItsSdAsUndefined() throws Exception {
         String text = text(run(new Data(StepManager.CON_DATASET, units(new int[][] {{5, 0}}))));
-        assertTrue(text.contains("utilization mean: 50.0000 %"), text);
-        assertTrue(text.contains("utilization SD (n-1): undefined (one sample)"), text);
-        assertTrue(text.contains("utilization SD (n): 0.0000"), text);
+        assertTrue(text.contains("  mean: 50.0000 %"), text);
+        assertTrue(text.contains("SD across samples (n-1): undefined (one sample)"), text);
+        assertTrue(text.contains("SD across samples (n): 0.0000 percentage points"), text);
     }
 
     /** Phase rows over the units a_n00, a_n01. */

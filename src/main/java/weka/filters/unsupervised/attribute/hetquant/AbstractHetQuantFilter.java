@@ -265,6 +265,14 @@ public abstract class AbstractHetQuantFilter extends Filter
      */
     @Override
     public void setOptions(String[] options) throws Exception {
+        try {
+            parseOptions(options);
+        } catch (IllegalArgumentException e) {
+            throw userError(e);
+        }
+    }
+
+    private void parseOptions(String[] options) throws Exception {
         HashMap<String, Object> parsed = new HashMap<>();
         String[] given = options.clone();
         for (NodeOption<?> option : options()) {
@@ -342,6 +350,14 @@ public abstract class AbstractHetQuantFilter extends Filter
 
     @Override
     public boolean setInputFormat(Instances instanceInfo) throws Exception {
+        try {
+            return setUp(instanceInfo);
+        } catch (IllegalArgumentException e) {
+            throw userError(e);
+        }
+    }
+
+    private boolean setUp(Instances instanceInfo) throws Exception {
         checkOptions();
         super.setInputFormat(instanceInfo);
         Range selected = new Range(getAttributeIndices());
@@ -396,6 +412,14 @@ public abstract class AbstractHetQuantFilter extends Filter
 
     @Override
     public boolean input(Instance instance) throws Exception {
+        try {
+            return accept(instance);
+        } catch (IllegalArgumentException e) {
+            throw userError(e);
+        }
+    }
+
+    private boolean accept(Instance instance) throws Exception {
         if (getInputFormat() == null) {
             throw new IllegalStateException("No input instance format defined");
         }
@@ -414,6 +438,14 @@ public abstract class AbstractHetQuantFilter extends Filter
 
     @Override
     public boolean batchFinished() throws Exception {
+        try {
+            return finishBatch();
+        } catch (IllegalArgumentException e) {
+            throw userError(e);
+        }
+    }
+
+    private boolean finishBatch() throws Exception {
         if (getInputFormat() == null) {
             throw new IllegalStateException("No input instance format defined");
         }
@@ -538,6 +570,29 @@ public abstract class AbstractHetQuantFilter extends Filter
      * {@code SimpleStreamFilter.input}) catches its members' exceptions and drops the row without a word, so the
      * log may be the only place the reason shows.
      */
+    /**
+     * Bad input or a bad option, with a message that says what to fix. It carries no Java stack trace, which would
+     * tell a user nothing more: the command line ({@code Filter.runFilter} prints the exception) and the
+     * KnowledgeFlow log show the message alone (the KnowledgeFlow's Filter step still adds its own frames).
+     */
+    static final class UserError extends IllegalArgumentException {
+        private static final long serialVersionUID = 1L;
+
+        UserError(String message) {
+            super(message);
+        }
+
+        @Override
+        public synchronized Throwable fillInStackTrace() {
+            return this;
+        }
+    }
+
+    /** The error as a {@link UserError} with the same message (a cause's message is already in it). */
+    static IllegalArgumentException userError(IllegalArgumentException e) {
+        return e instanceof UserError ? e : new UserError(e.getMessage());
+    }
+
     private IllegalArgumentException reported(IllegalArgumentException e) {
         String message = e.getMessage();
         String prefix = getClass().getSimpleName() + ": ";

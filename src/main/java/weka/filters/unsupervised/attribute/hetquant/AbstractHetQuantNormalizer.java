@@ -15,10 +15,10 @@ public abstract class AbstractHetQuantNormalizer extends AbstractHetQuantFilter 
 
     private static final long serialVersionUID = 1L;
 
-    /** The first sentence of both nodes' descriptions. */
-    static final String L1_DESCRIPTION = "Normalizes each row so that the selected attributes sum to 1 (exact"
-            + " per-sample L1, the ET layer of the heterogeneous-quantization network): v_i = x_i / sum_j x_j, a"
-            + " zero row stays zero, a missing value stays missing and is left out of the sum.";
+    /** What both nodes' descriptions say after their own first sentence. */
+    static final String L1_DESCRIPTION = "Exact per-sample L1, the ET layer of the heterogeneous-quantization"
+            + " network: v_i = x_i / sum_j x_j over the selected attributes of a row; a zero row stays zero, a"
+            + " missing value stays missing and is left out of the sum.";
 
     /** The normalization and its clamp count. */
     private final NormalizationStage m_Stage = new NormalizationStage();

@@ -38,8 +38,9 @@ public class HetQuantCalibrator extends AbstractColumnFilter implements ColumnOn
 
     @Override
     protected String describe() {
-        return "Replaces each selected L1-normalized attribute x by a column of n drives gain_k * x (attributes"
-                + " <name>_n00 ... by ascending gain) whose gains are fitted on the first batch: the firing onsets"
+        return "Data-aware calibrator: a column of n neuron drives gain_k * x whose gains fit the first batch. "
+                + "Its input must be L1-normalized (put HetQuantNormalizer in front); the outputs of attribute <name>"
+                + " are named <name>_n00, <name>_n01 and so on, by ascending gain. The firing onsets"
                 + " follow the data's density (Jenks natural breaks, smoothing s), rescaled over all attributes so"
                 + " that their median matches the uniform column's. Later batches reuse the first batch's gains.";
     }

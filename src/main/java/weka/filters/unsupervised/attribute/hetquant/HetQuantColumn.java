@@ -33,8 +33,9 @@ public class HetQuantColumn extends AbstractColumnFilter implements StreamableFi
 
     @Override
     protected String describe() {
-        return "Replaces each selected attribute x by a column of n duplicated neurons whose drives are gain_k * x"
-                + " (attributes <name>_n00 ... ordered by ascending gain). The gains are uniform (P / linspace(L, 1,"
+        return "Heterogeneous column: each attribute becomes n neuron drives gain_k * x, with data-blind gains. "
+                + "The n outputs of attribute <name> are named <name>_n00, <name>_n01 and so on, by ascending gain."
+                + " The gains are uniform (P / linspace(L, 1,"
                 + " n): firing onsets evenly spaced in normalized input), equidistant (onsets dense at small inputs) or"
                 + " homogeneous (all equal to P, the paper's baseline). Feed it L1-normalized attributes and follow it"
                 + " with the spike-phase quantizer.";

@@ -34,7 +34,8 @@ public class HetQuantNormalizer extends AbstractHetQuantNormalizer {
 
     @Override
     protected String describe() {
-        return L1_DESCRIPTION + " With the data-level shift, the global minimum of the first batch, if negative,"
+        return "Per-sample L1 normalization with a learned shift: each row's selected attributes sum to 1. "
+                + L1_DESCRIPTION + " With the data-level shift, the global minimum of the first batch, if negative,"
                 + " is subtracted first; values still negative in later batches are clamped to 0 and counted (see"
                 + " -output-debug-info). This is a"
                 + " batch filter (the shift is learned on the first batch); to stream rows (KnowledgeFlow instance"

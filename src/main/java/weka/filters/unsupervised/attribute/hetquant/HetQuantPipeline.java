@@ -60,12 +60,13 @@ public class HetQuantPipeline extends AbstractColumnFilter implements ColumnOnse
 
     @Override
     protected String describe() {
-        return "The whole heterogeneous-quantization front end in one filter: per-sample L1 normalization of the"
+        return "The whole HetQuant chain in one filter: L1 normalizer, neuron column and spike phase. "
+                + "In order: per-sample L1 normalization of the"
                 + " selected attributes (with the data-level shift fitted on the first batch), a column of n duplicated"
                 + " neurons per attribute with heterogeneous gains (data-blind, or calibrated on the first batch),"
                 + " and the spike phase of each neuron under"
-                + " oscillatory inhibition. Each selected attribute becomes n phase attributes <name>_n00 ...; use it"
-                + " in front of any classifier in a FilteredClassifier.";
+                + " oscillatory inhibition. Each selected attribute becomes n phase attributes <name>_n00, <name>_n01"
+                + " and so on; use it in front of any classifier in a FilteredClassifier.";
     }
 
     @Override

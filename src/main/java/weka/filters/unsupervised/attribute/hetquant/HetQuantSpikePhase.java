@@ -42,9 +42,10 @@ public class HetQuantSpikePhase extends AbstractHetQuantFilter implements Stream
 
     @Override
     protected String describe() {
-        return "Replaces each selected attribute, read as the drive of a leaky integrate-and-fire neuron under"
-                + " 50-step oscillatory inhibition, by the phase at which that neuron spikes: a stronger drive spikes"
-                + " earlier, drives below D* = 6.7855 (and missing values) stay silent. Encodings: paper (0 silent,"
+        return "Spike-phase quantizer: each attribute, read as a neuron's drive, becomes the phase it spikes at. "
+                + "The neuron is a leaky integrate-and-fire unit under 50-step oscillatory inhibition: a stronger drive"
+                + " spikes earlier; drives below its firing threshold D* = 6.7855 (and missing values) stay silent."
+                + " Encodings: paper (0 silent,"
                 + " 2 strongest ... 17 weakest, as published), ascending (0 silent, 1 weakest ... 16 strongest) or"
                 + " binary (1 spike, 0 silent).";
     }

@@ -29,7 +29,8 @@ public class HetQuantStreamNormalizer extends AbstractHetQuantNormalizer impleme
 
     @Override
     protected String describe() {
-        return L1_DESCRIPTION + " No data-level shift is learned, so every row is transformed on its own as it"
+        return "Streamable per-sample L1 normalization without shift: each row's selected attributes sum to 1. "
+                + L1_DESCRIPTION + " No data-level shift is learned, so every row is transformed on its own as it"
                 + " arrives (a streamable filter): use it on instance connections in the KnowledgeFlow and in a"
                 + " streaming MultiFilter, for data that are already non-negative; a negative value is an error naming"
                 + " the attribute and the row. For data that may be negative use HetQuantNormalizer, a batch filter"

@@ -117,7 +117,7 @@ final class NodeOption<T> {
         return property;
     }
 
-    /** The GUI label, e.g. "smoothing s". */
+    /** The GUI label, in sentence case as Weka's own, e.g. "Smoothing (s)". */
     String label() {
         return label;
     }
@@ -140,9 +140,13 @@ final class NodeOption<T> {
         return type;
     }
 
-    /** How messages name the option: {@code "-S (smoothing s)"}. */
+    /**
+     * How messages name the option: {@code "-S (smoothing s)"}, the flag and the label in running text (lower-case
+     * first letter, a one-letter symbol without its parentheses).
+     */
     String name() {
-        return "-" + flag + " (" + label + ")";
+        String words = Character.toLowerCase(label.charAt(0)) + label.substring(1);
+        return "-" + flag + " (" + words.replaceAll(" \\(([A-Za-z])\\)$", " $1") + ")";
     }
 
     /** The valid form in words, e.g. "a number in [0, 1]" or "one of uniform, equidistant, homogeneous". */

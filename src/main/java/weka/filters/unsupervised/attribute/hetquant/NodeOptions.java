@@ -26,21 +26,21 @@ final class NodeOptions {
 
     private NodeOptions() {}
 
-    static final String RANGE_LABEL = "attribute indices";
+    static final String RANGE_LABEL = "Attribute indices";
     static final String RANGE_TEXT = "The attributes to transform, as a Weka range such as 1,3-5,last. The class"
             + " and non-numeric attributes always pass through unchanged.";
     static final int RANGE_ORDER = 0;
     static final NodeOption<String> RANGE = NodeOption.text("R", "attributeIndices", RANGE_LABEL, RANGE_TEXT,
             RANGE_ORDER, "first-last", "-R <col1,col2-col4,...>");
 
-    static final String INVERT_LABEL = "invert selection";
+    static final String INVERT_LABEL = "Invert selection";
     static final String INVERT_TEXT = "Transform the numeric attributes outside the range instead of those inside"
             + " it.";
     static final int INVERT_ORDER = 1;
     static final NodeOption<Boolean> INVERT = NodeOption.flag("V", "invertSelection", INVERT_LABEL, INVERT_TEXT,
             INVERT_ORDER);
 
-    static final String SHIFT_LABEL = "data-level shift";
+    static final String SHIFT_LABEL = "Data-level shift";
     static final String SHIFT_TEXT = "Subtract the first batch's global minimum, when negative, before"
             + " normalizing. On (the default), later values still below it are clamped to 0 and counted; off"
             + " (command line: -no-shift), a negative value is an error.";
@@ -48,7 +48,7 @@ final class NodeOptions {
     static final NodeOption<Boolean> SHIFT = NodeOption.negatedFlag("no-shift", "shift", SHIFT_LABEL, SHIFT_TEXT,
             SHIFT_ORDER);
 
-    static final String SCHEME_LABEL = "gain scheme";
+    static final String SCHEME_LABEL = "Gain scheme";
     static final String SCHEME_TEXT = "How the n gains of a column are spread: uniform, equidistant or"
             + " homogeneous. uniform (the default) is the paper's heterogeneous column, P / linspace(L, 1, n);"
             + " equidistant puts the firing onsets dense at small inputs; homogeneous is n copies of P, the"
@@ -57,14 +57,14 @@ final class NodeOptions {
     static final NodeOption<GainScheme> SCHEME = NodeOption.choice("scheme", "gainScheme", SCHEME_LABEL,
             SCHEME_TEXT, SCHEME_ORDER, GainScheme.UNIFORM);
 
-    static final String DUPLICATION_LABEL = "duplication n";
+    static final String DUPLICATION_LABEL = "Duplication (n)";
     static final String DUPLICATION_TEXT = "Neurons per attribute, a whole number of at least 1. The paper uses 4,"
             + " 8, 16 and 32 and names no single default.";
     static final int DUPLICATION_ORDER = 4;
     static final NodeOption<Integer> DUPLICATION = NodeOption.wholeNumber("N", "duplication", DUPLICATION_LABEL,
             DUPLICATION_TEXT, DUPLICATION_ORDER, 8, ParameterRange.DUPLICATION);
 
-    static final String PAYLOAD_LABEL = "payload P";
+    static final String PAYLOAD_LABEL = "Payload (P)";
     static final String PAYLOAD_TEXT = "Drive scale of the gains, a finite number above 0. It is the gain of the"
             + " least sensitive uniform neuron (homogeneous: of every neuron; calibrated: the scale of the"
             + " corrected gains); the paper uses 25.";
@@ -72,7 +72,7 @@ final class NodeOptions {
     static final NodeOption<Double> PAYLOAD = NodeOption.number("P", "payload", PAYLOAD_LABEL, PAYLOAD_TEXT,
             PAYLOAD_ORDER, ColumnGains.DEFAULT_PAYLOAD, ParameterRange.PAYLOAD);
 
-    static final String LIMIT_LABEL = "limit L";
+    static final String LIMIT_LABEL = "Limit (L)";
     static final String LIMIT_TEXT = "Smallest covered input, a number between 0 and 1 (both excluded). The most"
             + " sensitive uniform gain is P / L, and a calibration counts smaller observations as L; the paper"
             + " uses 0.01. Unused by the homogeneous scheme.";
@@ -80,14 +80,14 @@ final class NodeOptions {
     static final NodeOption<Double> LIMIT = NodeOption.number("L", "limit", LIMIT_LABEL, LIMIT_TEXT, LIMIT_ORDER,
             ColumnGains.DEFAULT_LIMIT, ParameterRange.LIMIT);
 
-    static final String CALIBRATE_LABEL = "calibrate";
+    static final String CALIBRATE_LABEL = "Calibrate";
     static final String CALIBRATE_TEXT = "Fit the gains on the first batch (data-aware calibration) instead of"
             + " using the gain scheme.";
     static final int CALIBRATE_ORDER = 7;
     static final NodeOption<Boolean> CALIBRATE = NodeOption.flag("calibrate", "calibrate", CALIBRATE_LABEL,
             CALIBRATE_TEXT, CALIBRATE_ORDER);
 
-    static final String SMOOTHING_LABEL = "smoothing s";
+    static final String SMOOTHING_LABEL = "Smoothing (s)";
     static final String SMOOTHING_TEXT = "Smoothing of the calibration, a number between 0 and 1 (both"
             + " included). 0.25 is the paper's \"Adaptive\" condition (4 Jenks classes), 0.5 its \"Scaled\" one"
             + " (2 classes, one linear segment).";
@@ -95,7 +95,7 @@ final class NodeOptions {
     static final NodeOption<Double> SMOOTHING = NodeOption.number("S", "smoothing", SMOOTHING_LABEL,
             SMOOTHING_TEXT, SMOOTHING_ORDER, CalibrationParameters.ADAPTIVE_SMOOTHING, ParameterRange.SMOOTHING);
 
-    static final String RULE_LABEL = "update rule";
+    static final String RULE_LABEL = "Update rule";
     static final String RULE_TEXT = "Which first-batch rows the calibration is fitted on: final or faithful."
             + " final (the default): every row; faithful: as the authors' code, only the rows up to the last one"
             + " that set a new running minimum or maximum. Names are matched case-insensitively.";
@@ -103,7 +103,7 @@ final class NodeOptions {
     static final NodeOption<UpdateRule> RULE = NodeOption.choice("rule", "updateRule", RULE_LABEL, RULE_TEXT,
             RULE_ORDER, UpdateRule.FINAL);
 
-    static final String DISTINCT_LABEL = "exact distinct values";
+    static final String DISTINCT_LABEL = "Exact distinct values";
     static final String DISTINCT_TEXT = "Distinct values per attribute the calibration keeps exactly, a whole number"
             + " of at least 1. Beyond them it keeps a quantile sketch about 1/20 that size (KLL, k = limit / 64) and"
             + " fits on its quantiles: approximate, and randomized.";
@@ -111,7 +111,7 @@ final class NodeOptions {
     static final NodeOption<Integer> DISTINCT = NodeOption.wholeNumber("distinct", "distinct", DISTINCT_LABEL,
             DISTINCT_TEXT, DISTINCT_ORDER, CalibrationSummary.DEFAULT_EXACT_LIMIT, ParameterRange.EXACT_LIMIT);
 
-    static final String ENCODING_LABEL = "phase encoding";
+    static final String ENCODING_LABEL = "Phase encoding";
     static final String ENCODING_TEXT = "How a spike phase is written: paper, ascending or binary. paper (the"
             + " default): 0 silent, 2 strongest to 17 weakest, as published; ascending: 0 silent, 1 weakest to 16"
             + " strongest (grows with the drive); binary: 1 spike, 0 silent. Names are matched"

@@ -146,6 +146,8 @@ class PackageInstallIT {
         List<String> command = new ArrayList<>();
         command.add(Path.of(System.getProperty("java.home"), "bin", "java").toString());
         command.add("-Djava.awt.headless=true");
+        // As README tells users without network: Weka would otherwise try to refresh its package list.
+        command.add("-Dweka.packageManager.offline=true");
         if (addOpens) {
             command.addAll(ADD_OPENS);
         }
