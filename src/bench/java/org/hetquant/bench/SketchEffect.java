@@ -13,6 +13,7 @@ import org.hetquant.engine.CalibrationParameters;
 import org.hetquant.engine.CalibrationSummary;
 import org.hetquant.engine.ColumnEncoder;
 import org.hetquant.engine.ColumnGains;
+import org.hetquant.engine.NegativePolicy;
 import org.hetquant.engine.NeuronParameters;
 import org.hetquant.engine.Normalization;
 import org.hetquant.engine.PhaseTable;
@@ -136,9 +137,9 @@ public final class SketchEffect {
         return Utilization.summarize(perSample);
     }
 
-    /** L1 normalization with the data-level shift, as the pipeline node does. */
+    /** L1 normalization with negative values clipped to 0, as the pipeline node does by default. */
     private static double[][] normalized(double[][] raw) {
-        Normalization normalization = Normalization.fit(raw, true);
+        Normalization normalization = Normalization.fit(raw, NegativePolicy.CLIP);
         double[][] v = new double[raw.length][];
         for (int r = 0; r < raw.length; r++) {
             v[r] = new double[raw[r].length];

@@ -128,6 +128,26 @@ public final class ColumnGains implements Serializable {
         return new ColumnGains(copy);
     }
 
+    /**
+     * These gains times one factor (e.g. a {@link GainScale}): onsets move by 1/factor, their spacing within a
+     * column keeps its shape.
+     *
+     * @param factor finite and > 0
+     * @throws IllegalArgumentException if the factor is not finite and positive, or a scaled gain overflows
+     */
+    public ColumnGains scaled(double factor) {
+        if (!(factor > 0.0) || Double.isInfinite(factor)) {
+            throw new IllegalArgumentException("factor must be finite and > 0, got " + factor);
+        }
+        double[][] g = toArray();
+        for (double[] column : g) {
+            for (int k = 0; k < column.length; k++) {
+                column[k] *= factor;
+            }
+        }
+        return of(g);
+    }
+
     /** Number of features (columns). */
     public int features() {
         return gains.length;

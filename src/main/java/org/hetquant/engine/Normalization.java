@@ -1,6 +1,7 @@
 package org.hetquant.engine;
 
 import java.io.Serializable;
+import java.util.Arrays;
 
 /**
  * Data-blind per-sample normalization of the ET layer (docs/method.md §2(a)): {@code v_i = x_i / sum_j x_j}, exact L1.
@@ -9,34 +10,44 @@ import java.io.Serializable;
  * closed form. A row whose sum is 0 maps to all zeros. A missing feature ({@code NaN}) is left out of the sum
  * and stays {@code NaN}, so its neurons stay silent downstream while the rest of the row is still produced.
  *
- * <p><b>Data-level shift.</b> L1 normalization needs non-negative inputs. With the shift enabled, the global
- * minimum of the fitting data is learned once (one scalar for all features, as the authors' data preparation
- * does) and, when it is negative, subtracted from every value. Values that are still negative when the
- * normalization is applied later are clamped to 0 and counted; {@link #apply} returns that count so the caller
- * can report it. With the shift disabled a negative value is an error.
+ * <p><b>Negative values.</b> L1 normalization needs non-negative inputs; a {@link NegativePolicy} says what
+ * happens to negatives: clipped to 0 ({@link NegativePolicy#CLIP}), each feature shifted by its own negative
+ * minimum over the fitting data ({@link NegativePolicy#OFFSET}), every value shifted by the fitting data's
+ * negative global minimum (the paper's data-level shift, {@link NegativePolicy#SHIFT}: one scalar for all
+ * features, as the authors' data preparation does), or an error ({@link NegativePolicy#ERROR}). Except with
+ * {@code ERROR}, a value still negative when the normalization is applied is clamped to 0 and counted;
+ * {@link #apply} returns that count so the caller can report it.
  *
  * <p>Instances are immutable and thread-safe.
  */
 public final class Normalization implements Serializable {
 
-    private static final long serialVersionUID = 1L;
+    private static final long serialVersionUID = 2L;
 
-    private final boolean shiftEnabled;
-    /** Amount subtracted from every raw value: the learned global minimum if negative, else 0. Always ≤ 0. */
+    private final NegativePolicy policy;
+    /** Amount subtracted from every raw value ({@link NegativePolicy#SHIFT}): the learned global minimum, ≤ 0. */
     private final double offset;
+    /** Amount subtracted from each feature ({@link NegativePolicy#OFFSET}), each ≤ 0; empty otherwise. */
+    private final double[] featureOffsets;
 
-    private Normalization(boolean shiftEnabled, double offset) {
-        this.shiftEnabled = shiftEnabled;
+    private Normalization(NegativePolicy policy, double offset, double[] featureOffsets) {
+        this.policy = policy;
         this.offset = offset;
+        this.featureOffsets = featureOffsets;
     }
 
-    /** Plain L1 normalization: negative inputs are rejected. */
+    /** Plain L1 normalization: a negative input is an error ({@link NegativePolicy#ERROR}). */
     public static Normalization withoutShift() {
-        return new Normalization(false, 0.0);
+        return new Normalization(NegativePolicy.ERROR, 0.0, new double[0]);
+    }
+
+    /** L1 normalization after clipping negative inputs to 0 ({@link NegativePolicy#CLIP}); learns nothing. */
+    public static Normalization clipping() {
+        return new Normalization(NegativePolicy.CLIP, 0.0, new double[0]);
     }
 
     /**
-     * L1 normalization after the data-level shift.
+     * L1 normalization after the paper's data-level shift ({@link NegativePolicy#SHIFT}).
      *
      * @param globalMinimum the minimum over all features and rows of the fitting data (finite); only a negative
      *     minimum shifts the data
@@ -47,42 +58,97 @@ public final class Normalization implements Serializable {
             throw new IllegalArgumentException(
                     "globalMinimum must be a finite number, got " + globalMinimum);
         }
-        return new Normalization(true, Math.min(globalMinimum, 0.0));
+        return new Normalization(NegativePolicy.SHIFT, Math.min(globalMinimum, 0.0), new double[0]);
+    }
+
+    /**
+     * L1 normalization after per-feature offsets ({@link NegativePolicy#OFFSET}).
+     *
+     * @param featureMinima each feature's minimum over the fitting data (finite; {@code NaN} for a feature with
+     *     no value); only a negative minimum shifts its feature
+     * @throws IllegalArgumentException if a minimum is infinite, naming the feature
+     */
+    public static Normalization withFeatureOffsets(double[] featureMinima) {
+        double[] offsets = new double[featureMinima.length];
+        for (int i = 0; i < offsets.length; i++) {
+            double m = featureMinima[i];
+            if (Double.isInfinite(m)) {
+                throw new IllegalArgumentException("the minimum of feature " + i + " must be finite, got " + m);
+            }
+            offsets[i] = Double.isNaN(m) ? 0.0 : Math.min(m, 0.0);
+        }
+        return new Normalization(NegativePolicy.OFFSET, 0.0, offsets);
     }
 
     /**
      * Fits the normalization on raw rows.
      *
-     * @param rows raw feature rows (missing values as {@code NaN} are ignored)
-     * @param shift whether to learn and apply the data-level shift
+     * @param rows raw feature rows, all of the same length (missing values as {@code NaN} are ignored)
+     * @param policy what to do with negative values; only {@link NegativePolicy#fits() OFFSET and SHIFT} learn
+     *     from the rows
      * @throws InvalidValueException if a value is infinite (names the row and feature)
+     * @throws IllegalArgumentException if the rows differ in length, naming the row
      */
-    public static Normalization fit(double[][] rows, boolean shift) {
-        if (!shift) {
-            return withoutShift();
+    public static Normalization fit(double[][] rows, NegativePolicy policy) {
+        switch (policy) {
+            case ERROR:
+                return withoutShift();
+            case CLIP:
+                return clipping();
+            default:
+                break;
         }
+        int features = rows.length == 0 ? 0 : rows[0].length;
+        double[] minima = new double[features];
+        Arrays.fill(minima, Double.POSITIVE_INFINITY);
         double min = Double.POSITIVE_INFINITY;
         for (int r = 0; r < rows.length; r++) {
             double[] row = rows[r];
+            if (row.length != features) {
+                throw new IllegalArgumentException(
+                        "row " + r + " has " + row.length + " features but row 0 has " + features);
+            }
             for (int i = 0; i < row.length; i++) {
                 double x = row[i];
                 requireNotInfinite(x, i, r);
+                // Comparisons skip NaN (a missing value), which Math.min would propagate.
+                if (x < minima[i]) {
+                    minima[i] = x;
+                }
                 if (x < min) {
                     min = x;
                 }
             }
         }
-        return withShift(min == Double.POSITIVE_INFINITY ? 0.0 : min);
+        if (policy == NegativePolicy.SHIFT) {
+            return withShift(min == Double.POSITIVE_INFINITY ? 0.0 : min);
+        }
+        for (int i = 0; i < features; i++) {
+            if (minima[i] == Double.POSITIVE_INFINITY) {
+                minima[i] = Double.NaN;
+            }
+        }
+        return withFeatureOffsets(minima);
     }
 
-    /** Whether the data-level shift is applied. */
-    public boolean shiftEnabled() {
-        return shiftEnabled;
+    /** The policy for negative values. */
+    public NegativePolicy policy() {
+        return policy;
     }
 
-    /** The learned global minimum when it is negative (the amount subtracted is its negation), else 0. */
+    /** The learned global minimum when it is negative ({@link NegativePolicy#SHIFT}), else 0. */
     public double offset() {
         return offset;
+    }
+
+    /** Each feature's learned negative minimum ({@link NegativePolicy#OFFSET}; 0 where none); else empty. */
+    public double[] featureOffsets() {
+        return featureOffsets.clone();
+    }
+
+    /** What is subtracted from feature i: its own offset, or the global one. */
+    private double offsetOf(int i) {
+        return policy == NegativePolicy.OFFSET ? featureOffsets[i] : offset;
     }
 
     /**
@@ -91,7 +157,7 @@ public final class Normalization implements Serializable {
      * <p>Every finite row gives its exact L1 shares: the shifted values are scaled by a power of two so that the
      * largest is in [1, 2) before they are summed, which is exact and cannot overflow (a row of 1e308 values
      * gives equal shares, not zeros), and the shift itself is computed at half scale when {@code x − offset}
-     * would exceed the largest double. For rows that neither overflow nor underflow the result is bit for bit
+     * would exceed the largest double for some feature. For rows that neither overflow nor underflow the result is bit for bit
      * {@code x_i / sum_j x_j}; a share below 2^-1022 (≈ 2.2e-308) may differ from the correctly rounded one by
      * one unit in the last place. −0.0 is read as 0 and gives +0.0.
      *
@@ -99,45 +165,49 @@ public final class Normalization implements Serializable {
      * @param out receives {@code v}, same length as {@code raw}; entries in [0, 1] summing to 1 over the
      *     non-missing features (all 0 if their sum is 0); missing features stay {@code NaN}. May be {@code raw}.
      * @param row the row index, used only in error messages
-     * @return the number of values that were still negative after the shift and were clamped to 0 (always 0
-     *     without the shift)
-     * @throws InvalidValueException for an infinite value, or a negative value when the shift is disabled,
+     * @return the number of values that were still negative after any offset and were clamped to 0 (always 0
+     *     with {@link NegativePolicy#ERROR})
+     * @throws InvalidValueException for an infinite value, or a negative value with {@link NegativePolicy#ERROR},
      *     naming the feature index and the row
+     * @throws IllegalArgumentException if the row's length differs from the fitted per-feature offsets
      */
     public int apply(double[] raw, double[] out, long row) {
         if (out.length != raw.length) {
             throw new IllegalArgumentException(
                     "out has length " + out.length + " but the row has " + raw.length + " features");
         }
-        // Pass 1 reads only (out may be raw): validate and find the largest value that is not clamped.
-        double top = Double.NEGATIVE_INFINITY;
+        if (policy == NegativePolicy.OFFSET && featureOffsets.length != raw.length) {
+            throw new IllegalArgumentException("row " + row + " has " + raw.length
+                    + " features but the per-feature offsets were fitted on " + featureOffsets.length);
+        }
+        // Pass 1 reads only (out may be raw): validate, and see whether some x − offset overflows.
+        boolean halve = false;
         for (int i = 0; i < raw.length; i++) {
             double x = raw[i];
             if (Double.isNaN(x)) {
                 continue;
             }
             requireNotInfinite(x, i, row);
-            if (x < offset && !shiftEnabled) {
+            if (x < 0.0 && policy == NegativePolicy.ERROR) {
                 throw new InvalidValueException(row, i, x, InvalidValueException.Problem.NEGATIVE,
                         "L1 normalization needs values >= 0");
             }
-            top = Math.max(top, x);
+            // x - offset overflows only for a negative offset and x near the largest double; halving both is exact.
+            halve |= Double.isInfinite(x - offsetOf(i));
         }
-        // x - offset overflows only for a negative offset and x near the largest double; halving both is exact.
-        boolean halve = Double.isInfinite(top - offset);
-        double half = offset * 0.5;
         int clamped = 0;
         double max = 0.0;
         for (int i = 0; i < raw.length; i++) {
             double x = raw[i];
+            double off = offsetOf(i);
             if (Double.isNaN(x)) {
                 out[i] = Double.NaN;
-            } else if (x < offset) {
+            } else if (x < off) {
                 out[i] = 0.0;
                 clamped++;
             } else {
                 // x >= offset, so the difference is >= 0; adding +0.0 turns -0.0 into +0.0.
-                double d = (halve ? x * 0.5 - half : x - offset) + 0.0;
+                double d = (halve ? x * 0.5 - off * 0.5 : x - off) + 0.0;
                 out[i] = d;
                 max = Math.max(max, d);
             }
@@ -173,19 +243,32 @@ public final class Normalization implements Serializable {
     @Override
     public boolean equals(Object o) {
         return o instanceof Normalization n
-                && n.shiftEnabled == shiftEnabled
-                && Double.compare(n.offset, offset) == 0;
+                && n.policy == policy
+                && Double.compare(n.offset, offset) == 0
+                && Arrays.equals(n.featureOffsets, featureOffsets);
     }
 
     @Override
     public int hashCode() {
-        return Boolean.hashCode(shiftEnabled) * 31 + Double.hashCode(offset);
+        return (policy.hashCode() * 31 + Double.hashCode(offset)) * 31 + Arrays.hashCode(featureOffsets);
     }
 
     @Override
     public String toString() {
-        return shiftEnabled
-                ? "L1 normalization after shift by " + (-offset)
-                : "L1 normalization (no shift)";
+        switch (policy) {
+            case CLIP:
+                return "L1 normalization (negative values clipped to 0)";
+            case SHIFT:
+                return "L1 normalization after shift by " + (-offset);
+            case OFFSET: {
+                StringBuilder s = new StringBuilder("L1 normalization after per-feature shifts by");
+                for (double o : featureOffsets) {
+                    s.append(" ").append(0.0 - o);
+                }
+                return s.toString();
+            }
+            default:
+                return "L1 normalization (no shift)";
+        }
     }
 }

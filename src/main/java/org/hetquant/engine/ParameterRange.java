@@ -38,6 +38,9 @@ public record ParameterRange(double lower, boolean lowerOpen, double upper, bool
     /** KLL parameter k of a calibration summary's sketch: a whole number in [8, 65535] (DataSketches' range). */
     public static final ParameterRange SKETCH_K = new ParameterRange(8, false, 65535, false, true);
 
+    /** Target mean utilization of a fitted gain scale, in percent: in (0, 100] (the paper operates near 45). */
+    public static final ParameterRange TARGET_UTILIZATION = new ParameterRange(0, true, 100, false, false);
+
     /** Whether {@code x} is valid: finite, within the bounds and, for an integer range, whole. */
     public boolean contains(double x) {
         if (!Double.isFinite(x)) {

@@ -7,8 +7,8 @@ import java.nio.file.Path;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Locale;
-import java.util.function.IntConsumer;
 import org.hetquant.cli.LabeledCsv;
+import org.hetquant.cli.Progress;
 import org.hetquant.experiment.SyntheticSession;
 
 /**
@@ -114,7 +114,7 @@ public final class Reproduce {
                 new Reproduction.Settings(o.seed(), o.quick() ? QUICK_FOLDS : Reproduction.FOLDS, o.threads());
         int total = Reproduction.taskCount(sessions, settings);
         long start = System.nanoTime();
-        List<Reproduction.Cell> cells = Reproduction.run(sessions, settings, progress(System.err, total, start));
+        List<Reproduction.Cell> cells = Reproduction.run(sessions, settings, Progress.bar(System.err, "reproduce", "tasks", total, start));
         double seconds = (System.nanoTime() - start) / 1e9;
         System.err.println();
         Grid grid = new Grid(cells);
@@ -167,27 +167,5 @@ public final class Reproduce {
 
     private static Reproduction.SessionInput generated(SyntheticSession s) {
         return new Reproduction.SessionInput(s.name(), s.name(), s.features(), s.labels());
-    }
-
-    /** A progress bar on stderr: redrawn in place on a terminal, a line per 10 % otherwise. */
-    private static IntConsumer progress(PrintStream err, int total, long start) {
-        boolean terminal = System.console() != null;
-        int[] lastTenth = {-1};
-        return done -> {
-            synchronized (err) {
-                double elapsed = (System.nanoTime() - start) / 1e9;
-                double eta = done > 0 ? elapsed * (total - done) / done : 0;
-                int width = 30;
-                int filled = (int) ((long) width * done / total);
-                String line = String.format(Locale.ROOT, "reproduce [%s%s] %d/%d tasks, %.0f s elapsed, ~%.0f s left",
-                        "#".repeat(filled), " ".repeat(width - filled), done, total, elapsed, eta);
-                if (terminal) {
-                    err.print("\r" + line);
-                } else if (done * 10 / total > lastTenth[0]) {
-                    lastTenth[0] = done * 10 / total;
-                    err.println(line);
-                }
-            }
-        };
     }
 }

@@ -19,21 +19,27 @@ class NormalizationTest implements SerializableValueTypeContract<Normalization> 
 
     @Override
     public Normalization equalValue() {
-        return Normalization.fit(new double[][] {{1, -2}, {3, 0}}, true);
+        return Normalization.fit(new double[][] {{1, -2}, {3, 0}}, NegativePolicy.SHIFT);
     }
 
     @Override
     public List<Normalization> differentValues() {
         // A non-negative minimum shifts by 0 but keeps the shift (and its clamping) on: not the same as no shift.
-        return List.of(Normalization.withoutShift(), Normalization.withShift(-3.0), Normalization.withShift(5.0));
+        return List.of(Normalization.withoutShift(), Normalization.withShift(-3.0), Normalization.withShift(5.0),
+                Normalization.clipping(), Normalization.withFeatureOffsets(new double[] {-2.0, 0.0}),
+                Normalization.withFeatureOffsets(new double[] {-2.0}));
     }
 
     @Override
     public List<Invalid> invalidValues() {
         return List.of(new Invalid(() -> Normalization.withShift(Double.NaN), "globalMinimum", "finite"),
                 new Invalid(() -> Normalization.withShift(Double.NEGATIVE_INFINITY), "globalMinimum", "finite"),
-                new Invalid(() -> Normalization.fit(new double[][] {{1, 2}, {Double.POSITIVE_INFINITY, 0}}, true),
-                        "row 1, feature 0", "finite"));
+                new Invalid(() -> Normalization.fit(new double[][] {{1, 2}, {Double.POSITIVE_INFINITY, 0}}, NegativePolicy.SHIFT),
+                        "row 1, feature 0", "finite"),
+                new Invalid(() -> Normalization.fit(new double[][] {{1, 2}, {Double.POSITIVE_INFINITY, 0}},
+                        NegativePolicy.OFFSET), "row 1, feature 0", "finite"),
+                new Invalid(() -> Normalization.withFeatureOffsets(new double[] {0, Double.NEGATIVE_INFINITY}),
+                        "feature 1", "finite"));
     }
 
     @Test
@@ -61,7 +67,7 @@ class NormalizationTest implements SerializableValueTypeContract<Normalization> 
 
     @Test
     void shiftSubtractsTheNegativeGlobalMinimum() {
-        Normalization n = Normalization.fit(new double[][] {{-1, 2}, {0, 3}}, true);
+        Normalization n = Normalization.fit(new double[][] {{-1, 2}, {0, 3}}, NegativePolicy.SHIFT);
         assertEquals(-1.0, n.offset(), 0.0);
         double[] out = new double[2];
         assertEquals(0, n.apply(new double[] {-1, 2}, out, 0));
@@ -72,7 +78,7 @@ class NormalizationTest implements SerializableValueTypeContract<Normalization> 
 
     @Test
     void positiveMinimumDoesNotShift() {
-        Normalization n = Normalization.fit(new double[][] {{0.5, 2}, {1, 3}}, true);
+        Normalization n = Normalization.fit(new double[][] {{0.5, 2}, {1, 3}}, NegativePolicy.SHIFT);
         assertEquals(0.0, n.offset(), 0.0);
         double[] out = new double[2];
         n.apply(new double[] {1, 3}, out, 0);
@@ -103,7 +109,7 @@ class NormalizationTest implements SerializableValueTypeContract<Normalization> 
             assertTrue(e.getMessage().contains("feature 0") && e.getMessage().contains("row 3"), e.getMessage());
         }
         IllegalArgumentException e = assertThrows(IllegalArgumentException.class,
-                () -> Normalization.fit(new double[][] {{1, 2}, {3, Double.POSITIVE_INFINITY}}, true));
+                () -> Normalization.fit(new double[][] {{1, 2}, {3, Double.POSITIVE_INFINITY}}, NegativePolicy.SHIFT));
         assertTrue(e.getMessage().contains("feature 1") && e.getMessage().contains("row 1"), e.getMessage());
     }
 
@@ -131,7 +137,7 @@ class NormalizationTest implements SerializableValueTypeContract<Normalization> 
     @Test
     void aShiftThatWouldOverflowIsComputedAtHalfScaleAndNeverInventsAMissingValue() {
         // -1e308 and 1e308 in the fitting data: x - offset = 2e308 overflows; before the fix Inf/Inf gave NaN.
-        Normalization n = Normalization.fit(new double[][] {{-1e308, 1e308}, {1, 3}}, true);
+        Normalization n = Normalization.fit(new double[][] {{-1e308, 1e308}, {1, 3}}, NegativePolicy.SHIFT);
         assertEquals(-1e308, n.offset(), 0.0);
         double[] out = new double[2];
         n.apply(new double[] {-1e308, 1e308}, out, 0);
@@ -288,5 +294,64 @@ class NormalizationTest implements SerializableValueTypeContract<Normalization> 
             }
         }
         return sum > 0 && Double.isFinite(sum) && min / sum >= Double.MIN_NORMAL && min >= Double.MIN_NORMAL;
+    }
+
+    @Test
+    void clipSetsNegativesToZeroCountsThemAndLearnsNothing() {
+        Normalization n = Normalization.fit(new double[][] {{-5, 1}}, NegativePolicy.CLIP);
+        assertEquals(Normalization.clipping(), n);
+        assertEquals(NegativePolicy.CLIP, n.policy());
+        double[] out = new double[3];
+        assertEquals(1, n.apply(new double[] {-2, 1, 3}, out, 0));
+        assertArrayEquals(new double[] {0, 0.25, 0.75}, out, 0.0);
+        // Scale-free: a row times 10 normalizes to the same values.
+        double[] scaled = new double[3];
+        n.apply(new double[] {-20, 10, 30}, scaled, 1);
+        assertArrayEquals(out, scaled, 1e-15);
+    }
+
+    @Test
+    void offsetSubtractsEachFeaturesOwnNegativeMinimum() {
+        Normalization n = Normalization.fit(new double[][] {{-2, 1, 5}, {0, 3, Double.NaN}, {4, -1, 6}},
+                NegativePolicy.OFFSET);
+        assertArrayEquals(new double[] {-2, -1, 0}, n.featureOffsets(), 0.0);
+        assertEquals("L1 normalization after per-feature shifts by 2.0 1.0 0.0", n.toString());
+        double[] out = new double[3];
+        // (0 + 2, 1 + 1, 1 - 0) = (2, 2, 1) / 5
+        assertEquals(0, n.apply(new double[] {0, 1, 1}, out, 0));
+        assertArrayEquals(new double[] {0.4, 0.4, 0.2}, out, 1e-15);
+        // Below a learned minimum: clipped and counted.
+        assertEquals(1, n.apply(new double[] {-3, 0, 2}, out, 1));
+        assertArrayEquals(new double[] {0, 1.0 / 3, 2.0 / 3}, out, 1e-15);
+    }
+
+    @Test
+    void offsetNearTheLargestDoubleIsComputedAtHalfScale() {
+        Normalization n = Normalization.withFeatureOffsets(new double[] {-1e308, 0});
+        double[] out = new double[2];
+        n.apply(new double[] {1e308, 1e308}, out, 0);
+        // (2e308, 1e308) in exact arithmetic: shares 2/3 and 1/3.
+        assertEquals(2.0 / 3, out[0], 1e-15);
+        assertEquals(1.0 / 3, out[1], 1e-15);
+    }
+
+    @Test
+    void offsetRejectsARowOfAnotherWidthAndAnAllMissingFeatureIsNotShifted() {
+        Normalization n = Normalization.fit(new double[][] {{-1, Double.NaN}}, NegativePolicy.OFFSET);
+        assertArrayEquals(new double[] {-1, 0}, n.featureOffsets(), 0.0);
+        IllegalArgumentException e = assertThrows(IllegalArgumentException.class,
+                () -> n.apply(new double[] {1, 2, 3}, new double[3], 4));
+        assertTrue(e.getMessage().contains("row 4") && e.getMessage().contains("3 features"), e.getMessage());
+        e = assertThrows(IllegalArgumentException.class,
+                () -> Normalization.fit(new double[][] {{1, 2}, {3}}, NegativePolicy.OFFSET));
+        assertTrue(e.getMessage().contains("row 1 has 1 features"), e.getMessage());
+    }
+
+    @Test
+    void errorPolicyFitsToThePlainNormalizationAndOnlyOffsetAndShiftLearn() {
+        assertEquals(Normalization.withoutShift(), Normalization.fit(new double[][] {{-1, 2}}, NegativePolicy.ERROR));
+        assertEquals(NegativePolicy.ERROR, Normalization.withoutShift().policy());
+        assertTrue(NegativePolicy.OFFSET.fits() && NegativePolicy.SHIFT.fits());
+        assertTrue(!NegativePolicy.CLIP.fits() && !NegativePolicy.ERROR.fits());
     }
 }

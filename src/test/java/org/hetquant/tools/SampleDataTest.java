@@ -26,5 +26,9 @@ class SampleDataTest {
             assertEquals(expected, Files.readString(DATA.resolve("gas-drift-batch" + batch + ".arff")),
                     "gas-drift-batch" + batch + ".arff");
         }
+        for (boolean high : new boolean[] {false, true}) {
+            String file = SampleData.concentrationHalfFile(high);
+            assertEquals(SampleData.concentrationHalf(reference, high), Files.readString(DATA.resolve(file)), file);
+        }
     }
 }

@@ -8,6 +8,8 @@ import java.util.ArrayList;
 import java.util.List;
 import java.util.Locale;
 import org.hetquant.experiment.SyntheticSession;
+import org.hetquant.realdata.GasDrift;
+import org.hetquant.realdata.Split;
 
 /**
  * Writes the sample ARFF files shipped in the Weka package's {@code data/} folder ({@code pkg/data/}).
@@ -47,6 +49,37 @@ public final class SampleData {
             Files.writeString(out.resolve("gas-drift-batch" + batch + ".arff"),
                     gasDrift(Files.readAllLines(source, StandardCharsets.UTF_8), batch), StandardCharsets.UTF_8);
         }
+        for (boolean high : new boolean[] {false, true}) {
+            Files.writeString(out.resolve(concentrationHalfFile(high)),
+                    concentrationHalf(reference.resolve("gas-drift"), high), StandardCharsets.UTF_8);
+        }
+    }
+
+    /** The file name of batch 1's low or high concentration half. */
+    public static String concentrationHalfFile(boolean high) {
+        return "gas-drift-batch1-" + (high ? "high" : "low") + ".arff";
+    }
+
+    /**
+     * Batch 1's low or high concentration half as ARFF text (ΔR of sensors 1–8 and the gas): each gas cut at the
+     * median of its own concentrations, as the real-data command's concentration splits ({@link Split#halves}).
+     *
+     * @param gasDrift the folder holding {@code batch1.dat}
+     */
+    public static String concentrationHalf(Path gasDrift, boolean high) throws IOException {
+        List<GasDrift.Sample> samples = GasDrift.read(gasDrift);
+        int[] rows = Split.halves(samples, i -> samples.get(i).batch() == 1)[high ? 1 : 0];
+        List<String> lines = Files.readAllLines(gasDrift.resolve("batch1.dat"), StandardCharsets.UTF_8).stream()
+                .filter(line -> !line.isBlank()).toList();
+        List<String> selected = new ArrayList<>();
+        for (int r : rows) {
+            selected.add(lines.get(r));
+        }
+        String half = high ? "high" : "low";
+        return gasDrift(selected, "gas-drift-batch1-" + half, "% UCI Gas Sensor Array Drift data, batch 1 (Vergara et"
+                + " al. 2012; Rodriguez-Lujan et al. 2014), CC BY 4.0.\n% The " + half + "-concentration half: each gas"
+                + " cut at the median of its own concentrations in batch 1 (low: at or below the median).\n"
+                + "% Reduced to the steady-state resistance change (first feature) of sensors 1-8 and the gas.\n");
     }
 
     /** The Saturation session as ARFF text. */
@@ -77,11 +110,14 @@ public final class SampleData {
 
     /** One gas-drift batch (lines "gas,concentration,128 features") as ARFF text: ΔR of sensors 1–8 and the gas. */
     public static String gasDrift(List<String> lines, int batch) {
-        StringBuilder s = new StringBuilder();
-        s.append("% UCI Gas Sensor Array Drift data, batch ").append(batch)
-                .append(" (Vergara et al. 2012; Rodriguez-Lujan et al. 2014), CC BY 4.0.\n")
-                .append("% Reduced to the steady-state resistance change (first feature) of sensors 1-8 and the gas.\n");
-        s.append("@relation gas-drift-batch").append(batch).append("\n\n");
+        return gasDrift(lines, "gas-drift-batch" + batch, "% UCI Gas Sensor Array Drift data, batch " + batch
+                + " (Vergara et al. 2012; Rodriguez-Lujan et al. 2014), CC BY 4.0.\n"
+                + "% Reduced to the steady-state resistance change (first feature) of sensors 1-8 and the gas.\n");
+    }
+
+    private static String gasDrift(List<String> lines, String relation, String comment) {
+        StringBuilder s = new StringBuilder(comment);
+        s.append("@relation ").append(relation).append("\n\n");
         for (int sensor = 1; sensor <= 8; sensor++) {
             s.append("@attribute sensor").append(sensor).append(" numeric\n");
         }

@@ -1,13 +1,18 @@
 package weka.filters.unsupervised.attribute.hetquant;
 
+import java.util.Locale;
 import org.hetquant.engine.ColumnGains;
+import org.hetquant.engine.GainScale;
 import org.hetquant.engine.InvalidValueException;
+import org.hetquant.engine.NeuronParameters;
+import org.hetquant.engine.PhaseTable;
 import weka.core.OptionMetadata;
 
 /**
  * The options every node with a column of duplicated neurons shares (the heterogeneous column, the data-aware
- * calibrator and the composite node): duplication n, payload P and limit L, with the paper's values as defaults.
- * Each selected attribute becomes n outputs.
+ * calibrator and the composite node): duplication n, payload P and limit L, with the paper's values as defaults;
+ * and the gain scale ({@link GainScale}), one factor on the gains that adapts them to the number of attributes and,
+ * in the nodes that fit, to the data. Each selected attribute becomes n outputs.
  */
 public abstract class AbstractColumnFilter extends AbstractHetQuantFilter {
 
@@ -15,6 +20,41 @@ public abstract class AbstractColumnFilter extends AbstractHetQuantFilter {
 
     /** The gains in use: data-blind once the format is set, or fitted on the first batch; else {@code null}. */
     protected volatile ColumnGains m_Gains;
+
+    /** The factor the gain scale applied to the gains in use (1 before they are known). */
+    private volatile double m_GainFactor = 1.0;
+
+    /** The gain scale in use: the node's rule (and target, where it fits). */
+    protected abstract GainScale gainScale();
+
+    /** The factor the gain scale applied to the gains in use (1 before they are known, and for fixed). */
+    public double gainFactor() {
+        return m_GainFactor;
+    }
+
+    /**
+     * The column's gains after the gain scale.
+     *
+     * @param base the gains from P, L and the scheme, or from the calibration
+     * @param normalizedRows the first batch, L1-normalized, {@code [row][feature]}; {@code null} for a data-blind
+     *     rule
+     */
+    protected final ColumnGains scaled(ColumnGains base, double[][] normalizedRows) {
+        GainScale scale = gainScale();
+        double factor = scale.needsData()
+                ? scale.factor(base, normalizedRows, PhaseTable.of(NeuronParameters.DEFAULT).firingThreshold())
+                : scale.dataBlindFactor(base.features());
+        m_GainFactor = factor;
+        return factor == 1.0 ? base : base.scaled(factor);
+    }
+
+    /** One line on the gain scale in use, for toString. */
+    protected final String describeGainScale() {
+        GainScale scale = gainScale();
+        return String.format(Locale.ROOT, "gain scale %s: factor %.6g", scale.rule().name().toLowerCase(Locale.ROOT),
+                m_GainFactor) + (scale.needsData()
+                        ? String.format(Locale.ROOT, " (target %.4g %% when fitted)", scale.targetUtilization()) : "");
+    }
 
     @OptionMetadata(
             displayName = NodeOptions.DUPLICATION_LABEL,

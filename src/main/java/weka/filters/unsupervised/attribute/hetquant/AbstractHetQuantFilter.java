@@ -273,6 +273,9 @@ public abstract class AbstractHetQuantFilter extends Filter
     }
 
     private void parseOptions(String[] options) throws Exception {
+        refuseOtherNodesOptions(options);
+        // -no-shift, the former option of the nodes that normalize, still means what it meant: -negative error.
+        boolean noShift = options().contains(NodeOptions.NEGATIVE) && NodeOptions.noShift(options);
         HashMap<String, Object> parsed = new HashMap<>();
         String[] given = options.clone();
         for (NodeOption<?> option : options()) {
@@ -280,10 +283,21 @@ public abstract class AbstractHetQuantFilter extends Filter
             checkValue(option, value);
             parsed.put(option.flag(), value);
         }
+        if (noShift) {
+            parsed.put(NodeOptions.NEGATIVE.flag(), org.hetquant.engine.NegativePolicy.ERROR);
+        }
         m_OptionValues.clear();
         m_OptionValues.putAll(parsed);
         super.setOptions(options);
     }
+
+    /**
+     * Refuses, rather than ignores, a related node's option this node does not have (Weka passes unknown options
+     * on silently, e.g. in a FilteredClassifier's filter string); none by default.
+     *
+     * @throws IllegalArgumentException naming the option and what this node offers instead
+     */
+    protected void refuseOtherNodesOptions(String[] options) {}
 
     private static <T> void checkValue(NodeOption<T> option, Object value) {
         option.check(option.type().cast(value));

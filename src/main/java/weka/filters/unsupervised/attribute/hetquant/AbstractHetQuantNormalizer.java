@@ -1,15 +1,15 @@
 package weka.filters.unsupervised.attribute.hetquant;
 
+import org.hetquant.engine.NegativePolicy;
 import org.hetquant.engine.Normalization;
 
 /**
  * What the two normalizer nodes share: per-sample L1 normalization of the selected attributes
  * ({@link Normalization}, through {@link NormalizationStage}), one output per attribute (name kept), and the
- * count of values clamped to 0 after a data-level shift.
+ * count of negative values clipped to 0.
  *
- * <p>A subclass decides only whether the normalization is fitted: one that fits nothing on the first batch
- * ({@link #fitsOnFirstBatch()} false) normalizes without shift, so a negative value is an error; one that fits
- * learns the shift in {@link #fit}.
+ * <p>A subclass says only which negative-value policy is in use; a policy that learns (offset, shift) is fitted
+ * on the first batch.
  */
 public abstract class AbstractHetQuantNormalizer extends AbstractHetQuantFilter {
 
@@ -23,9 +23,17 @@ public abstract class AbstractHetQuantNormalizer extends AbstractHetQuantFilter 
     /** The normalization and its clamp count. */
     private final NormalizationStage m_Stage = new NormalizationStage();
 
-    /** Number of values clamped to 0 since the input format was set (always 0 without the shift). */
+    /** Number of values clipped to 0 since the input format was set (always 0 with the error policy). */
     public long clampedValueCount() {
         return m_Stage.clampedTotal();
+    }
+
+    /** The negative-value policy in use. */
+    protected abstract NegativePolicy negativePolicy();
+
+    @Override
+    protected final boolean fitsOnFirstBatch() {
+        return negativePolicy().fits();
     }
 
     @Override
@@ -35,7 +43,7 @@ public abstract class AbstractHetQuantNormalizer extends AbstractHetQuantFilter 
 
     @Override
     protected final void prepare(int features) {
-        m_Stage.reset(fitsOnFirstBatch());
+        m_Stage.reset(negativePolicy());
     }
 
     @Override

@@ -52,6 +52,20 @@ final class Calibrations {
         return new Fit(gains, sketched.toString());
     }
 
+    /**
+     * Fits per-feature gains on normalized rows held in memory, as {@link #fit(int, Consumer,
+     * CalibrationParameters, int, AbstractHetQuantFilter)} does on streamed ones.
+     *
+     * @param rows {@code [row][feature]}, L1-normalized, {@code NaN} where missing; not modified
+     */
+    static Fit fit(double[][] rows, CalibrationParameters parameters, int exactLimit, AbstractHetQuantFilter filter) {
+        return fit(filter.featureNames().length, sink -> {
+            for (double[] row : rows) {
+                sink.accept(row);
+            }
+        }, parameters, exactLimit, filter);
+    }
+
     /** The fit's description for {@code toString()}: how the values were kept. */
     static String describe(String sketched, int exactLimit) {
         return sketched.isEmpty()

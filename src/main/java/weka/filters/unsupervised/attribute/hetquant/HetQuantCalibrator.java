@@ -16,13 +16,13 @@ import weka.core.SelectedTag;
  * ({@link CalibrationSummary}, fed row by row: Jenks natural breaks, smoothing s, global gain correction) and
  * reused for every later batch. Its input must be L1-normalized (put {@link HetQuantNormalizer} in front).
  */
-public class HetQuantCalibrator extends AbstractColumnFilter implements ColumnOnsets {
+public class HetQuantCalibrator extends AbstractFittedColumnFilter implements ColumnOnsets {
 
     private static final long serialVersionUID = 1L;
 
     private static final List<NodeOption<?>> OPTIONS = List.of(NodeOptions.RANGE, NodeOptions.INVERT,
             NodeOptions.DUPLICATION, NodeOptions.PAYLOAD, NodeOptions.LIMIT, NodeOptions.SMOOTHING,
-            NodeOptions.RULE, NodeOptions.DISTINCT);
+            NodeOptions.RULE, NodeOptions.GAIN_SCALE, NodeOptions.TARGET, NodeOptions.DISTINCT);
 
     /** Attributes calibrated from the quantile sketch (comma-separated), empty if all were exact. */
     private String m_Sketched = "";
@@ -42,7 +42,8 @@ public class HetQuantCalibrator extends AbstractColumnFilter implements ColumnOn
                 + "Its input must be L1-normalized (put HetQuantNormalizer in front); the outputs of attribute <name>"
                 + " are named <name>_n00, <name>_n01 and so on, by ascending gain. The firing onsets"
                 + " follow the data's density (Jenks natural breaks, smoothing s), rescaled over all attributes so"
-                + " that their median matches the uniform column's. Later batches reuse the first batch's gains.";
+                + " that their median matches the uniform column's, then scaled to the number of attributes and, if"
+                + " needed, to the data (-gain-scale). Later batches reuse the first batch's gains.";
     }
 
     @Override
@@ -111,10 +112,20 @@ public class HetQuantCalibrator extends AbstractColumnFilter implements ColumnOn
 
     @Override
     protected void fit(FeatureRows rows) {
-        Calibrations.Fit fit = Calibrations.fit(featureNames().length,
-                sink -> rows.forEach((features, row) -> sink.accept(features)), parameters(), getDistinct(), this);
-        m_Gains = fit.gains();
+        Calibrations.Fit fit;
+        double[][] kept = null;
+        if (gainScale().needsData()) {
+            // A fitted gain scale reads the first batch again after the calibration: keep one copy of it.
+            kept = rows.toArray();
+            fit = Calibrations.fit(kept, parameters(), getDistinct(), this);
+        } else {
+            // Streamed: the calibration summary is all that is kept of the first batch.
+            fit = Calibrations.fit(featureNames().length,
+                    sink -> rows.forEach((features, row) -> sink.accept(features)), parameters(), getDistinct(),
+                    this);
+        }
         m_Sketched = fit.sketched();
+        m_Gains = scaled(fit.gains(), kept);
     }
 
     CalibrationParameters parameters() {
@@ -143,6 +154,7 @@ public class HetQuantCalibrator extends AbstractColumnFilter implements ColumnOn
         return getClass().getSimpleName() + " (gains fitted on the first batch, s = " + getSmoothing() + ", "
                 + get(NodeOptions.RULE).name().toLowerCase(Locale.ROOT) + " update rule, "
                 + Calibrations.describe(m_Sketched, getDistinct()) + ")\n"
+                + describeGainScale() + "\n"
                 + Describe.gains(m_Gains, featureNames(), PhaseTable.of(NeuronParameters.DEFAULT));
     }
 }

@@ -3,6 +3,7 @@ package weka.filters.unsupervised.attribute.hetquant;
 import java.util.List;
 import java.util.Locale;
 import org.hetquant.engine.ColumnGains;
+import org.hetquant.engine.GainScale;
 import org.hetquant.engine.GainScheme;
 import org.hetquant.engine.InvalidValueException;
 import org.hetquant.engine.NeuronParameters;
@@ -20,7 +21,8 @@ public class HetQuantColumn extends AbstractColumnFilter implements StreamableFi
     private static final long serialVersionUID = 1L;
 
     private static final List<NodeOption<?>> OPTIONS = List.of(NodeOptions.RANGE, NodeOptions.INVERT,
-            NodeOptions.SCHEME, NodeOptions.DUPLICATION, NodeOptions.PAYLOAD, NodeOptions.LIMIT);
+            NodeOptions.SCHEME, NodeOptions.DUPLICATION, NodeOptions.PAYLOAD, NodeOptions.LIMIT,
+            NodeOptions.FIXED_GAINS);
 
     /**
      * Runs the filter from the command line.
@@ -37,7 +39,8 @@ public class HetQuantColumn extends AbstractColumnFilter implements StreamableFi
                 + "The n outputs of attribute <name> are named <name>_n00, <name>_n01 and so on, by ascending gain."
                 + " The gains are uniform (P / linspace(L, 1,"
                 + " n): firing onsets evenly spaced in normalized input), equidistant (onsets dense at small inputs) or"
-                + " homogeneous (all equal to P, the paper's baseline). Feed it L1-normalized attributes and follow it"
+                + " homogeneous (all equal to P, the paper's baseline); by default every gain is multiplied by F / 8 for"
+                + " F attributes (-fixed-gains keeps the paper's gains). Feed it L1-normalized attributes and follow it"
                 + " with the spike-phase quantizer.";
     }
 
@@ -58,6 +61,36 @@ public class HetQuantColumn extends AbstractColumnFilter implements StreamableFi
         set(NodeOptions.SCHEME, NodeOptions.SCHEME.fromTag(scheme));
     }
 
+    @OptionMetadata(
+            displayName = NodeOptions.FIXED_GAINS_LABEL,
+            description = NodeOptions.FIXED_GAINS_TEXT,
+            displayOrder = NodeOptions.GAIN_SCALE_ORDER)
+    public boolean getFixedGains() {
+        return get(NodeOptions.FIXED_GAINS);
+    }
+
+    public void setFixedGains(boolean fixed) {
+        set(NodeOptions.FIXED_GAINS, fixed);
+    }
+
+    /** Refuses {@code -gain-scale} and {@code -U}, the batch nodes' options. */
+    @Override
+    protected void refuseOtherNodesOptions(String[] options) {
+        for (NodeOption<?> option : java.util.List.of(NodeOptions.GAIN_SCALE, NodeOptions.TARGET)) {
+            if (weka.core.Utils.getOptionPos(option.flag(), options) >= 0) {
+                throw new IllegalArgumentException(option.name() + ": an option of HetQuantPipeline and"
+                        + " HetQuantCalibrator, which can fit on data; this streamable column multiplies its gains by"
+                        + " F / 8 (the default) or keeps them (-fixed-gains)");
+            }
+        }
+    }
+
+    /** The streamable column cannot fit on data: F / 8, or the paper's gains with -fixed-gains. */
+    @Override
+    protected GainScale gainScale() {
+        return GainScale.of(getFixedGains() ? GainScale.Rule.FIXED : GainScale.Rule.FEATURES);
+    }
+
     @Override
     protected boolean fitsOnFirstBatch() {
         return false;
@@ -65,8 +98,8 @@ public class HetQuantColumn extends AbstractColumnFilter implements StreamableFi
 
     @Override
     protected void prepare(int features) {
-        m_Gains = ColumnGains.dataBlind(features,
-                get(NodeOptions.SCHEME).column(getDuplication(), getPayload(), getLimit()));
+        m_Gains = scaled(ColumnGains.dataBlind(features,
+                get(NodeOptions.SCHEME).column(getDuplication(), getPayload(), getLimit())), null);
     }
 
     @Override
@@ -86,6 +119,6 @@ public class HetQuantColumn extends AbstractColumnFilter implements StreamableFi
             return getClass().getSimpleName() + ": no input format set";
         }
         return getClass().getSimpleName() + " (" + get(NodeOptions.SCHEME).name().toLowerCase(Locale.ROOT)
-                + " gains)\n" + Describe.gains(m_Gains, featureNames(), PhaseTable.of(NeuronParameters.DEFAULT));
+                + " gains)\n" + describeGainScale() + "\n" + Describe.gains(m_Gains, featureNames(), PhaseTable.of(NeuronParameters.DEFAULT));
     }
 }

@@ -2,26 +2,29 @@ package weka.filters.unsupervised.attribute.hetquant;
 
 import java.util.List;
 import org.hetquant.engine.InvalidValueException;
+import org.hetquant.engine.NegativePolicy;
 import org.hetquant.engine.Normalization;
 import weka.core.OptionMetadata;
+import weka.core.SelectedTag;
 
 /**
  * Node 1, the normalizer: per-sample L1 normalization of the selected attributes ({@link Normalization}), with
- * the data-level shift learned on the first batch.
+ * the negative-value policy chosen by the user (clip by default; offset and shift are learned on the first
+ * batch).
  *
- * <p>Not a {@code StreamableFilter}, although L1 normalization itself is row-local: with the data-level shift on
- * (the default) the first batch is held back to learn the global minimum, and Weka's {@code MultiFilter} treats
- * every {@code StreamableFilter} as answering each row at once; it would lose a held-back batch. Weka's own
+ * <p>Not a {@code StreamableFilter}, although L1 normalization itself is row-local: with the offset or shift
+ * policy the first batch is held back to learn the minima, and Weka's {@code MultiFilter} treats every
+ * {@code StreamableFilter} as answering each row at once; it would lose a held-back batch. Weka's own
  * {@code Normalize} is a batch filter for the same reason. For streaming (a KnowledgeFlow {@code instance}
- * connection, a streamable {@code MultiFilter}) on data that are already non-negative, use
- * {@link HetQuantStreamNormalizer}; {@code -no-shift} here gives the same numbers in a batch filter.
+ * connection, a streamable {@code MultiFilter}) use {@link HetQuantStreamNormalizer}, which has the policies that
+ * learn nothing (clip, error) and gives the same numbers with them.
  */
 public class HetQuantNormalizer extends AbstractHetQuantNormalizer {
 
     private static final long serialVersionUID = 1L;
 
     private static final List<NodeOption<?>> OPTIONS =
-            List.of(NodeOptions.RANGE, NodeOptions.INVERT, NodeOptions.SHIFT);
+            List.of(NodeOptions.RANGE, NodeOptions.INVERT, NodeOptions.NEGATIVE);
 
     /**
      * Runs the filter from the command line.
@@ -34,13 +37,12 @@ public class HetQuantNormalizer extends AbstractHetQuantNormalizer {
 
     @Override
     protected String describe() {
-        return "Per-sample L1 normalization with a learned shift: each row's selected attributes sum to 1. "
-                + L1_DESCRIPTION + " With the data-level shift, the global minimum of the first batch, if negative,"
-                + " is subtracted first; values still negative in later batches are clamped to 0 and counted (see"
-                + " -output-debug-info). This is a"
-                + " batch filter (the shift is learned on the first batch); to stream rows (KnowledgeFlow instance"
-                + " connections, a streamable MultiFilter) of data that are already non-negative, use"
-                + " HetQuantStreamNormalizer.";
+        return "Per-sample L1 normalization, negative values clipped or shifted: each row's attributes sum to 1. "
+                + L1_DESCRIPTION + " Negative values are clipped to 0 and counted (see -output-debug-info) by default;"
+                + " -negative offset subtracts each attribute's negative minimum in the first batch, -negative shift"
+                + " the first batch's negative global minimum (the paper's data-level shift), and -negative error"
+                + " rejects them. This is a batch filter (offset and shift are learned on the first batch); to stream"
+                + " rows (KnowledgeFlow instance connections, a streamable MultiFilter) use HetQuantStreamNormalizer.";
     }
 
     @Override
@@ -49,25 +51,25 @@ public class HetQuantNormalizer extends AbstractHetQuantNormalizer {
     }
 
     @OptionMetadata(
-            displayName = NodeOptions.SHIFT_LABEL,
-            description = NodeOptions.SHIFT_TEXT,
-            displayOrder = NodeOptions.SHIFT_ORDER)
-    public boolean getShift() {
-        return get(NodeOptions.SHIFT);
+            displayName = NodeOptions.NEGATIVE_LABEL,
+            description = NodeOptions.NEGATIVE_TEXT,
+            displayOrder = NodeOptions.NEGATIVE_ORDER)
+    public SelectedTag getNegativeValues() {
+        return NodeOptions.NEGATIVE.tag(get(NodeOptions.NEGATIVE));
     }
 
-    public void setShift(boolean shift) {
-        set(NodeOptions.SHIFT, shift);
+    public void setNegativeValues(SelectedTag policy) {
+        set(NodeOptions.NEGATIVE, NodeOptions.NEGATIVE.fromTag(policy));
     }
 
     @Override
-    protected boolean fitsOnFirstBatch() {
-        return getShift();
+    protected NegativePolicy negativePolicy() {
+        return get(NodeOptions.NEGATIVE);
     }
 
     @Override
     protected String advice(InvalidValueException problem) {
         return problem.problem() == InvalidValueException.Problem.NEGATIVE
-                ? NormalizationStage.TURN_THE_SHIFT_ON : super.advice(problem);
+                ? NormalizationStage.CHOOSE_A_POLICY : super.advice(problem);
     }
 }

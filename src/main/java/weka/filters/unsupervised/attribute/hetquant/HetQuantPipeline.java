@@ -25,14 +25,14 @@ import weka.core.SelectedTag;
  * 256 MB heap. Values still negative after the shift are clamped to 0 and counted as in
  * {@link HetQuantNormalizer}; a batch whose every neuron stays silent is reported ({@link #silentBatchCount()}).
  */
-public class HetQuantPipeline extends AbstractColumnFilter implements ColumnOnsets {
+public class HetQuantPipeline extends AbstractFittedColumnFilter implements ColumnOnsets {
 
     private static final long serialVersionUID = 1L;
 
     private static final List<NodeOption<?>> OPTIONS = List.of(NodeOptions.RANGE, NodeOptions.INVERT,
-            NodeOptions.SHIFT, NodeOptions.SCHEME, NodeOptions.DUPLICATION, NodeOptions.PAYLOAD, NodeOptions.LIMIT,
-            NodeOptions.CALIBRATE, NodeOptions.SMOOTHING, NodeOptions.RULE, NodeOptions.DISTINCT,
-            NodeOptions.ENCODING);
+            NodeOptions.NEGATIVE, NodeOptions.SCHEME, NodeOptions.DUPLICATION, NodeOptions.PAYLOAD, NodeOptions.LIMIT,
+            NodeOptions.CALIBRATE, NodeOptions.SMOOTHING, NodeOptions.RULE, NodeOptions.ENCODING,
+            NodeOptions.GAIN_SCALE, NodeOptions.TARGET, NodeOptions.DISTINCT);
 
     private final PhaseTable m_Table = PhaseTable.of(NeuronParameters.DEFAULT);
 
@@ -62,11 +62,11 @@ public class HetQuantPipeline extends AbstractColumnFilter implements ColumnOnse
     protected String describe() {
         return "The whole HetQuant chain in one filter: L1 normalizer, neuron column and spike phase. "
                 + "In order: per-sample L1 normalization of the"
-                + " selected attributes (with the data-level shift fitted on the first batch), a column of n duplicated"
-                + " neurons per attribute with heterogeneous gains (data-blind, or calibrated on the first batch),"
-                + " and the spike phase of each neuron under"
-                + " oscillatory inhibition. Each selected attribute becomes n phase attributes <name>_n00, <name>_n01"
-                + " and so on; use it in front of any classifier in a FilteredClassifier.";
+                + " selected attributes (negative values clipped to 0 by default), a column of n duplicated"
+                + " neurons per attribute with heterogeneous gains (data-blind, or calibrated on the first batch;"
+                + " scaled to the number of attributes and, if needed, to the data), and the spike phase of each"
+                + " neuron under oscillatory inhibition. Each selected attribute becomes n phase attributes <name>_n00,"
+                + " <name>_n01 and so on; use it in front of any classifier in a FilteredClassifier.";
     }
 
     @Override
@@ -75,15 +75,15 @@ public class HetQuantPipeline extends AbstractColumnFilter implements ColumnOnse
     }
 
     @OptionMetadata(
-            displayName = NodeOptions.SHIFT_LABEL,
-            description = NodeOptions.SHIFT_TEXT,
-            displayOrder = NodeOptions.SHIFT_ORDER)
-    public boolean getShift() {
-        return get(NodeOptions.SHIFT);
+            displayName = NodeOptions.NEGATIVE_LABEL,
+            description = NodeOptions.NEGATIVE_TEXT,
+            displayOrder = NodeOptions.NEGATIVE_ORDER)
+    public SelectedTag getNegativeValues() {
+        return NodeOptions.NEGATIVE.tag(get(NodeOptions.NEGATIVE));
     }
 
-    public void setShift(boolean shift) {
-        set(NodeOptions.SHIFT, shift);
+    public void setNegativeValues(SelectedTag policy) {
+        set(NodeOptions.NEGATIVE, NodeOptions.NEGATIVE.fromTag(policy));
     }
 
     @OptionMetadata(
@@ -158,7 +158,7 @@ public class HetQuantPipeline extends AbstractColumnFilter implements ColumnOnse
         set(NodeOptions.ENCODING, NodeOptions.ENCODING.fromTag(encoding));
     }
 
-    /** Number of values clamped to 0 after the shift since the input format was set (0 without the shift). */
+    /** Number of values clipped to 0 since the input format was set (0 with the error policy). */
     public long clampedValueCount() {
         return m_Stage.clampedTotal();
     }
@@ -175,7 +175,7 @@ public class HetQuantPipeline extends AbstractColumnFilter implements ColumnOnse
         return Describe.onsets(m_Gains, m_Table);
     }
 
-    /** The selected attributes after this node's normalization (with its fitted shift, if any). */
+    /** The selected attributes after this node's normalization (with its fitted offset or shift, if any). */
     @Override
     public double[][] columnInputs(Instances data) {
         requireFitted();
@@ -199,21 +199,25 @@ public class HetQuantPipeline extends AbstractColumnFilter implements ColumnOnse
 
     @Override
     protected boolean fitsOnFirstBatch() {
-        return getShift() || getCalibrate();
+        return get(NodeOptions.NEGATIVE).fits() || getCalibrate() || gainScale().needsData();
     }
 
     @Override
     protected void prepare(int features) {
-        m_Stage.reset(getShift());
+        m_Stage.reset(get(NodeOptions.NEGATIVE));
         m_Silence.reset();
         m_Codes = get(NodeOptions.ENCODING).lookup(m_Table);
-        if (getCalibrate()) {
+        if (getCalibrate() || gainScale().needsData()) {
             m_Gains = null;
             m_Encoder = null;
         } else {
-            useGains(ColumnGains.dataBlind(features,
-                    get(NodeOptions.SCHEME).column(getDuplication(), getPayload(), getLimit())));
+            useGains(scaled(dataBlindGains(features), null));
         }
+    }
+
+    private ColumnGains dataBlindGains(int features) {
+        return ColumnGains.dataBlind(features,
+                get(NodeOptions.SCHEME).column(getDuplication(), getPayload(), getLimit()));
     }
 
     private void useGains(ColumnGains gains) {
@@ -223,44 +227,54 @@ public class HetQuantPipeline extends AbstractColumnFilter implements ColumnOnse
 
     @Override
     protected void fit(FeatureRows rows) {
-        if (!getShift()) {
-            if (getCalibrate()) {
-                // Streamed: each row is normalized in its buffer and handed to the calibration.
-                calibrate(sink -> rows.forEach((row, r) -> {
-                    normalize(row, r);
-                    sink.accept(row);
-                }));
-            }
+        boolean shift = get(NodeOptions.NEGATIVE).fits();
+        if (!shift && !gainScale().needsData()) {
+            // Streamed: each row is normalized in its buffer and handed to the calibration, which is all that is
+            // kept of the first batch.
+            useGains(scaled(calibrate(sink -> rows.forEach((row, r) -> {
+                normalize(row, r);
+                sink.accept(row);
+            })), null));
             return;
         }
-        // The shift needs the global minimum before any row can be normalized: one copy of the rows.
-        double[][] raw = rows.toArray();
-        m_Stage.fit(raw);
-        if (getCalibrate()) {
-            calibrate(sink -> {
-                for (int r = 0; r < raw.length; r++) {
-                    normalize(raw[r], r);
-                    sink.accept(raw[r]);
-                }
-            });
+        // The shift needs the global minimum before any row can be normalized, and a fitted gain scale reads the
+        // normalized first batch again after the calibration: one copy of the rows, normalized in place.
+        double[][] normalized = rows.toArray();
+        if (shift) {
+            m_Stage.fit(normalized);
         }
+        if (m_Gains != null) {
+            return;
+        }
+        for (int r = 0; r < normalized.length; r++) {
+            normalize(normalized[r], r);
+        }
+        ColumnGains base = getCalibrate()
+                ? calibrate(sink -> {
+                    for (double[] row : normalized) {
+                        sink.accept(row);
+                    }
+                })
+                : dataBlindGains(featureNames().length);
+        useGains(scaled(base, normalized));
     }
 
+    /** Normalizes a first-batch row in place for fitting; an error names the row. */
     private void normalize(double[] row, long r) {
         try {
-            m_Stage.apply(row);
+            m_Stage.applyForFit(row);
         } catch (InvalidValueException e) {
             throw e.at(r, -1);
         }
     }
 
-    private void calibrate(Consumer<Consumer<double[]>> normalizedRows) {
+    private ColumnGains calibrate(Consumer<Consumer<double[]>> normalizedRows) {
         CalibrationParameters parameters = new CalibrationParameters(getDuplication(), getPayload(), getLimit(),
                 getSmoothing(), get(NodeOptions.RULE));
         Calibrations.Fit fit = Calibrations.fit(featureNames().length, normalizedRows, parameters, getDistinct(),
                 this);
-        useGains(fit.gains());
         m_Sketched = fit.sketched();
+        return fit.gains();
     }
 
     @Override
@@ -290,7 +304,7 @@ public class HetQuantPipeline extends AbstractColumnFilter implements ColumnOnse
     @Override
     protected String advice(InvalidValueException problem) {
         return problem.problem() == InvalidValueException.Problem.NEGATIVE
-                ? NormalizationStage.TURN_THE_SHIFT_ON : super.advice(problem);
+                ? NormalizationStage.CHOOSE_A_POLICY : super.advice(problem);
     }
 
     @Override
@@ -307,7 +321,8 @@ public class HetQuantPipeline extends AbstractColumnFilter implements ColumnOnse
         return getClass().getSimpleName() + " (" + gains + ", "
                 + encoding.name().toLowerCase(Locale.ROOT) + " phase encoding)\n"
                 + m_Stage.describe() + " over the selected attributes\n"
-                + m_Stage.describeClamps() + "\n"
+                + m_Stage.describeClamps()
+                + describeGainScale() + "\n\n"
                 + Describe.gains(m_Gains, featureNames(), m_Table);
     }
 }

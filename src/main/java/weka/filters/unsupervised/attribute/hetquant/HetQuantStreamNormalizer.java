@@ -2,21 +2,23 @@ package weka.filters.unsupervised.attribute.hetquant;
 
 import java.util.List;
 import org.hetquant.engine.InvalidValueException;
+import org.hetquant.engine.NegativePolicy;
 import org.hetquant.engine.Normalization;
+import weka.core.OptionMetadata;
 import weka.filters.StreamableFilter;
 
 /**
- * Node 1 for streams: per-sample L1 normalization of the selected attributes without the data-level shift
- * ({@link Normalization#withoutShift()}). It learns nothing, so each row is answered at once: a
+ * Node 1 for streams: per-sample L1 normalization of the selected attributes ({@link Normalization}) with a
+ * negative-value policy that learns nothing (clip, the default, or error). Each row is answered at once: a
  * {@link StreamableFilter}, which Weka's {@code MultiFilter} and the KnowledgeFlow {@code instance} connection
- * require. A negative value is an {@code IllegalArgumentException} naming the attribute and the row; data that may
- * be negative need {@link HetQuantNormalizer} (batch, with the learned shift).
+ * require. The policies learned on a first batch (offset, shift) need {@link HetQuantNormalizer}.
  */
 public class HetQuantStreamNormalizer extends AbstractHetQuantNormalizer implements StreamableFilter {
 
     private static final long serialVersionUID = 1L;
 
-    private static final List<NodeOption<?>> OPTIONS = List.of(NodeOptions.RANGE, NodeOptions.INVERT);
+    private static final List<NodeOption<?>> OPTIONS =
+            List.of(NodeOptions.RANGE, NodeOptions.INVERT, NodeOptions.REJECT_NEGATIVE);
 
     /**
      * Runs the filter from the command line.
@@ -29,12 +31,12 @@ public class HetQuantStreamNormalizer extends AbstractHetQuantNormalizer impleme
 
     @Override
     protected String describe() {
-        return "Streamable per-sample L1 normalization without shift: each row's selected attributes sum to 1. "
-                + L1_DESCRIPTION + " No data-level shift is learned, so every row is transformed on its own as it"
-                + " arrives (a streamable filter): use it on instance connections in the KnowledgeFlow and in a"
-                + " streaming MultiFilter, for data that are already non-negative; a negative value is an error naming"
-                + " the attribute and the row. For data that may be negative use HetQuantNormalizer, a batch filter"
-                + " that learns the shift (the global minimum) on the first batch.";
+        return "Streamable per-sample L1 normalization that learns nothing: each row's selected attributes sum to 1. "
+                + L1_DESCRIPTION + " Nothing is learned, so every row is transformed on its own as it arrives (a"
+                + " streamable filter): use it on instance connections in the KnowledgeFlow and in a streaming"
+                + " MultiFilter. Negative values are clipped to 0 and counted (the default, as in HetQuantNormalizer)"
+                + " or, with -reject-negative, rejected with an error naming the attribute and the row; the policies"
+                + " learned on a first batch (offset, shift) need HetQuantNormalizer, a batch filter.";
     }
 
     @Override
@@ -42,17 +44,39 @@ public class HetQuantStreamNormalizer extends AbstractHetQuantNormalizer impleme
         return OPTIONS;
     }
 
-    @Override
-    protected boolean fitsOnFirstBatch() {
-        return false;
+    @OptionMetadata(
+            displayName = NodeOptions.REJECT_NEGATIVE_LABEL,
+            description = NodeOptions.REJECT_NEGATIVE_TEXT,
+            displayOrder = NodeOptions.NEGATIVE_ORDER)
+    public boolean getRejectNegative() {
+        return get(NodeOptions.REJECT_NEGATIVE);
     }
 
-    /** This node has no shift to turn on: the advice points to the node that has one. */
+    public void setRejectNegative(boolean reject) {
+        set(NodeOptions.REJECT_NEGATIVE, reject);
+    }
+
+    /** Refuses {@code -negative}, the batch normalizer's option. */
+    @Override
+    protected void refuseOtherNodesOptions(String[] options) {
+        if (weka.core.Utils.getOptionPos("negative", options) >= 0) {
+            throw new IllegalArgumentException(NodeOptions.NEGATIVE.name() + ": HetQuantNormalizer's option; this"
+                    + " node learns nothing, so it clips negative values to 0 (the default) or rejects them"
+                    + " (-reject-negative)");
+        }
+    }
+
+    @Override
+    protected NegativePolicy negativePolicy() {
+        return getRejectNegative() ? NegativePolicy.ERROR : NegativePolicy.CLIP;
+    }
+
+    /** Under -reject-negative: the advice points to clipping, and to the node that can learn the other policies. */
     @Override
     protected String advice(InvalidValueException problem) {
         return problem.problem() == InvalidValueException.Problem.NEGATIVE
-                ? " This node has no data-level shift: for data that may be negative use HetQuantNormalizer, which"
-                        + " learns one on the first batch, or fix the data."
+                ? " Drop -reject-negative to clip negative values to 0, or use HetQuantNormalizer, which can also"
+                        + " learn an offset or the paper's data-level minimum from a first batch; or fix the data."
                 : super.advice(problem);
     }
 }

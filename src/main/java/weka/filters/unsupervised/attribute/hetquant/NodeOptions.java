@@ -3,7 +3,9 @@ package weka.filters.unsupervised.attribute.hetquant;
 import org.hetquant.engine.CalibrationParameters;
 import org.hetquant.engine.CalibrationSummary;
 import org.hetquant.engine.ColumnGains;
+import org.hetquant.engine.GainScale;
 import org.hetquant.engine.GainScheme;
+import org.hetquant.engine.NegativePolicy;
 import org.hetquant.engine.ParameterRange;
 import org.hetquant.engine.PhaseEncoding;
 import org.hetquant.engine.UpdateRule;
@@ -17,6 +19,11 @@ import org.hetquant.engine.UpdateRule;
  * whose values must be compile-time constants; they are the {@code *_LABEL}, {@code *_TEXT} and {@code *_ORDER}
  * constants below, which the option objects use too ({@code NodeOptionsTest} checks every getter against its
  * option). Each description's first sentence, all the GUI shows, is short and complete and holds no other '.'.
+ *
+ * <p>Three defaults differ from the paper, chosen by measurement on real sensor data ({@code docs/real-data.md},
+ * written by {@code mvn -B -q compile exec:java@realdata}): negative values are clipped ({@link #NEGATIVE}), the
+ * gains follow the number of attributes ({@link #GAIN_SCALE}) and phases are written in the ascending code
+ * ({@link #ENCODING}). {@code -negative shift -gain-scale fixed -encoding paper} is the paper.
  *
  * <p>To add an option: declare its three constants and its {@link NodeOption} here, list it in the nodes' {@code
  * options()}, and give those nodes a getter (annotated with the constants) and a setter calling {@code get} and
@@ -40,13 +47,33 @@ final class NodeOptions {
     static final NodeOption<Boolean> INVERT = NodeOption.flag("V", "invertSelection", INVERT_LABEL, INVERT_TEXT,
             INVERT_ORDER);
 
-    static final String SHIFT_LABEL = "Data-level shift";
-    static final String SHIFT_TEXT = "Subtract the first batch's global minimum, when negative, before"
-            + " normalizing. On (the default), later values still below it are clamped to 0 and counted; off"
-            + " (command line: -no-shift), a negative value is an error.";
-    static final int SHIFT_ORDER = 2;
-    static final NodeOption<Boolean> SHIFT = NodeOption.negatedFlag("no-shift", "shift", SHIFT_LABEL, SHIFT_TEXT,
-            SHIFT_ORDER);
+    static final String NEGATIVE_LABEL = "Negative values";
+    static final String NEGATIVE_TEXT = "What L1 normalization does with negative values: clip, offset, shift or"
+            + " error. clip (the default): each negative value becomes 0, counted (see -output-debug-info);"
+            + " offset: each attribute's own minimum in the first batch, when negative, is subtracted from it;"
+            + " shift: the paper's data-level shift, the first batch's global minimum over all selected attributes,"
+            + " when negative, subtracted from every value (one outlier moves every row); error: a negative value is"
+            + " an error naming the attribute and the row. With offset and shift, later values still negative are"
+            + " clipped to 0 and counted. -no-shift, the former option, still means error.";
+    static final int NEGATIVE_ORDER = 2;
+    static final NodeOption<NegativePolicy> NEGATIVE = NodeOption.choice("negative", "negativeValues",
+            NEGATIVE_LABEL, NEGATIVE_TEXT, NEGATIVE_ORDER, NegativePolicy.CLIP);
+
+    /**
+     * Whether command-line options hold {@code -no-shift}, the former spelling of {@code -negative error} (kept so
+     * that saved option strings still mean what they meant), consuming it.
+     */
+    static boolean noShift(String[] options) throws Exception {
+        return weka.core.Utils.getFlag("no-shift", options);
+    }
+
+    static final String REJECT_NEGATIVE_LABEL = "Reject negative values";
+    static final String REJECT_NEGATIVE_TEXT = "Make a negative value an error instead of clipping it to 0. Off (the"
+            + " default), each negative value becomes 0 and is counted (see -output-debug-info), as HetQuantNormalizer"
+            + " does by default; on, a negative value is an error naming the attribute and the row. The policies"
+            + " learned on a first batch (offset, shift) need HetQuantNormalizer.";
+    static final NodeOption<Boolean> REJECT_NEGATIVE = NodeOption.flag("reject-negative", "rejectNegative",
+            REJECT_NEGATIVE_LABEL, REJECT_NEGATIVE_TEXT, NEGATIVE_ORDER);
 
     static final String SCHEME_LABEL = "Gain scheme";
     static final String SCHEME_TEXT = "How the n gains of a column are spread: uniform, equidistant or"
@@ -103,20 +130,48 @@ final class NodeOptions {
     static final NodeOption<UpdateRule> RULE = NodeOption.choice("rule", "updateRule", RULE_LABEL, RULE_TEXT,
             RULE_ORDER, UpdateRule.FINAL);
 
+    static final String ENCODING_LABEL = "Phase encoding";
+    static final String ENCODING_TEXT = "How a spike phase is written: ascending, paper or binary. ascending (the"
+            + " default): 0 silent, 1 weakest to 16 strongest, so the value grows with the drive; paper: 0 silent, 2"
+            + " strongest to 17 weakest, as published (silence sorts next to the strongest response); binary: 1"
+            + " spike, 0 silent. Names are matched case-insensitively.";
+    static final int ENCODING_ORDER = 10;
+    static final NodeOption<PhaseEncoding> ENCODING = NodeOption.choice("encoding", "encoding", ENCODING_LABEL,
+            ENCODING_TEXT, ENCODING_ORDER, PhaseEncoding.ASCENDING);
+
+    static final String GAIN_SCALE_LABEL = "Gain scale";
+    static final String GAIN_SCALE_TEXT = "How the gains follow the attribute count F and the data: auto, fitted,"
+            + " features or fixed. L1-normalized inputs average 1 / F, while the paper's gains were made for"
+            + " 8 sensors: features multiplies every gain by F / 8 (F = 8 is exactly the paper); fitted multiplies"
+            + " them by the smallest factor under which the first batch's mean utilization reaches the target"
+            + " (-U); auto (the default) is features unless the first batch's mean utilization under it falls"
+            + " outside 35-55 % (the paper's operating range), then fitted; fixed keeps the gains of P and L (the"
+            + " paper). The factor in use is shown by toString. Names are matched case-insensitively.";
+    static final int GAIN_SCALE_ORDER = 11;
+    static final NodeOption<GainScale.Rule> GAIN_SCALE = NodeOption.choice("gain-scale", "gainScale",
+            GAIN_SCALE_LABEL, GAIN_SCALE_TEXT, GAIN_SCALE_ORDER, GainScale.Rule.AUTO);
+
+    static final String FIXED_GAINS_LABEL = "Fixed gains";
+    static final String FIXED_GAINS_TEXT = "Keep the gains of P and L as given instead of scaling them to F attributes."
+            + " Off (the default), every gain is multiplied by F / 8, because L1-normalized inputs average 1 / F"
+            + " while the paper's gains were made for 8 sensors (F = 8 is exactly the paper); on, the paper's gains"
+            + " whatever F. A scale fitted on data (-gain-scale fitted or auto) needs a batch node: HetQuantPipeline"
+            + " or HetQuantCalibrator.";
+    static final NodeOption<Boolean> FIXED_GAINS = NodeOption.flag("fixed-gains", "fixedGains", FIXED_GAINS_LABEL,
+            FIXED_GAINS_TEXT, GAIN_SCALE_ORDER);
+
+    static final String TARGET_LABEL = "Target utilization (%)";
+    static final String TARGET_TEXT = "The mean utilization a fitted gain scale aims at, a percentage in (0, 100]."
+            + " The paper operates at about 45; used by -gain-scale fitted, and by auto when it fits.";
+    static final int TARGET_ORDER = 12;
+    static final NodeOption<Double> TARGET = NodeOption.number("U", "targetUtilization", TARGET_LABEL, TARGET_TEXT,
+            TARGET_ORDER, GainScale.DEFAULT_TARGET, ParameterRange.TARGET_UTILIZATION);
+
     static final String DISTINCT_LABEL = "Exact distinct values";
     static final String DISTINCT_TEXT = "Distinct values per attribute the calibration keeps exactly, a whole number"
             + " of at least 1. Beyond them it keeps a quantile sketch about 1/20 that size (KLL, k = limit / 64) and"
             + " fits on its quantiles: approximate, and randomized.";
-    static final int DISTINCT_ORDER = 10;
+    static final int DISTINCT_ORDER = 13;
     static final NodeOption<Integer> DISTINCT = NodeOption.wholeNumber("distinct", "distinct", DISTINCT_LABEL,
             DISTINCT_TEXT, DISTINCT_ORDER, CalibrationSummary.DEFAULT_EXACT_LIMIT, ParameterRange.EXACT_LIMIT);
-
-    static final String ENCODING_LABEL = "Phase encoding";
-    static final String ENCODING_TEXT = "How a spike phase is written: paper, ascending or binary. paper (the"
-            + " default): 0 silent, 2 strongest to 17 weakest, as published; ascending: 0 silent, 1 weakest to 16"
-            + " strongest (grows with the drive); binary: 1 spike, 0 silent. Names are matched"
-            + " case-insensitively.";
-    static final int ENCODING_ORDER = 11;
-    static final NodeOption<PhaseEncoding> ENCODING = NodeOption.choice("encoding", "encoding", ENCODING_LABEL,
-            ENCODING_TEXT, ENCODING_ORDER, PhaseEncoding.PAPER);
 }

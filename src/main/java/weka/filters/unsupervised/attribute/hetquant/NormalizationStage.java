@@ -3,39 +3,45 @@ package weka.filters.unsupervised.attribute.hetquant;
 import java.io.Serializable;
 import java.util.concurrent.atomic.AtomicLong;
 import org.hetquant.engine.InvalidValueException;
+import org.hetquant.engine.NegativePolicy;
 import org.hetquant.engine.Normalization;
 
 /**
  * The normalization step of the two normalizer nodes and of the composite node, in one place: per-sample L1
- * ({@link Normalization}) with or without the data-level shift learned on the first batch, and the count of
- * values still negative after the shift, clamped to 0. Thread-safe once fitted.
+ * ({@link Normalization}) with the negative-value policy (offset and shift learned on the first batch), and the
+ * count of negative values clipped to 0. Thread-safe once fitted.
  */
 final class NormalizationStage implements Serializable {
 
     private static final long serialVersionUID = 1L;
 
-    /** Advice for a negative value where the node has the shift but it is off. */
-    static final String TURN_THE_SHIFT_ON = " Turn the data-level shift on (drop -no-shift): it learns the first"
-            + " batch's minimum and subtracts it. Or fix the data.";
+    /** Advice for a negative value under {@code -negative error}, in a node that has the other policies. */
+    static final String CHOOSE_A_POLICY = " Choose what to do with negative values: -negative clip (to 0, the"
+            + " default), offset (each attribute's own minimum) or shift (the paper's global minimum). Or fix the"
+            + " data.";
 
     private volatile Normalization m_Normalization;
     private final AtomicLong m_ClampedTotal = new AtomicLong();
     private final AtomicLong m_ClampedInBatch = new AtomicLong();
 
-    /** Starts over for a new input format: without the shift ready at once, with it after {@link #fit}. */
-    void reset(boolean shift) {
-        m_Normalization = shift ? null : Normalization.withoutShift();
+    /** The policy in use (set by {@link #reset}). */
+    private volatile NegativePolicy m_Policy = NegativePolicy.ERROR;
+
+    /** Starts over for a new input format: a policy that learns nothing is ready at once, the others after fit. */
+    void reset(NegativePolicy policy) {
+        m_Policy = policy;
+        m_Normalization = policy.fits() ? null : Normalization.fit(new double[0][], policy);
         m_ClampedTotal.set(0);
         m_ClampedInBatch.set(0);
     }
 
     /**
-     * Learns the data-level shift on the first batch's raw rows.
+     * Learns the offset or shift on the first batch's raw rows.
      *
      * @throws InvalidValueException for an infinite value, naming its row and feature
      */
     void fit(double[][] rows) {
-        m_Normalization = Normalization.fit(rows, true);
+        m_Normalization = Normalization.fit(rows, m_Policy);
     }
 
     /** Whether it is ready to normalize. */
@@ -44,9 +50,10 @@ final class NormalizationStage implements Serializable {
     }
 
     /**
-     * Normalizes a row of feature values in place, counting values clamped to 0 after the shift.
+     * Normalizes a row of feature values in place, counting the values clipped to 0.
      *
-     * @throws InvalidValueException for an infinite value, or a negative one without the shift, naming the feature
+     * @throws InvalidValueException for an infinite value, or a negative one with the error policy, naming the
+     *     feature
      */
     void apply(double[] features) {
         int clamped = m_Normalization.apply(features, features, -1);
@@ -56,7 +63,17 @@ final class NormalizationStage implements Serializable {
         }
     }
 
-    /** Values clamped to 0 since the input format was set (always 0 without the shift). */
+    /**
+     * Normalizes a first-batch row in place for fitting (calibration, gain scale) without counting its clipped
+     * values: the row is counted once, when it is transformed.
+     *
+     * @throws InvalidValueException as {@link #apply}
+     */
+    void applyForFit(double[] features) {
+        m_Normalization.apply(features, features, -1);
+    }
+
+    /** Values clipped to 0 since the input format was set (always 0 with the error policy). */
     long clampedTotal() {
         return m_ClampedTotal.get();
     }
@@ -68,20 +85,22 @@ final class NormalizationStage implements Serializable {
     void batchDone(AbstractHetQuantFilter node) {
         long clamped = m_ClampedInBatch.getAndSet(0);
         if (node.getDebug() && clamped > 0) {
-            System.err.println(node.getClass().getSimpleName() + ": clamped " + clamped
-                    + " value(s) still negative after the shift to 0 in this batch");
+            System.err.println(node.getClass().getSimpleName() + ": clipped " + clamped
+                    + " negative value(s) to 0 in this batch");
         }
     }
 
     /** One line on the normalization in use, e.g. "L1 normalization after shift by 1.0". */
     String describe() {
         Normalization n = m_Normalization;
-        return n == null ? "L1 normalization (shift not fitted yet)" : n.toString();
+        return n == null ? "L1 normalization (" + m_Policy.name().toLowerCase(java.util.Locale.ROOT)
+                + " not fitted yet)" : n.toString();
     }
 
-    /** The clamp count line of a fitted node's description, or "" without the shift. */
+    /** The clip count line of a fitted node's description, or "" with the error policy. */
     String describeClamps() {
         Normalization n = m_Normalization;
-        return n != null && n.shiftEnabled() ? "values clamped to 0 so far: " + clampedTotal() + "\n" : "";
+        return n != null && n.policy() != NegativePolicy.ERROR
+                ? "values clipped to 0 so far: " + clampedTotal() + "\n" : "";
     }
 }

@@ -13,7 +13,7 @@ import weka.filters.Filter;
 /**
  * A node's error on the command line is its message, without a Java stack trace: {@code Filter.runFilter} (what
  * {@code weka.Run} and each node's {@code main} call) prints the exception, so a data error (a negative value for
- * the stream normalizer, found while filtering) and an option error (n = 0, found at set-up) must print one
+ * the stream normalizer with -reject-negative, found while filtering) and an option error (n = 0, found at set-up) must print one
  * clear line each.
  */
 class ErrorOutputTest {
@@ -26,7 +26,8 @@ class ErrorOutputTest {
         String gasDrift = Path.of("pkg", "data", "gas-drift-batch1.arff").toString();
         String out = OUT.resolve("out.arff").toString();
 
-        String negative = stderrOf(new HetQuantStreamNormalizer(), "-i", gasDrift, "-o", out, "-c", "last");
+        String negative = stderrOf(new HetQuantStreamNormalizer(), "-reject-negative", "-i", gasDrift, "-o", out,
+                "-c", "last");
         assertTrue(negative.contains("HetQuantStreamNormalizer") && negative.contains("negative"), negative);
         assertTrue(negative.contains("'sensor1'"), "names the attribute: " + negative);
         assertNoStackTrace(negative);

@@ -62,11 +62,9 @@ class ErrorPlacesAndThreadsTest {
      */
     @Test
     void insideAFilteredClassifierTheMessageNamesTheTestRow() throws Exception {
-        for (Supplier<Filter> node : List.<Supplier<Filter>>of(HetQuantStreamNormalizer::new, () -> {
-            HetQuantPipeline p = new HetQuantPipeline();
-            p.setShift(false);
-            return p;
-        })) {
+        for (Supplier<Filter> node : List.<Supplier<Filter>>of(
+                () -> TestData.configured(new HetQuantStreamNormalizer(), "-reject-negative"),
+                () -> TestData.configured(new HetQuantPipeline(), "-negative", "error"))) {
             FilteredClassifier fc = new FilteredClassifier();
             fc.setFilter(node.get());
             fc.setClassifier(new ZeroR());
@@ -90,8 +88,7 @@ class ErrorPlacesAndThreadsTest {
 
     @Test
     void laterBatchesAreNumberedAndRowsCountFromOne() throws Exception {
-        HetQuantNormalizer filter = new HetQuantNormalizer();
-        filter.setShift(false);
+        HetQuantNormalizer filter = TestData.configured(new HetQuantNormalizer(), "-negative", "error");
         Instances first = data(5, 2, 3);
         TestData.firstBatch(filter, first);
         Filter.useFilter(data(4, 2, 4), filter);

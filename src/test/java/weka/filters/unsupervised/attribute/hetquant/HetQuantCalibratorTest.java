@@ -10,8 +10,8 @@ import weka.filters.AbstractFilterTest;
 import weka.filters.Filter;
 
 /**
- * Weka's filter suite (on Weka's FilterTest data after L1 normalization, since the calibrator's input is
- * normalized) plus: the first batch's calibration is reused, not refitted, for a later batch.
+ * Weka's filter suite (on Weka's FilterTest data made non-negative and L1-normalized, since the calibrator's
+ * input is normalized) plus: the first batch's calibration is reused, not refitted, for a later batch.
  */
 public class HetQuantCalibratorTest extends AbstractFilterTest {
 
@@ -22,13 +22,13 @@ public class HetQuantCalibratorTest extends AbstractFilterTest {
     @Override
     protected void setUp() throws Exception {
         super.setUp();
-        m_Instances = TestData.firstBatch(new HetQuantNormalizer(), m_Instances);
+        m_Instances = TestData.firstBatch(new HetQuantNormalizer(), TestData.nonNegative(m_Instances));
     }
 
     /** Weka's random FilteredClassifier data, normalized as the calibrator's input must be. */
     @Override
     protected Instances getFilteredClassifierData() throws Exception {
-        return TestData.firstBatch(new HetQuantNormalizer(), super.getFilteredClassifierData());
+        return TestData.firstBatch(new HetQuantNormalizer(), TestData.nonNegative(super.getFilteredClassifierData()));
     }
 
     @Override
@@ -110,7 +110,8 @@ public class HetQuantCalibratorTest extends AbstractFilterTest {
 
     /**
      * Below the exact limit the node's gains are the batch calibrator's; above it the attributes that overflow
-     * are calibrated from the quantile sketch, close to the exact fit, and toString says which ones.
+     * are calibrated from the quantile sketch, close to the exact fit, and toString says which ones. The gain
+     * scale is fixed so that the calibration alone is compared.
      */
     public void testAttributesBeyondTheExactLimitUseTheSketch() throws Exception {
         Instances first = TestData.firstBatch(new HetQuantNormalizer(), TestData.sample("gas-drift-batch2.arff"));
@@ -118,12 +119,13 @@ public class HetQuantCalibratorTest extends AbstractFilterTest {
         double[][] exact = Calibrator.fitGains(features(first), parameters);
 
         HetQuantCalibrator calibrator = new HetQuantCalibrator();
+        calibrator.setOptions(new String[] {"-gain-scale", "fixed"});
         TestData.firstBatch(calibrator, first);
         assertTrue(java.util.Arrays.deepEquals(exact, calibrator.gains().toArray()));
         assertTrue(calibrator.toString(), calibrator.toString().contains("exact distinct values"));
 
         HetQuantCalibrator sketched = new HetQuantCalibrator();
-        sketched.setOptions(new String[] {"-distinct", "256"});
+        sketched.setOptions(new String[] {"-gain-scale", "fixed", "-distinct", "256"});
         TestData.firstBatch(sketched, first);
         String text = sketched.toString();
         assertTrue(text, text.contains("quantile sketch (k = 8) for sensor1, sensor2"));

@@ -39,10 +39,12 @@ public class HetQuantColumnTest extends AbstractFilterTest {
         assertEquals("b_n00", out.attribute(5).name());
         assertEquals("cls", out.classAttribute().name());
         assertEquals(9, out.classIndex());
+        // The default gain scale multiplies the paper's gains by F / 8: two features, factor 1/4.
         double[] gains = ColumnGains.uniform(4, 25, 0.01);
+        assertEquals(0.25, filter.gainFactor(), 0.0);
         for (int k = 0; k < 4; k++) {
-            assertEquals(gains[k] * 0.2, out.instance(0).value(k), 1e-12);
-            assertEquals(gains[k] * 0.8, out.instance(0).value(5 + k), 1e-12);
+            assertEquals(gains[k] * 0.25 * 0.2, out.instance(0).value(k), 1e-12);
+            assertEquals(gains[k] * 0.25 * 0.8, out.instance(0).value(5 + k), 1e-12);
             assertTrue("missing input gives missing drives", out.instance(1).isMissing(k));
         }
         assertEquals("world", out.instance(1).stringValue(4));
@@ -62,7 +64,7 @@ public class HetQuantColumnTest extends AbstractFilterTest {
     public void testSchemesGiveTheEngineGains() throws Exception {
         for (String scheme : new String[] {"uniform", "equidistant", "homogeneous"}) {
             HetQuantColumn filter = new HetQuantColumn();
-            filter.setOptions(new String[] {"-scheme", scheme, "-N", "5", "-P", "30", "-L", "0.05"});
+            filter.setOptions(new String[] {"-scheme", scheme, "-N", "5", "-P", "30", "-L", "0.05", "-fixed-gains"});
             TestData.firstBatch(filter, TestData.arff(DATA));
             double[] expected = org.hetquant.engine.GainScheme.valueOf(scheme.toUpperCase(java.util.Locale.ROOT))
                     .column(5, 30, 0.05);
@@ -70,6 +72,36 @@ public class HetQuantColumnTest extends AbstractFilterTest {
             String[] options = filter.getOptions();
             assertTrue(String.join(" ", options), String.join(" ", options).contains("-scheme " + scheme));
         }
+    }
+
+    public void testGainScaleFollowsTheNumberOfAttributesAndStaysThePaperOnEight() throws Exception {
+        Instances eight = TestData.sample("gas-drift-batch1.arff");
+        HetQuantColumn column = new HetQuantColumn();
+        TestData.firstBatch(column, eight);
+        assertEquals(1.0, column.gainFactor(), 0.0);
+        assertTrue(java.util.Arrays.equals(ColumnGains.uniform(8, 25, 0.01), column.gains().column(0)));
+        assertTrue(column.toString(), column.toString().contains("gain scale features: factor 1"));
+    }
+
+    /** -gain-scale is the batch nodes' option; given here (e.g. in a FilteredClassifier string) it is not ignored. */
+    public void testTheBatchNodesGainScaleOptionIsRefusedNotIgnored() throws Exception {
+        for (String rule : new String[] {"fitted", "auto", "features", "fixed"}) {
+            try {
+                new HetQuantColumn().setOptions(new String[] {"-gain-scale", rule});
+                fail(rule + " must be refused by the streamable column");
+            } catch (IllegalArgumentException e) {
+                assertTrue(e.getMessage(), e.getMessage().startsWith("-gain-scale (gain scale): an option of"
+                        + " HetQuantPipeline and HetQuantCalibrator"));
+                assertTrue(e.getMessage(), e.getMessage().contains("-fixed-gains"));
+            }
+        }
+    }
+
+    public void testFixedGainsKeepThePapersGainsWhateverTheNumberOfAttributes() throws Exception {
+        HetQuantColumn filter = TestData.configured(new HetQuantColumn(), "-N", "4", "-fixed-gains");
+        TestData.firstBatch(filter, TestData.arff(DATA));
+        assertEquals(1.0, filter.gainFactor(), 0.0);
+        assertTrue(java.util.Arrays.equals(ColumnGains.uniform(4, 25, 0.01), filter.gains().column(0)));
     }
 
     public void testOutOfRangeOptionsNameTheOptionAndRange() throws Exception {

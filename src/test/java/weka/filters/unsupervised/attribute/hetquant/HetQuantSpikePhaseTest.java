@@ -40,10 +40,11 @@ public class HetQuantSpikePhaseTest extends AbstractFilterTest {
     }
 
     public void testPaperEncodingFollowsThePublishedTable() throws Exception {
-        assertTrue(java.util.Arrays.equals(new double[] {0, 17, 10, 2, 0}, phases()));
+        assertTrue(java.util.Arrays.equals(new double[] {0, 17, 10, 2, 0}, phases("-encoding", "paper")));
     }
 
-    public void testAscendingAndBinaryEncodings() throws Exception {
+    public void testAscendingByDefaultAndBinaryEncodings() throws Exception {
+        assertTrue(java.util.Arrays.equals(new double[] {0, 1, 8, 16, 0}, phases()));
         assertTrue(java.util.Arrays.equals(new double[] {0, 1, 8, 16, 0}, phases("-encoding", "ascending")));
         assertTrue(java.util.Arrays.equals(new double[] {0, 1, 1, 1, 0}, phases("-encoding", "binary")));
     }

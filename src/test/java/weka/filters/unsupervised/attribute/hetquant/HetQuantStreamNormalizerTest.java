@@ -10,9 +10,10 @@ import weka.filters.MultiFilter;
 import weka.filters.StreamableFilter;
 
 /**
- * Weka's filter suite (on Weka's FilterTest data with NumericAtt2 made non-negative, since this node has no
- * data-level shift) plus: L1 per row, negative values rejected with the attribute and row named, every row
- * answered at once, and a streaming MultiFilter of the single nodes equal to {@code HetQuantPipeline -no-shift}.
+ * Weka's filter suite (on Weka's FilterTest data with NumericAtt2 made non-negative, so that the reference output
+ * shows plain L1) plus: L1 per row, negative values clipped and counted (or, with {@code -negative error}, rejected
+ * with the attribute and row named), the policies learned on a first batch refused, every row answered at once, and
+ * a streaming MultiFilter of the single nodes equal to {@code HetQuantPipeline}.
  */
 public class HetQuantStreamNormalizerTest extends AbstractFilterTest {
 
@@ -62,32 +63,61 @@ public class HetQuantStreamNormalizerTest extends AbstractFilterTest {
         assertEquals(4, out.classIndex());
     }
 
-    public void testEqualsTheBatchNormalizerWithoutShift() throws Exception {
-        Instances data = TestData.sample("saturation.arff");
-        HetQuantNormalizer batch = new HetQuantNormalizer();
-        batch.setOptions(new String[] {"-no-shift"});
-        Instances expected = TestData.firstBatch(batch, data);
-        Instances actual = TestData.firstBatch(new HetQuantStreamNormalizer(), data);
+    public void testEqualsTheBatchNormalizer() throws Exception {
+        Instances data = TestData.sample("gas-drift-batch2.arff");
+        Instances expected = TestData.firstBatch(new HetQuantNormalizer(), data);
+        HetQuantStreamNormalizer stream = new HetQuantStreamNormalizer();
+        Instances actual = TestData.firstBatch(stream, data);
         assertEquals(expected.numInstances(), actual.numInstances());
         for (int i = 0; i < expected.numInstances(); i++) {
             assertEquals("row " + i, expected.instance(i).toString(), actual.instance(i).toString());
         }
+        assertTrue("batch 2 has negative values to clip", stream.clampedValueCount() > 0);
     }
 
-    public void testNegativeValueNamesTheAttributeAndRow() throws Exception {
+    public void testNegativeValuesAreClippedAndCountedByDefault() throws Exception {
         Instances data = TestData.arff(DATA);
         data.instance(1).setValue(3, -0.5);
         HetQuantStreamNormalizer filter = new HetQuantStreamNormalizer();
         filter.setInputFormat(data);
+        assertTrue(filter.input(data.instance(1)));
+        Instance row = filter.output();
+        // (2, ?, -0.5 -> 0) -> (1, ?, 0)
+        assertEquals(1.0, row.value(0), 1e-12);
+        assertEquals(0.0, row.value(3), 0.0);
+        assertEquals(1, filter.clampedValueCount());
+    }
+
+    /** -negative is HetQuantNormalizer's option; given here (e.g. in a FilteredClassifier string) it is not ignored. */
+    public void testTheBatchNormalizersPolicyOptionIsRefusedNotIgnored() throws Exception {
+        for (String policy : new String[] {"offset", "shift", "error"}) {
+            HetQuantStreamNormalizer filter = new HetQuantStreamNormalizer();
+            try {
+                filter.setOptions(new String[] {"-negative", policy});
+                fail("-negative " + policy + " must be refused by the stream normalizer");
+            } catch (IllegalArgumentException e) {
+                assertTrue(e.getMessage(), e.getMessage().startsWith("-negative (negative values): HetQuantNormalizer's"));
+                assertTrue(e.getMessage(), e.getMessage().contains("-reject-negative"));
+            }
+        }
+    }
+
+    public void testNegativeValueWithTheErrorPolicyNamesTheAttributeAndRow() throws Exception {
+        Instances data = TestData.arff(DATA);
+        data.instance(1).setValue(3, -0.5);
+        HetQuantStreamNormalizer filter = new HetQuantStreamNormalizer();
+        filter.setOptions(new String[] {"-reject-negative"});
+        filter.setInputFormat(data);
         assertTrue(filter.input(data.instance(0)));
         try {
             filter.input(data.instance(1));
-            fail("a negative value must be rejected: this node has no data-level shift");
+            fail("a negative value must be rejected with -reject-negative");
         } catch (IllegalArgumentException e) {
             assertTrue(e.getMessage(), e.getMessage().startsWith(
                     "HetQuantStreamNormalizer: attribute 'c' (#4), row 2: -0.5 is negative; "));
             // Issue 8: this node has no shift option, so its advice must not suggest one.
             assertTrue(e.getMessage(), e.getMessage().contains("use HetQuantNormalizer"));
+            assertTrue(e.getMessage(), e.getMessage().contains("Drop -reject-negative"));
             assertFalse(e.getMessage(), e.getMessage().contains("shift on") || e.getMessage().contains("-no-shift")
                     || e.getMessage().contains("enable"));
         }
@@ -107,9 +137,10 @@ public class HetQuantStreamNormalizerTest extends AbstractFilterTest {
     /**
      * Weka's MultiFilter is streamable only when every member is, and then pushes each row through all members
      * at once; a member that held a row back would lose it. Fed row by row, the chain of the single nodes must
-     * answer every row, identical to the composite node without shift.
+     * answer every row, identical to the composite node (on data already non-negative, the same with every
+     * policy).
      */
-    public void testStreamingMultiFilterEqualsThePipelineWithoutShift() throws Exception {
+    public void testStreamingMultiFilterEqualsThePipeline() throws Exception {
         Instances data = TestData.sample("saturation.arff");
         HetQuantColumn column = new HetQuantColumn();
         column.setOptions(new String[] {"-N", "4"});
@@ -117,7 +148,7 @@ public class HetQuantStreamNormalizerTest extends AbstractFilterTest {
         chain.setFilters(new Filter[] {new HetQuantStreamNormalizer(), column, new HetQuantSpikePhase()});
         assertTrue(chain.isStreamableFilter());
         HetQuantPipeline pipeline = new HetQuantPipeline();
-        pipeline.setOptions(new String[] {"-no-shift", "-N", "4"});
+        pipeline.setOptions(new String[] {"-N", "4"});
         Instances expected = TestData.firstBatch(pipeline, data);
 
         chain.setInputFormat(data);

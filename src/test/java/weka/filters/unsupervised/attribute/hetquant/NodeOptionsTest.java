@@ -159,6 +159,10 @@ class NodeOptionsTest {
             {"encoding", "1", "-encoding (phase encoding): expected one of paper, ascending, binary"
                     + " (case-insensitive), got 1"},
             {"R", "", "-R (attribute indices): expected a value, got no value"},
+            {"negative", "keep", "-negative (negative values): expected one of clip, "},
+            {"gain-scale", "bogus", "-gain-scale (gain scale): expected one of fixed, features"},
+            {"U", "0", "-U (target utilization (%)): expected a number in (0, 100], got 0"},
+            {"U", "45,5", "-U (target utilization (%)): expected a number in (0, 100], got 45,5 (a decimal comma:"},
         };
         int checked = 0;
         for (String[] c : cases) {
@@ -203,15 +207,18 @@ class NodeOptionsTest {
         assertEquals(30.0, pipeline.getPayload(), 0.0);
         assertEquals(0.05, pipeline.getLimit(), 0.0);
         assertEquals(16, pipeline.getDuplication());
-        assertEquals("-R first-last -scheme equidistant -N 16 -P 30.0 -L 0.05 -calibrate -S 0.5 -rule faithful"
-                + " -distinct 65536 -encoding binary", Utils.joinOptions(pipeline.getOptions()));
+        assertEquals("-R first-last -negative clip -scheme equidistant -N 16 -P 30.0 -L 0.05 -calibrate -S 0.5 -rule"
+                + " faithful -encoding binary -gain-scale auto -U 45.0 -distinct 65536",
+                Utils.joinOptions(pipeline.getOptions()));
         // setOptions resets what it is not given, as Weka's filters do.
         pipeline.setOptions(new String[] {"-N", "4"});
-        assertEquals("-R first-last -scheme uniform -N 4 -P 25.0 -L 0.01 -S 0.25 -rule final -distinct 65536"
-                + " -encoding paper", Utils.joinOptions(pipeline.getOptions()));
-        pipeline.setOptions(new String[] {"-no-shift", "-V", "-R", "2-3"});
-        assertEquals("-R 2-3 -V -no-shift -scheme uniform -N 8 -P 25.0 -L 0.01 -S 0.25 -rule final"
-                + " -distinct 65536 -encoding paper", Utils.joinOptions(pipeline.getOptions()));
+        assertEquals("-R first-last -negative clip -scheme uniform -N 4 -P 25.0 -L 0.01 -S 0.25 -rule final"
+                + " -encoding ascending -gain-scale auto -U 45.0 -distinct 65536",
+                Utils.joinOptions(pipeline.getOptions()));
+        // -no-shift, the former option, still means what it meant: negative values are an error.
+        pipeline.setOptions(new String[] {"-no-shift", "-V", "-R", "2-3", "-gain-scale", "FIXED", "-U", "4e1"});
+        assertEquals("-R 2-3 -V -negative error -scheme uniform -N 8 -P 25.0 -L 0.01 -S 0.25 -rule final -encoding"
+                + " ascending -gain-scale fixed -U 40.0 -distinct 65536", Utils.joinOptions(pipeline.getOptions()));
     }
 
     /** The same strings through FilteredClassifier's -F, which builds the filter with setOptions. */

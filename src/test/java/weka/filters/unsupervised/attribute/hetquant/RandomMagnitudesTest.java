@@ -89,9 +89,8 @@ class RandomMagnitudesTest {
         assertTrue(compared > ROWS * 4 * 0.8 * 9, "values compared: " + compared);
     }
 
+    /** The composite node with the error policy: no value here is negative, and none may be clipped. */
     private static HetQuantPipeline pipeline() {
-        HetQuantPipeline pipeline = new HetQuantPipeline();
-        pipeline.setShift(false);
-        return pipeline;
+        return TestData.configured(new HetQuantPipeline(), "-negative", "error");
     }
 }
