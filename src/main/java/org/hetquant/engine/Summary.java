@@ -20,7 +20,8 @@ import org.apache.commons.math3.stat.descriptive.moment.StandardDeviation;
  *
  * <p><b>Arithmetic.</b> Commons Math's {@link Mean} and {@link StandardDeviation} (bias-corrected, i.e. n − 1):
  * the mean is the sum over n plus the mean of the residuals (the correction pass R's {@code mean} also makes) and
- * the variance the corrected two-pass formula; both are within a few ulps of the exact value.
+ * the variance the corrected two-pass formula. {@code SummaryTest} bounds the error against exact decimal
+ * arithmetic: within 1e-14 of the largest magnitude summarized, on 2,000 random sets.
  *
  * <p>Immutable and thread-safe.
  */
