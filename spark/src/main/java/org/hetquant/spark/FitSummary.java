@@ -1,15 +1,16 @@
 package org.hetquant.spark;
 
 import java.io.Serializable;
+import java.util.Arrays;
 import java.util.Iterator;
 import org.apache.spark.ml.linalg.Vector;
 
 /**
  * What a fit learns from the rows of one partition, mergeable across partitions: the number of features, the
- * rows used and the global minimum that the engine's data-level shift subtracts
- * ({@link org.hetquant.engine.Normalization#withShift}).
+ * rows used, and the global and per-feature minima that the engine's normalization subtracts under the shift and
+ * offset policies ({@link org.hetquant.engine.Normalization#of}).
  *
- * <p>The minimum is taken as {@link org.hetquant.engine.Normalization#fit} takes it on one machine: over every
+ * <p>The minima are taken as {@link org.hetquant.engine.Normalization#fit} takes it on one machine: over every
  * value that is not missing; the rows and values {@code handleInvalid} drops or blanks are left out.
  */
 final class FitSummary implements Serializable {
@@ -20,6 +21,8 @@ final class FitSummary implements Serializable {
     private int features;
     private long rows;
     private double minimum = Double.POSITIVE_INFINITY;
+    /** Each feature's minimum, {@code +∞} where none was seen; {@code null} while no vector has been seen. */
+    private double[] minima;
 
     private FitSummary(int features) {
         this.features = features;
@@ -43,14 +46,21 @@ final class FitSummary implements Serializable {
                 summary.features = vector.size();
                 x = new double[vector.size()];
             }
+            if (summary.minima == null && x != null) {
+                summary.minima = new double[x.length];
+                Arrays.fill(summary.minima, Double.POSITIVE_INFINITY);
+            }
             if (!screen.screen(vector, x == null ? new double[0] : x, row, partition) || x == null) {
                 continue;
             }
             summary.rows++;
-            for (double value : x) {
-                // NaN (missing) fails the comparison and is left out, as in Normalization.fit.
-                if (value < summary.minimum) {
-                    summary.minimum = value;
+            for (int i = 0; i < x.length; i++) {
+                // NaN (missing) fails the comparisons and is left out, as in Normalization.fit.
+                if (x[i] < summary.minima[i]) {
+                    summary.minima[i] = x[i];
+                }
+                if (x[i] < summary.minimum) {
+                    summary.minimum = x[i];
                 }
             }
         }
@@ -70,6 +80,14 @@ final class FitSummary implements Serializable {
         FitSummary merged = new FitSummary(Math.max(features, other.features));
         merged.rows = rows + other.rows;
         merged.minimum = Math.min(minimum, other.minimum);
+        if (minima == null || other.minima == null) {
+            merged.minima = minima == null ? other.minima : minima;
+        } else {
+            merged.minima = new double[minima.length];
+            for (int i = 0; i < minima.length; i++) {
+                merged.minima[i] = Math.min(minima[i], other.minima[i]);
+            }
+        }
         return merged;
     }
 
@@ -86,5 +104,14 @@ final class FitSummary implements Serializable {
     /** The minimum over the fitting data's values, as {@code Normalization.fit} finds it (0 if there were none). */
     double minimum() {
         return minimum == Double.POSITIVE_INFINITY ? 0.0 : minimum;
+    }
+
+    /** Each feature's minimum as {@code Normalization.fit} finds it ({@code NaN} for a feature with no value). */
+    double[] featureMinima() {
+        double[] m = new double[Math.max(features, 0)];
+        for (int i = 0; i < m.length; i++) {
+            m[i] = minima == null || minima[i] == Double.POSITIVE_INFINITY ? Double.NaN : minima[i];
+        }
+        return m;
     }
 }

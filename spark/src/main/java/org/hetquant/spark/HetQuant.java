@@ -20,18 +20,24 @@ import org.apache.spark.sql.types.StructField;
 import org.apache.spark.sql.types.StructType;
 import org.hetquant.engine.CalibrationParameters;
 import org.hetquant.engine.ColumnGains;
+import org.hetquant.engine.GainScale;
 import org.hetquant.engine.GainScheme;
+import org.hetquant.engine.NegativePolicy;
+import org.hetquant.engine.NeuronParameters;
 import org.hetquant.engine.Normalization;
+import org.hetquant.engine.PhaseTable;
 import org.hetquant.engine.UpdateRule;
 
 /**
  * The whole HetQuant front end as a Spark ML {@link Estimator} (the Weka node {@code HetQuantPipeline}):
- * per-sample L1 normalization of a vector column (with the data-level shift learned on the fitting data), a
- * column of n duplicated neurons per feature with heterogeneous gains (data-blind, or calibrated on the data),
- * and each neuron's spike phase under oscillatory inhibition (Moyal et al., Sci. Rep. 2025; docs/method.md §2).
+ * per-sample L1 normalization of a vector column (negative values clipped, or offsets learned on the fitting
+ * data), a column of n duplicated neurons per feature with heterogeneous gains (data-blind, or calibrated on the
+ * data; scaled to the number of features and, if needed, to the data), and each neuron's spike phase under oscillatory inhibition (Moyal et al., Sci. Rep. 2025; docs/method.md §2).
  *
- * <p>{@link #fit} learns the shift and, with {@code calibrate}, the gains, by summarizing each partition and
- * merging the summaries (one pass over the data, two when the calibration needs the shift first); the
+ * <p>{@link #fit} learns the offsets and, with {@code calibrate}, the gains, by summarizing each partition and
+ * merging the summaries (one pass over the data, two with the calibration); a gain scale fitted on the data
+ * ({@code gainScale} auto, when F / 8 leaves the rows' mean utilization outside 35-55 %, or fitted) caches the
+ * normalized rows and counts their firing units once per step of the engine's search (about 45 short jobs); the
  * {@link HetQuantModel} it returns transforms each partition with the engine. Rows keep their order; every other
  * column passes through. Params and defaults are the Weka node's; {@code handleInvalid} decides about NaN and
  * bad values.
@@ -50,7 +56,7 @@ public final class HetQuant extends Estimator<HetQuantModel>
     private final Param<String> inputCol;
     private final Param<String> outputCol;
     private final Param<String> handleInvalid;
-    private final BooleanParam shift;
+    private final Param<String> negativeValues;
     private final Param<String> gainScheme;
     private final IntParam duplication;
     private final DoubleParam payload;
@@ -59,6 +65,8 @@ public final class HetQuant extends Estimator<HetQuantModel>
     private final DoubleParam smoothing;
     private final Param<String> updateRule;
     private final Param<String> encoding;
+    private final Param<String> gainScale;
+    private final DoubleParam targetUtilization;
 
     /** A front end with the Weka node's defaults. */
     public HetQuant() {
@@ -71,7 +79,7 @@ public final class HetQuant extends Estimator<HetQuantModel>
         inputCol = HetQuantParams.inputCol(this);
         outputCol = HetQuantParams.outputCol(this);
         handleInvalid = HetQuantParams.handleInvalid(this);
-        shift = HetQuantParams.shift(this);
+        negativeValues = HetQuantParams.negativeValues(this);
         gainScheme = HetQuantParams.gainScheme(this);
         duplication = HetQuantParams.duplication(this);
         payload = HetQuantParams.payload(this);
@@ -80,6 +88,8 @@ public final class HetQuant extends Estimator<HetQuantModel>
         smoothing = HetQuantParams.smoothing(this);
         updateRule = HetQuantParams.updateRule(this);
         encoding = HetQuantParams.encoding(this);
+        gainScale = HetQuantParams.gainScale(this);
+        targetUtilization = HetQuantParams.targetUtilization(this);
         HetQuantParams.setDefaults(this);
     }
 
@@ -100,7 +110,7 @@ public final class HetQuant extends Estimator<HetQuantModel>
     public Param<String> handleInvalid() { return handleInvalid; }
 
     @Override
-    public BooleanParam shift() { return shift; }
+    public Param<String> negativeValues() { return negativeValues; }
 
     public Param<String> gainScheme() { return gainScheme; }
 
@@ -119,9 +129,13 @@ public final class HetQuant extends Estimator<HetQuantModel>
     @Override
     public Param<String> encoding() { return encoding; }
 
+    public Param<String> gainScale() { return gainScale; }
+
+    public DoubleParam targetUtilization() { return targetUtilization; }
+
     // ---- getters and setters (the shared ones are in HetQuantColumnParams) ---------------------------------
 
-    public HetQuant setShift(boolean value) { set(shift, value); return this; }
+    public HetQuant setNegativeValues(String value) { set(negativeValues, value); return this; }
 
     public String getGainScheme() { return $(gainScheme); }
 
@@ -151,6 +165,14 @@ public final class HetQuant extends Estimator<HetQuantModel>
 
     public HetQuant setUpdateRule(String value) { set(updateRule, value); return this; }
 
+    public String getGainScale() { return $(gainScale); }
+
+    public HetQuant setGainScale(String value) { set(gainScale, value); return this; }
+
+    public double getTargetUtilization() { return (Double) $(targetUtilization); }
+
+    public HetQuant setTargetUtilization(double value) { set(targetUtilization, value); return this; }
+
     // ---- Estimator -----------------------------------------------------------------------------------------
 
     @Override
@@ -162,8 +184,8 @@ public final class HetQuant extends Estimator<HetQuantModel>
     }
 
     /**
-     * Learns the data-level shift (if on) and the gains (calibrated, or the gain scheme's), see the class
-     * description.
+     * Learns the normalization's offsets (negativeValues offset or shift), the gains (calibrated, or the gain
+     * scheme's) and the gain scale's factor, see the class description.
      *
      * @throws IllegalArgumentException (possibly inside a {@code SparkException}) for an invalid value under
      *     {@code handleInvalid = error}, for vectors of different sizes, or when no row is left to fit on
@@ -174,7 +196,9 @@ public final class HetQuant extends Estimator<HetQuantModel>
         String stage = getClass().getSimpleName();
         StructField input = dataset.schema().apply(getInputCol());
         int knownFeatures = Columns.size(input);
-        RowScreen screen = new RowScreen(stage, getHandleInvalid(), getShift(), Columns.names(input));
+        NegativePolicy policy = HetQuantParams.constant(NegativePolicy.class, getNegativeValues());
+        RowScreen screen = new RowScreen(stage, getHandleInvalid(), policy == NegativePolicy.ERROR,
+                Columns.names(input));
         JavaRDD<Vector> vectors = dataset.select(col(getInputCol())).toJavaRDD()
                 .map(row -> row.isNullAt(0) ? null : (Vector) row.get(0));
 
@@ -187,9 +211,7 @@ public final class HetQuant extends Estimator<HetQuantModel>
                     + " skipped by handleInvalid = \"skip\")");
         }
         int features = summary.features();
-        Normalization normalization = getShift()
-                ? Normalization.withShift(summary.minimum())
-                : Normalization.withoutShift();
+        Normalization normalization = Normalization.of(policy, summary.minimum(), summary.featureMinima());
         ColumnGains gains;
         if (getCalibrate()) {
             CalibrationParameters parameters = new CalibrationParameters(getDuplication(), getPayload(), getLimit(),
@@ -199,7 +221,20 @@ public final class HetQuant extends Estimator<HetQuantModel>
             GainScheme scheme = HetQuantParams.constant(GainScheme.class, getGainScheme());
             gains = ColumnGains.dataBlind(features, scheme.column(getDuplication(), getPayload(), getLimit()));
         }
-        HetQuantModel model = new HetQuantModel(uid, gains, normalization.offset());
+        GainScale scale = new GainScale(HetQuantParams.constant(GainScale.Rule.class, getGainScale()),
+                getTargetUtilization());
+        double factor;
+        if (scale.needsData()) {
+            try (GainScaleRows rows = new GainScaleRows(vectors, screen, normalization, features)) {
+                factor = scale.factor(gains, rows, PhaseTable.of(NeuronParameters.DEFAULT).firingThreshold());
+            }
+        } else {
+            factor = scale.dataBlindFactor(features);
+        }
+        if (factor != 1.0) {
+            gains = gains.scaled(factor);
+        }
+        HetQuantModel model = new HetQuantModel(uid, gains, normalization, factor);
         return copyValues(model, ParamMap.empty()).setParent(this);
     }
 

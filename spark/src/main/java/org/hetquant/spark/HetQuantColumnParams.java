@@ -1,6 +1,5 @@
 package org.hetquant.spark;
 
-import org.apache.spark.ml.param.BooleanParam;
 import org.apache.spark.ml.param.Param;
 import org.apache.spark.ml.param.Params;
 
@@ -22,10 +21,10 @@ public interface HetQuantColumnParams<S extends HetQuantColumnParams<S>> extends
     /** {@code error}, {@code skip} or {@code keep} (default {@code error}). */
     Param<String> handleInvalid();
 
-    /** Whether the data-level shift is on (default true). */
-    BooleanParam shift();
+    /** {@code clip}, {@code offset}, {@code shift} or {@code error} (default {@code clip}). */
+    Param<String> negativeValues();
 
-    /** {@code paper}, {@code ascending} or {@code binary} (default {@code paper}). */
+    /** {@code ascending}, {@code paper} or {@code binary} (default {@code ascending}). */
     Param<String> encoding();
 
     default String getInputCol() {
@@ -52,8 +51,8 @@ public interface HetQuantColumnParams<S extends HetQuantColumnParams<S>> extends
         return self(set(handleInvalid(), value));
     }
 
-    default boolean getShift() {
-        return (Boolean) $(shift());
+    default String getNegativeValues() {
+        return $(negativeValues());
     }
 
     default String getEncoding() {

@@ -4,8 +4,8 @@ import static org.apache.spark.sql.functions.col;
 
 import java.util.Arrays;
 import org.apache.spark.ml.Model;
-import org.apache.spark.ml.param.BooleanParam;
 import org.apache.spark.ml.param.DoubleArrayArrayParam;
+import org.apache.spark.ml.param.DoubleArrayParam;
 import org.apache.spark.ml.param.DoubleParam;
 import org.apache.spark.ml.param.Param;
 import org.apache.spark.ml.param.ParamMap;
@@ -19,6 +19,7 @@ import org.apache.spark.sql.types.StructField;
 import org.apache.spark.sql.types.StructType;
 import org.hetquant.engine.ColumnEncoder;
 import org.hetquant.engine.ColumnGains;
+import org.hetquant.engine.NegativePolicy;
 import org.hetquant.engine.NeuronParameters;
 import org.hetquant.engine.Normalization;
 import org.hetquant.engine.PhaseEncoding;
@@ -29,7 +30,7 @@ import org.hetquant.engine.PhaseTable;
  * a vector of {@code features · n} codes, unit {@code f·n + k} for neuron k (ascending gain) of feature f, the
  * same numbers the Weka node {@code HetQuantPipeline} gives with the same fit.
  *
- * <p>Its fitted state, the gains and the data-level shift, are params (as Spark's {@code Bucketizer} holds its
+ * <p>Its fitted state, the gains (gain scale included) and the normalization's offsets, are params (as Spark's {@code Bucketizer} holds its
  * splits), so {@code DefaultParamsWritable} saves it whole; {@link #load} restores it exactly.
  */
 public final class HetQuantModel extends Model<HetQuantModel>
@@ -43,10 +44,12 @@ public final class HetQuantModel extends Model<HetQuantModel>
     private final Param<String> inputCol;
     private final Param<String> outputCol;
     private final Param<String> handleInvalid;
-    private final BooleanParam shift;
+    private final Param<String> negativeValues;
     private final Param<String> encoding;
     private final DoubleArrayArrayParam gains;
     private final DoubleParam shiftOffset;
+    private final DoubleArrayParam featureOffsets;
+    private final DoubleParam gainFactor;
 
     /**
      * An unfitted model, for Spark's persistence (which then sets the saved params); set {@code gains} before
@@ -59,17 +62,21 @@ public final class HetQuantModel extends Model<HetQuantModel>
         inputCol = HetQuantParams.inputCol(this);
         outputCol = HetQuantParams.outputCol(this);
         handleInvalid = HetQuantParams.handleInvalid(this);
-        shift = HetQuantParams.shift(this);
+        negativeValues = HetQuantParams.negativeValues(this);
         encoding = HetQuantParams.encoding(this);
         gains = HetQuantParams.gains(this);
         shiftOffset = HetQuantParams.shiftOffset(this);
+        featureOffsets = HetQuantParams.featureOffsets(this);
+        gainFactor = HetQuantParams.gainFactor(this);
         HetQuantParams.setDefaults(this);
     }
 
-    HetQuantModel(String uid, ColumnGains fitted, double offset) {
+    HetQuantModel(String uid, ColumnGains fitted, Normalization normalization, double factor) {
         this(uid);
         set(gains, fitted.toArray());
-        set(shiftOffset, offset);
+        set(shiftOffset, normalization.offset());
+        set(featureOffsets, normalization.featureOffsets());
+        set(gainFactor, factor);
     }
 
     @Override
@@ -89,7 +96,7 @@ public final class HetQuantModel extends Model<HetQuantModel>
     public Param<String> handleInvalid() { return handleInvalid; }
 
     @Override
-    public BooleanParam shift() { return shift; }
+    public Param<String> negativeValues() { return negativeValues; }
 
     @Override
     public Param<String> encoding() { return encoding; }
@@ -98,6 +105,10 @@ public final class HetQuantModel extends Model<HetQuantModel>
 
     public DoubleParam shiftOffset() { return shiftOffset; }
 
+    public DoubleArrayParam featureOffsets() { return featureOffsets; }
+
+    public DoubleParam gainFactor() { return gainFactor; }
+
     /** A copy of the fitted gains, {@code [feature][k]}. */
     public double[][] getGains() {
         double[][] g = $(gains);
@@ -105,6 +116,12 @@ public final class HetQuantModel extends Model<HetQuantModel>
     }
 
     public double getShiftOffset() { return (Double) $(shiftOffset); }
+
+    /** A copy of the fitted per-feature offsets (empty unless negativeValues is offset). */
+    public double[] getFeatureOffsets() { return $(featureOffsets).clone(); }
+
+    /** The factor the gain scale applied to the gains (informational: the gains include it). */
+    public double getGainFactor() { return (Double) $(gainFactor); }
 
     /** Number of input features. */
     public int numFeatures() {
@@ -135,11 +152,11 @@ public final class HetQuantModel extends Model<HetQuantModel>
     public Dataset<Row> transform(Dataset<?> dataset) {
         StructType schema = transformSchema(dataset.schema(), true);
         StructField input = dataset.schema().apply(getInputCol());
-        Normalization normalization = getShift()
-                ? Normalization.withShift(getShiftOffset())
-                : Normalization.withoutShift();
+        NegativePolicy policy = HetQuantParams.constant(NegativePolicy.class, getNegativeValues());
+        Normalization normalization = Normalization.of(policy, getShiftOffset(), getFeatureOffsets());
         EncodePartition encode = new EncodePartition(
-                new RowScreen(getClass().getSimpleName(), getHandleInvalid(), getShift(), Columns.names(input)),
+                new RowScreen(getClass().getSimpleName(), getHandleInvalid(), policy == NegativePolicy.ERROR,
+                        Columns.names(input)),
                 normalization,
                 new ColumnEncoder(ColumnGains.of($(gains)), PhaseTable.of(NeuronParameters.DEFAULT)),
                 HetQuantParams.constant(PhaseEncoding.class, getEncoding()),

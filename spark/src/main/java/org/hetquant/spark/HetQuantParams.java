@@ -7,13 +7,16 @@ import java.util.Map;
 import java.util.function.Predicate;
 import org.apache.spark.ml.param.BooleanParam;
 import org.apache.spark.ml.param.DoubleArrayArrayParam;
+import org.apache.spark.ml.param.DoubleArrayParam;
 import org.apache.spark.ml.param.DoubleParam;
 import org.apache.spark.ml.param.IntParam;
 import org.apache.spark.ml.param.Param;
 import org.apache.spark.ml.param.Params;
 import org.hetquant.engine.CalibrationParameters;
 import org.hetquant.engine.ColumnGains;
+import org.hetquant.engine.GainScale;
 import org.hetquant.engine.GainScheme;
+import org.hetquant.engine.NegativePolicy;
 import org.hetquant.engine.PhaseEncoding;
 import org.hetquant.engine.UpdateRule;
 import scala.runtime.AbstractFunction1;
@@ -48,7 +51,7 @@ final class HetQuantParams {
             Map.entry("inputCol", DEFAULT_INPUT_COL),
             Map.entry("outputCol", DEFAULT_OUTPUT_COL),
             Map.entry("handleInvalid", ERROR),
-            Map.entry("shift", true),
+            Map.entry("negativeValues", name(NegativePolicy.CLIP)),
             Map.entry("gainScheme", name(GainScheme.UNIFORM)),
             Map.entry("duplication", DEFAULT_DUPLICATION),
             Map.entry("payload", ColumnGains.DEFAULT_PAYLOAD),
@@ -56,8 +59,12 @@ final class HetQuantParams {
             Map.entry("calibrate", false),
             Map.entry("smoothing", CalibrationParameters.ADAPTIVE_SMOOTHING),
             Map.entry("updateRule", name(UpdateRule.FINAL)),
-            Map.entry("encoding", name(PhaseEncoding.PAPER)),
-            Map.entry("shiftOffset", 0.0));
+            Map.entry("encoding", name(PhaseEncoding.ASCENDING)),
+            Map.entry("gainScale", name(GainScale.Rule.AUTO)),
+            Map.entry("targetUtilization", GainScale.DEFAULT_TARGET),
+            Map.entry("shiftOffset", 0.0),
+            Map.entry("featureOffsets", new double[0]),
+            Map.entry("gainFactor", 1.0));
 
     /**
      * Sets the defaults of the owner's params. Call it last in the stage's constructor: Spark lists a stage's
@@ -87,16 +94,19 @@ final class HetQuantParams {
 
     static Param<String> handleInvalid(Params owner) {
         return new Param<>(owner, "handleInvalid", "What to do with a NaN, an infinite value, a negative value"
-                + " without the data-level shift or a null vector: error (fail, naming the feature, the row and the"
+                + " under negativeValues = error, or a null vector: error (fail, naming the feature, the row and the"
                 + " value), skip (drop the row) or keep (treat the value as missing: that feature's neurons stay"
                 + " silent, as in the Weka nodes).",
                 choice("handleInvalid", ERROR, SKIP, KEEP));
     }
 
-    static BooleanParam shift(Params owner) {
-        return new BooleanParam(owner, "shift", "Data-level shift: subtract the fitting data's global minimum"
-                + " (over all features) when it is negative before the per-sample L1 normalization; values still"
-                + " negative later are clamped to 0. Off: a negative value is invalid (see handleInvalid).");
+    static Param<String> negativeValues(Params owner) {
+        return new Param<>(owner, "negativeValues", "What the L1 normalization does with negative values: clip"
+                + " (the default: each becomes 0), offset (each feature's own negative minimum over the fitting"
+                + " data is subtracted), shift (the paper's data-level shift: the fitting data's negative global"
+                + " minimum is subtracted from every value) or error (a negative value is invalid, see"
+                + " handleInvalid). Values still negative after offset or shift become 0.",
+                choice("negativeValues", names(NegativePolicy.values())));
     }
 
     static Param<String> gainScheme(Params owner) {
@@ -142,9 +152,23 @@ final class HetQuantParams {
     }
 
     static Param<String> encoding(Params owner) {
-        return new Param<>(owner, "encoding", "How a phase is written: paper (0 silent, 2 strongest ... 17"
-                + " weakest, as published), ascending (0 silent, 1 weakest ... 16 strongest) or binary (1 spike, 0"
-                + " silent).", choice("encoding", names(PhaseEncoding.values())));
+        return new Param<>(owner, "encoding", "How a phase is written: ascending (the default: 0 silent, 1"
+                + " weakest ... 16 strongest), paper (0 silent, 2 strongest ... 17 weakest, as published) or binary"
+                + " (1 spike, 0 silent).", choice("encoding", names(PhaseEncoding.values())));
+    }
+
+    static Param<String> gainScale(Params owner) {
+        return new Param<>(owner, "gainScale", "One factor on every gain, for the number of features F and the"
+                + " data: auto (the default: F / 8, unless the fitting rows' mean utilization under it falls"
+                + " outside 35-55 %, then fitted), fitted (the smallest factor under which the fitting rows' mean"
+                + " utilization reaches targetUtilization), features (F / 8) or fixed (1, the paper's gains).",
+                choice("gainScale", names(GainScale.Rule.values())));
+    }
+
+    static DoubleParam targetUtilization(Params owner) {
+        return new DoubleParam(owner, "targetUtilization", "The mean utilization, in percent, in (0, 100], that a"
+                + " fitted gain scale aims at (the paper operates at about 45).",
+                check("targetUtilization", "in (0, 100]", (Object u) -> u instanceof Double d && d > 0 && d <= 100));
     }
 
     /** The fitted state of a model: its gains. */
@@ -158,9 +182,25 @@ final class HetQuantParams {
     /** The fitted state of a model: the data-level shift. */
     static DoubleParam shiftOffset(Params owner) {
         return new DoubleParam(owner, "shiftOffset", "The fitted data-level shift: the fitting data's global"
-                + " minimum when negative, else 0; subtracted from every value before normalization when shift is"
-                + " on.", check("shiftOffset", "finite and <= 0",
+                + " minimum when negative, else 0; subtracted from every value before normalization when"
+                + " negativeValues is shift.", check("shiftOffset", "finite and <= 0",
                         (Object o) -> o instanceof Double d && d <= 0 && Double.isFinite(d)));
+    }
+
+    /** What a model's fit found: the gain scale's factor (the gains hold it already). */
+    static DoubleParam gainFactor(Params owner) {
+        return new DoubleParam(owner, "gainFactor", "The factor the gain scale applied to the fitted gains"
+                + " (informational: gains already include it), finite and > 0.",
+                check("gainFactor", "finite and > 0", (Object c) -> c instanceof Double d && d > 0 && Double.isFinite(d)));
+    }
+
+    /** The fitted state of a model: the per-feature offsets (negativeValues = offset). */
+    static DoubleArrayParam featureOffsets(Params owner) {
+        return new DoubleArrayParam(owner, "featureOffsets", "The fitted per-feature offsets: each feature's"
+                + " minimum over the fitting data when negative, else 0; subtracted from that feature before"
+                + " normalization when negativeValues is offset (empty otherwise).",
+                check("featureOffsets", "finite and <= 0 each",
+                        (double[] o) -> Arrays.stream(o).allMatch(d -> d <= 0 && Double.isFinite(d))));
     }
 
     /** The lower-case names Spark users type for an engine enum's constants. */

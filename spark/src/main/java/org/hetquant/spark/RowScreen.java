@@ -8,8 +8,7 @@ import org.apache.spark.ml.linalg.Vector;
 
 /**
  * Applies {@code handleInvalid} to one row's feature vector before it reaches the engine, in fit and transform
- * alike. A value is invalid when it is NaN, infinite, or negative while the data-level shift is off (the engine's
- * L1 normalization needs non-negative values); a null vector is a row whose every value is invalid. A vector of
+ * alike. A value is invalid when it is NaN, infinite, or negative under {@code negativeValues = error}; a null vector is a row whose every value is invalid. A vector of
  * the wrong size is always an error: it is a schema problem, not a bad value.
  *
  * <p>Rows are named by their position in their partition, counted from 1, because a Spark row has no global
@@ -21,14 +20,15 @@ final class RowScreen implements Serializable {
 
     private final String stage;
     private final String policy;
-    private final boolean shift;
+    /** Whether a negative value is invalid ({@code negativeValues = error}). */
+    private final boolean rejectNegative;
     /** Feature names from the input column's ML attribute metadata, or {@code null}. */
     private final String[] names;
 
-    RowScreen(String stage, String policy, boolean shift, String[] names) {
+    RowScreen(String stage, String policy, boolean rejectNegative, String[] names) {
         this.stage = stage;
         this.policy = policy;
-        this.shift = shift;
+        this.rejectNegative = rejectNegative;
         this.names = names;
     }
 
@@ -65,7 +65,7 @@ final class RowScreen implements Serializable {
         copy(vector, out);
         for (int i = 0; i < out.length; i++) {
             double x = out[i];
-            if (Double.isNaN(x) || Double.isInfinite(x) || (x < 0 && !shift)) {
+            if (Double.isNaN(x) || Double.isInfinite(x) || (x < 0 && rejectNegative)) {
                 switch (policy) {
                     case HetQuantParams.ERROR -> throw new IllegalArgumentException(stage + ": " + feature(i)
                             + " of row " + row + " of partition " + partition + " is " + x + "; " + remedy());
@@ -100,7 +100,7 @@ final class RowScreen implements Serializable {
 
     private String remedy() {
         return "handleInvalid = \"error\" accepts only finite values"
-                + (shift ? "" : " >= 0 (the data-level shift is off)")
+                + (rejectNegative ? " >= 0 (negativeValues = \"error\")" : "")
                 + "; set handleInvalid to \"keep\" (treat it as missing: the feature's neurons stay silent) or"
                 + " \"skip\" (drop the row)";
     }

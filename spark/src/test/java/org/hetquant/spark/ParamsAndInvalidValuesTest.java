@@ -34,7 +34,9 @@ class ParamsAndInvalidValuesTest {
         assertEquals(weka.getPayload(), spark.getPayload());
         assertEquals(weka.getLimit(), spark.getLimit());
         assertEquals(weka.getSmoothing(), spark.getSmoothing());
-        assertEquals(weka.getShift(), spark.getShift());
+        assertEquals(weka.getNegativeValues().getSelectedTag().getReadable(), spark.getNegativeValues());
+        assertEquals(weka.getGainScale().getSelectedTag().getReadable(), spark.getGainScale());
+        assertEquals(weka.getTargetUtilization(), spark.getTargetUtilization());
         assertEquals(weka.getCalibrate(), spark.getCalibrate());
         assertEquals(weka.getGainScheme().getSelectedTag().getReadable(), spark.getGainScheme());
         assertEquals(weka.getUpdateRule().getSelectedTag().getReadable(), spark.getUpdateRule());
@@ -54,6 +56,11 @@ class ParamsAndInvalidValuesTest {
                 "gainScheme must be one of uniform, equidistant, homogeneous; got \"flat\"");
         assertMessage(() -> new HetQuant().setEncoding("Paper"),
                 "encoding must be one of paper, ascending, binary; got \"Paper\"");
+        assertMessage(() -> new HetQuant().setNegativeValues("drop"),
+                "negativeValues must be one of clip, offset, shift, error; got \"drop\"");
+        assertMessage(() -> new HetQuant().setGainScale("F/8"),
+                "gainScale must be one of fixed, features, fitted, auto; got \"F/8\"");
+        assertMessage(() -> new HetQuant().setTargetUtilization(0), "targetUtilization must be in (0, 100]; got 0.0");
         assertMessage(() -> new HetQuant().setUpdateRule("last"), "updateRule must be one of faithful, final");
         assertMessage(() -> new HetQuant().setHandleInvalid("drop"),
                 "handleInvalid must be one of error, skip, keep; got \"drop\"");
@@ -85,9 +92,9 @@ class ParamsAndInvalidValuesTest {
         assertMessage(() -> model.transform(infinite).collect(), "feature 'a' (index 0) of row 1 of partition 0 is"
                 + " -Infinity");
         Dataset<Row> negative = rows(RowFactory.create(1L, Vectors.dense(1, 2, -3)));
-        assertMessage(() -> new HetQuant().setShift(false).fit(negative), "feature 'c' (index 2) of row 1 of"
-                + " partition 0 is -3.0; handleInvalid = \"error\" accepts only finite values >= 0 (the data-level"
-                + " shift is off)");
+        assertMessage(() -> new HetQuant().setNegativeValues("error").fit(negative), "feature 'c' (index 2) of row"
+                + " 1 of partition 0 is -3.0; handleInvalid = \"error\" accepts only finite values >= 0"
+                + " (negativeValues = \"error\")");
         Dataset<Row> missing = rows(RowFactory.create(1L, null));
         assertMessage(() -> model.transform(missing).collect(), "row 1 of partition 0 has a null vector");
     }
@@ -110,7 +117,8 @@ class ParamsAndInvalidValuesTest {
                 RowFactory.create(3L, null),
                 RowFactory.create(4L, Vectors.dense(0.5, 0.25, Double.POSITIVE_INFINITY)),
                 RowFactory.create(5L, Vectors.sparse(3, new int[] {2}, new double[] {4})));
-        HetQuant skip = new HetQuant().setHandleInvalid("skip").setShift(false).setDuplication(2);
+        HetQuant skip = new HetQuant().setHandleInvalid("skip").setNegativeValues("error")
+                .setDuplication(2);
         List<Row> out = skip.fit(data).transform(data).collectAsList();
         assertEquals(List.of(1L, 5L), out.stream().map(r -> r.getLong(0)).toList());
 
@@ -131,7 +139,8 @@ class ParamsAndInvalidValuesTest {
                 RowFactory.create(3L, Vectors.dense(1, Double.POSITIVE_INFINITY, 2)),
                 RowFactory.create(4L, Vectors.dense(1, -1, 2)),
                 RowFactory.create(5L, null));
-        HetQuantModel model = new HetQuant().setHandleInvalid("keep").setShift(false).setDuplication(2).fit(data);
+        HetQuantModel model = new HetQuant().setHandleInvalid("keep").setNegativeValues("error")
+                .setDuplication(2).fit(data);
         List<double[]> out = model.transform(data).orderBy("id").select("phases").collectAsList().stream()
                 .map(r -> ((Vector) r.get(0)).toArray())
                 .toList();

@@ -32,18 +32,22 @@ class PersistenceTest {
 
     @Test
     void savedModelReloadsWithTheSameFitAndOutput() throws Exception {
-        // Gas drift has negative values, so the model holds a non-zero shift as well as its calibrated gains.
-        HetQuantModel model = new HetQuant().setCalibrate(true).setDuplication(16).setEncoding("ascending")
-                .setHandleInvalid("keep").fit(gasDrift);
-        assertTrue(model.getShiftOffset() < 0, "gas drift's minimum is negative");
+        // Gas drift has negative values, so under the offset policy the model holds non-zero offsets as well as its
+        // calibrated gains and the gain scale's factor.
+        HetQuantModel model = new HetQuant().setCalibrate(true).setDuplication(16).setEncoding("paper")
+                .setNegativeValues("offset").setGainScale("fitted").setHandleInvalid("keep").fit(gasDrift);
+        assertTrue(java.util.Arrays.stream(model.getFeatureOffsets()).anyMatch(o -> o < 0), "negative minima");
         Path path = directory().resolve("model");
         model.write().save(path.toString());
 
         HetQuantModel loaded = HetQuantModel.load(path.toString());
         assertEquals(model.uid(), loaded.uid());
         assertEquals(model.getShiftOffset(), loaded.getShiftOffset(), 0.0);
+        assertArrayEquals(model.getFeatureOffsets(), loaded.getFeatureOffsets());
+        assertEquals(model.getGainFactor(), loaded.getGainFactor(), 0.0);
         assertArrayEquals(model.getGains(), loaded.getGains());
-        assertEquals("ascending", loaded.getEncoding());
+        assertEquals("offset", loaded.getNegativeValues());
+        assertEquals("paper", loaded.getEncoding());
         assertEquals("keep", loaded.getHandleInvalid());
         assertEquals(phases(model.transform(gasDrift)), phases(loaded.transform(gasDrift)));
     }
@@ -51,7 +55,7 @@ class PersistenceTest {
     @Test
     void savedEstimatorReloadsWithTheSameParams() throws Exception {
         HetQuant estimator = new HetQuant().setGainScheme("equidistant").setDuplication(4).setLimit(0.05)
-                .setShift(false).setOutputCol("codes");
+                .setNegativeValues("shift").setGainScale("fixed").setOutputCol("codes");
         Path path = directory().resolve("estimator");
         estimator.write().save(path.toString());
 

@@ -3,6 +3,7 @@ package org.hetquant.spark;
 import static org.junit.jupiter.api.Assertions.assertArrayEquals;
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertFalse;
+import static org.junit.jupiter.api.Assertions.assertTrue;
 
 import java.util.ArrayList;
 import java.util.Arrays;
@@ -43,31 +44,57 @@ class WekaEqualityTest {
 
     static Stream<Case> cases() {
         return Stream.of(
-                new Case("saturation, defaults (uniform n = 8, shift)", "saturation.arff", null, "",
+                new Case("saturation, defaults (clip, uniform n = 8, gain scale auto, ascending)",
+                        "saturation.arff", null, "", new HetQuant(), false),
+                new Case("saturation, the paper's settings (shift, fixed gains, paper encoding)", "saturation.arff",
+                        null, PAPER, paper(), false),
+                new Case("saturation, negative error, n = 16, gain scale fitted to 30 %", "saturation.arff", null,
+                        "-negative error -N 16 -gain-scale fitted -U 30",
+                        new HetQuant().setNegativeValues("error").setDuplication(16).setGainScale("fitted")
+                                .setTargetUtilization(30), false),
+                new Case("gas drift batch 1 -> 2, defaults", "gas-drift-batch1.arff", "gas-drift-batch2.arff", "",
                         new HetQuant(), false),
-                new Case("saturation, no shift, n = 16, ascending", "saturation.arff", null,
-                        "-no-shift -N 16 -encoding ascending",
-                        new HetQuant().setShift(false).setDuplication(16).setEncoding("ascending"), false),
-                new Case("gas drift batch 1 -> 2, shift, homogeneous P = 50, binary", "gas-drift-batch1.arff",
-                        "gas-drift-batch2.arff", "-scheme homogeneous -P 50 -encoding binary",
-                        new HetQuant().setGainScheme("homogeneous").setPayload(50).setEncoding("binary"), false),
-                new Case("gas drift batch 1 -> 2, equidistant n = 4, L = 0.05", "gas-drift-batch1.arff",
-                        "gas-drift-batch2.arff", "-scheme equidistant -N 4 -L 0.05",
-                        new HetQuant().setGainScheme("equidistant").setDuplication(4).setLimit(0.05), false),
+                new Case("gas drift batch 1 -> 2, paper's settings, homogeneous P = 50, binary",
+                        "gas-drift-batch1.arff", "gas-drift-batch2.arff",
+                        "-negative shift -gain-scale fixed -scheme homogeneous -P 50 -encoding binary",
+                        paper().setGainScheme("homogeneous").setPayload(50).setEncoding("binary"), false),
+                new Case("gas drift batch 1 -> 2, offset, equidistant n = 4, L = 0.05, features scale",
+                        "gas-drift-batch1.arff", "gas-drift-batch2.arff",
+                        "-negative offset -scheme equidistant -N 4 -L 0.05 -gain-scale features",
+                        new HetQuant().setNegativeValues("offset").setGainScheme("equidistant").setDuplication(4)
+                                .setLimit(0.05).setGainScale("features"), false),
                 new Case("gas drift with missing values, keep", "gas-drift-batch1.arff", "gas-drift-batch2.arff",
                         "", new HetQuant().setHandleInvalid("keep"), true),
-                new Case("saturation, calibrated (s = 0.25, final)", "saturation.arff", null, "-calibrate",
+                new Case("saturation, calibrated (s = 0.25, final), defaults", "saturation.arff", null,
+                        "-calibrate", new HetQuant().setCalibrate(true), false),
+                new Case("gas drift batch 1 -> 2, calibrated, defaults (gain scale fitted by auto)",
+                        "gas-drift-batch1.arff", "gas-drift-batch2.arff", "-calibrate",
                         new HetQuant().setCalibrate(true), false),
-                new Case("gas drift batch 1 -> 2, calibrated n = 16, s = 0.5, shift", "gas-drift-batch1.arff",
-                        "gas-drift-batch2.arff", "-calibrate -N 16 -S 0.5",
-                        new HetQuant().setCalibrate(true).setDuplication(16).setSmoothing(0.5), false),
-                new Case("gas drift, calibrated, faithful rule, missing values", "gas-drift-batch1.arff",
-                        "gas-drift-batch2.arff", "-calibrate -rule faithful",
-                        new HetQuant().setCalibrate(true).setUpdateRule("faithful").setHandleInvalid("keep"), true),
-                new Case("saturation, calibrated, faithful rule, no shift, ascending", "saturation.arff", null,
-                        "-calibrate -rule faithful -no-shift -encoding ascending",
-                        new HetQuant().setCalibrate(true).setUpdateRule("faithful").setShift(false)
-                                .setEncoding("ascending"), false));
+                new Case("gas drift batch 1 -> 2, calibrated n = 16, s = 0.5, paper's settings",
+                        "gas-drift-batch1.arff", "gas-drift-batch2.arff", PAPER + " -calibrate -N 16 -S 0.5",
+                        paper().setCalibrate(true).setDuplication(16).setSmoothing(0.5), false),
+                new Case("gas drift, calibrated, faithful rule, missing values, paper's settings",
+                        "gas-drift-batch1.arff", "gas-drift-batch2.arff", PAPER + " -calibrate -rule faithful",
+                        paper().setCalibrate(true).setUpdateRule("faithful").setHandleInvalid("keep"), true),
+                new Case("saturation, calibrated, faithful rule, paper's settings", "saturation.arff", null,
+                        PAPER + " -calibrate -rule faithful",
+                        paper().setCalibrate(true).setUpdateRule("faithful"), false));
+    }
+
+    /** The paper's settings on the Weka node: one option each away from the defaults. */
+    private static final String PAPER = "-negative shift -gain-scale fixed -encoding paper";
+
+    /** The paper's settings on the Spark estimator. */
+    private static HetQuant paper() {
+        return new HetQuant().setNegativeValues("shift").setGainScale("fixed").setEncoding("paper");
+    }
+
+    /** The fitted gain scale's case above is one: its factor is not the data-blind F / 8 = 1. */
+    @Test
+    void fittedGainScaleCaseFitsAFactor() throws Exception {
+        HetQuantModel model = new HetQuant().setNegativeValues("error").setDuplication(16).setGainScale("fitted")
+                .setTargetUtilization(30).fit(WekaData.frame(WekaData.load("saturation.arff"), 3));
+        assertTrue(model.getGainFactor() != 1.0, "factor " + model.getGainFactor());
     }
 
     @ParameterizedTest(name = "{0}")
@@ -105,7 +132,7 @@ class WekaEqualityTest {
         for (Instances data : List.of(withHoles(WekaData.load("gas-drift-batch1.arff"), true),
                 WekaData.load("saturation.arff"))) {
             Dataset<Row> frame = WekaData.frame(data, 3);
-            HetQuant calibrated = new HetQuant().setCalibrate(true).setHandleInvalid("keep");
+            HetQuant calibrated = paper().setCalibrate(true).setHandleInvalid("keep");
             double[][] faithful = calibrated.copy(ParamMap.empty()).setUpdateRule("faithful").fit(frame).getGains();
             double[][] last = calibrated.copy(ParamMap.empty()).setUpdateRule("final").fit(frame).getGains();
             assertFalse(Arrays.deepEquals(faithful, last), data.relationName());
