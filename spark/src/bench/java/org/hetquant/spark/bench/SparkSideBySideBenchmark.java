@@ -38,11 +38,14 @@ import weka.core.converters.ConverterUtils.DataSource;
  * (transform) on the same cached DataFrame: the gas-drift sensor rows shipped with the package (batches 1 and 2,
  * 1,689 rows × 8 sensors) repeated to {@value #ROWS} rows in {@value #PARTITIONS} partitions, each row holding the
  * 8 sensors both as scalar columns (for Spark's stages, which take one column each) and as a vector (for
- * HetQuant). Each invocation is one Spark job over every row, so JMH's ops/s is <em>rows per second</em>.
+ * HetQuant). Each invocation is one fit or one transform of every row, so JMH's ops/s is <em>rows per
+ * second</em>.
  *
  * <ul>
- *   <li>{@code fitHetQuant}: data-blind fit (the data-level shift: one pass); {@code fitHetQuantCalibrated}: with
- *       calibration (n = 8, s = 0.25: a second pass merging calibration summaries);
+ *   <li>{@code fitHetQuant}: data-blind fit with the defaults (negative values clipped; gain scale auto: one pass
+ *       for the row count and minima, one that caches the normalized rows and checks F / 8, and the fitted
+ *       factor's search over the cached rows if auto leaves F / 8); {@code fitHetQuantCalibrated}: with
+ *       calibration (n = 8, s = 0.25: one more pass merging calibration summaries);
  *       {@code fitQuantileDiscretizer}: 16 quantile buckets per sensor (approximate quantiles, Spark's
  *       default relative error 0.001).</li>
  *   <li>{@code transformHetQuant}: n = 8 phases per sensor (64 outputs a row) from the fitted model;

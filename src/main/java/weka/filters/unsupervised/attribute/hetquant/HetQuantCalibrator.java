@@ -2,14 +2,11 @@ package weka.filters.unsupervised.attribute.hetquant;
 
 import java.util.List;
 import java.util.Locale;
-import org.hetquant.engine.CalibrationParameters;
 import org.hetquant.engine.CalibrationSummary;
 import org.hetquant.engine.InvalidValueException;
 import org.hetquant.engine.NeuronParameters;
 import org.hetquant.engine.PhaseTable;
 import weka.core.Instances;
-import weka.core.OptionMetadata;
-import weka.core.SelectedTag;
 
 /**
  * Node 4, the data-aware calibrator: a heterogeneous column whose gains are fitted on the first batch
@@ -51,42 +48,6 @@ public class HetQuantCalibrator extends AbstractFittedColumnFilter implements Co
         return OPTIONS;
     }
 
-    @OptionMetadata(
-            displayName = NodeOptions.SMOOTHING_LABEL,
-            description = NodeOptions.SMOOTHING_TEXT,
-            displayOrder = NodeOptions.SMOOTHING_ORDER)
-    public double getSmoothing() {
-        return get(NodeOptions.SMOOTHING);
-    }
-
-    public void setSmoothing(double smoothing) {
-        set(NodeOptions.SMOOTHING, smoothing);
-    }
-
-    @OptionMetadata(
-            displayName = NodeOptions.RULE_LABEL,
-            description = NodeOptions.RULE_TEXT,
-            displayOrder = NodeOptions.RULE_ORDER)
-    public SelectedTag getUpdateRule() {
-        return NodeOptions.RULE.tag(get(NodeOptions.RULE));
-    }
-
-    public void setUpdateRule(SelectedTag rule) {
-        set(NodeOptions.RULE, NodeOptions.RULE.fromTag(rule));
-    }
-
-    @OptionMetadata(
-            displayName = NodeOptions.DISTINCT_LABEL,
-            description = NodeOptions.DISTINCT_TEXT,
-            displayOrder = NodeOptions.DISTINCT_ORDER)
-    public int getDistinct() {
-        return get(NodeOptions.DISTINCT);
-    }
-
-    public void setDistinct(int distinct) {
-        set(NodeOptions.DISTINCT, distinct);
-    }
-
     /** The fitted onsets, in the calibrator's input unit (its input is already normalized). */
     @Override
     public double[][] onsets() {
@@ -117,20 +78,15 @@ public class HetQuantCalibrator extends AbstractFittedColumnFilter implements Co
         if (gainScale().needsData()) {
             // A fitted gain scale reads the first batch again after the calibration: keep one copy of it.
             kept = rows.toArray();
-            fit = Calibrations.fit(kept, parameters(), getDistinct(), this);
+            fit = Calibrations.fit(kept, calibrationParameters(), getDistinct(), this);
         } else {
             // Streamed: the calibration summary is all that is kept of the first batch.
             fit = Calibrations.fit(featureNames().length,
-                    sink -> rows.forEach((features, row) -> sink.accept(features)), parameters(), getDistinct(),
+                    sink -> rows.forEach((features, row) -> sink.accept(features)), calibrationParameters(), getDistinct(),
                     this);
         }
         m_Sketched = fit.sketched();
         m_Gains = scaled(fit.gains(), kept);
-    }
-
-    CalibrationParameters parameters() {
-        return new CalibrationParameters(getDuplication(), getPayload(), getLimit(), getSmoothing(),
-                get(NodeOptions.RULE));
     }
 
     @Override

@@ -3,7 +3,6 @@ package weka.filters.unsupervised.attribute.hetquant;
 import java.util.List;
 import java.util.Locale;
 import java.util.function.Consumer;
-import org.hetquant.engine.CalibrationParameters;
 import org.hetquant.engine.ColumnEncoder;
 import org.hetquant.engine.ColumnGains;
 import org.hetquant.engine.InvalidValueException;
@@ -108,42 +107,6 @@ public class HetQuantPipeline extends AbstractFittedColumnFilter implements Colu
 
     public void setCalibrate(boolean calibrate) {
         set(NodeOptions.CALIBRATE, calibrate);
-    }
-
-    @OptionMetadata(
-            displayName = NodeOptions.SMOOTHING_LABEL,
-            description = NodeOptions.SMOOTHING_TEXT,
-            displayOrder = NodeOptions.SMOOTHING_ORDER)
-    public double getSmoothing() {
-        return get(NodeOptions.SMOOTHING);
-    }
-
-    public void setSmoothing(double smoothing) {
-        set(NodeOptions.SMOOTHING, smoothing);
-    }
-
-    @OptionMetadata(
-            displayName = NodeOptions.RULE_LABEL,
-            description = NodeOptions.RULE_TEXT,
-            displayOrder = NodeOptions.RULE_ORDER)
-    public SelectedTag getUpdateRule() {
-        return NodeOptions.RULE.tag(get(NodeOptions.RULE));
-    }
-
-    public void setUpdateRule(SelectedTag rule) {
-        set(NodeOptions.RULE, NodeOptions.RULE.fromTag(rule));
-    }
-
-    @OptionMetadata(
-            displayName = NodeOptions.DISTINCT_LABEL,
-            description = NodeOptions.DISTINCT_TEXT,
-            displayOrder = NodeOptions.DISTINCT_ORDER)
-    public int getDistinct() {
-        return get(NodeOptions.DISTINCT);
-    }
-
-    public void setDistinct(int distinct) {
-        set(NodeOptions.DISTINCT, distinct);
     }
 
     @OptionMetadata(
@@ -269,10 +232,8 @@ public class HetQuantPipeline extends AbstractFittedColumnFilter implements Colu
     }
 
     private ColumnGains calibrate(Consumer<Consumer<double[]>> normalizedRows) {
-        CalibrationParameters parameters = new CalibrationParameters(getDuplication(), getPayload(), getLimit(),
-                getSmoothing(), get(NodeOptions.RULE));
-        Calibrations.Fit fit = Calibrations.fit(featureNames().length, normalizedRows, parameters, getDistinct(),
-                this);
+        Calibrations.Fit fit = Calibrations.fit(featureNames().length, normalizedRows, calibrationParameters(),
+                getDistinct(), this);
         m_Sketched = fit.sketched();
         return fit.gains();
     }
