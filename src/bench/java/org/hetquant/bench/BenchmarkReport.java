@@ -17,7 +17,8 @@ import java.util.function.Consumer;
  * computed here rather than by hand.
  *
  * <pre>usage: BenchmarkReport DIR   (reads whichever of DIR/bench-phase.csv, DIR/bench-jenks.csv,
- *        DIR/bench-weka.csv, DIR/bench-large.csv and DIR/bench-calibration.csv exist)</pre>
+ *        DIR/bench-weka.csv, DIR/bench-large.csv, DIR/bench-calibration.csv and DIR/bench-granule.csv
+ *        exist)</pre>
  */
 public final class BenchmarkReport {
 
@@ -38,6 +39,7 @@ public final class BenchmarkReport {
         table(dir.resolve("bench-weka.csv"), rows -> weka(rows, out));
         table(dir.resolve("bench-large.csv"), rows -> large(rows, out));
         table(dir.resolve("bench-calibration.csv"), rows -> calibration(rows, out));
+        table(dir.resolve("bench-granule.csv"), rows -> granule(rows, out));
     }
 
     private static void table(Path csv, Consumer<List<Row>> printer) throws IOException {
@@ -96,6 +98,28 @@ public final class BenchmarkReport {
         return String.format(Locale.ROOT, "%.0f MB", bytes / 1e6);
     }
 
+    /** GC layer: time per fold task of the fast path and the reference step simulation, and their ratio. */
+    static void granule(List<Row> rows, PrintStream out) {
+        out.println("| n | STDP training, fast | reference | speed-up | readout of 112 samples, fast | reference "
+                + "| speed-up |");
+        out.println("| --- | --- | --- | --- | --- | --- | --- |");
+        Map<String, Row> trainFast = byParam(rows, "trainFast");
+        Map<String, Row> trainReference = byParam(rows, "trainReference");
+        Map<String, Row> readFast = byParam(rows, "readoutFast");
+        Map<String, Row> readReference = byParam(rows, "readoutReference");
+        for (String n : trainFast.keySet()) {
+            out.printf(Locale.ROOT, "| %s | %s | %s | %.0f× | %s | %s | %.0f× |%n", n, millis(trainFast.get(n)),
+                    millis(trainReference.get(n)), trainReference.get(n).score() / trainFast.get(n).score(),
+                    millis(readFast.get(n)), millis(readReference.get(n)),
+                    readReference.get(n).score() / readFast.get(n).score());
+        }
+        out.println();
+    }
+
+    private static String millis(Row r) {
+        return String.format(Locale.ROOT, "%.2f ± %.2f ms", r.score(), r.error());
+    }
+
     static void phase(List<Row> rows, PrintStream out) {
         out.println("| n | ColumnEncoder (phases/s) | PhaseSimulator (phases/s) | speed-up |");
         out.println("| --- | --- | --- | --- |");
@@ -124,17 +148,21 @@ public final class BenchmarkReport {
         Map<String, Row> bytes = byParam(rows, "transform:gc.alloc.rate.norm");
         Row peer = transform.get(PEER);
         Row normalize = transform.get(NORMALIZE);
+        Row peerBytes = bytes.get(PEER);
         out.println("| filter | transform (rows/s) | fit + transform (rows/s) | allocated per row (transform) "
-                + "| transform vs `Discretize -F -B 16 -D` | transform vs `Normalize` |");
-        out.println("| --- | --- | --- | --- | --- | --- |");
+                + "| transform vs `Discretize -F -B 16 -D` | allocation vs `Discretize -F -B 16 -D` "
+                + "| transform vs `Normalize` |");
+        out.println("| --- | --- | --- | --- | --- | --- | --- |");
         for (String filter : transform.keySet()) {
             Row t = transform.get(filter);
             Row f = fit.get(filter);
             Row b = bytes.get(filter);
-            out.printf(Locale.ROOT, "| `%s` | %s | %s | %s | %.2f× | %.3f× |%n",
+            out.printf(Locale.ROOT, "| `%s` | %s | %s | %s | %.2f× | %s | %.3f× |%n",
                     filter.replace("weka.filters.unsupervised.attribute.", ""), thousands(t),
                     f == null ? "–" : thousands(f), b == null ? "–" : String.format(Locale.ROOT, "%.1f KB",
-                            b.score() / 1000), t.score() / peer.score(), t.score() / normalize.score());
+                            b.score() / 1000), t.score() / peer.score(),
+                    b == null || peerBytes == null ? "–" : String.format(Locale.ROOT, "%.2f×",
+                            b.score() / peerBytes.score()), t.score() / normalize.score());
         }
         out.println();
     }

@@ -49,6 +49,7 @@ public class WekaSideBySideBenchmark {
         "weka.filters.unsupervised.attribute.Discretize -F -B 16 -D",
         "weka.filters.unsupervised.attribute.hetquant.HetQuantPipeline -N 4",
         "weka.filters.unsupervised.attribute.hetquant.HetQuantPipeline -N 16",
+        "weka.filters.unsupervised.attribute.hetquant.HetQuantPipeline -N 16 -sparse",
         "weka.filters.unsupervised.attribute.hetquant.HetQuantPipeline -N 16 -calibrate"
     })
     public String filter;

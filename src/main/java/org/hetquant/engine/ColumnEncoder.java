@@ -19,16 +19,21 @@ import java.util.Map;
  * input-space threshold. Those thresholds are found once by stepping {@code lowerBound/g} ulp by ulp until the
  * rounded product agrees (naively comparing {@code lowerBound/g <= x} would be off by one ulp for some x). A
  * column's n units change phase only at the union of their thresholds, one unit at each threshold, so encoding a
- * feature is one binary search for the number c of thresholds ≤ x (written without data-dependent branches, so
- * the JIT can use conditional moves), a copy of the n-phase pattern stored for the nearest checkpoint at or
- * below c, and the few single-unit changes between that checkpoint and c. It multiplies nothing and is identical
- * to the table on every input.
+ * feature is finding the number c of thresholds ≤ x, a copy of the n-phase pattern stored for the nearest
+ * checkpoint at or below c, and the few single-unit changes between that checkpoint and c. c is found from x's
+ * bucket — the top bits of its IEEE representation, which grow with the value, index at most 2·(thresholds)
+ * buckets between the first threshold and 1 — and a binary search over the few thresholds in that bucket,
+ * written without data-dependent branches so the JIT can use conditional moves (for the paper's uniform column at
+ * n = 16: 278 buckets, at most 7 thresholds in one, 3 search steps). It multiplies nothing and is identical to
+ * the table on every input.
  *
  * <p><b>Memory: O(n) per distinct gain column, shared.</b> With the table's {@code levels} (16 for the paper's
  * neuron) there are at most {@code m = levels·n} thresholds per column. A pattern is stored every {@code B}
  * thresholds, B the smallest power of two ≥ n/32 (so B = 1, a pattern for every threshold, up to n = 32, the
- * paper's largest n). The lookup structures of one column then take at most {@code (53·levels + 1)·n} bytes
- * (≈ 0.85 KB per neuron for the paper's neuron: 0.85 MB at n = 1000), and features with equal gains (every
+ * paper's largest n). With the bucket index and each checkpoint's first firing unit (for sparse output), the
+ * lookup structures of one column take at most {@code (73·levels + 1)·n + 8} bytes (≈ 1.17 KB per neuron for the
+ * paper's neuron; the paper's uniform column takes 0.58 KB per neuron at n = 16 and 0.75 MB at n = 1000), and
+ * features with equal gains (every
  * data-blind scheme) share one set, so an encoder needs at most that much per <em>distinct</em> gain column,
  * plus {@code 8·F·n} bytes for the gains themselves; {@link #tableBytes()} reports the exact figure. Encoding
  * copies n bytes and applies fewer than B changes per feature.
@@ -53,10 +58,18 @@ public final class ColumnEncoder implements Serializable {
 
     /** The lookup structures of one gain column: thresholds, checkpoint patterns and single-unit changes. */
     private static final class Column {
-        /** Search length, a power of two; {@code thresholds} holds searchSize − 1 entries. */
-        final int searchSize;
-        /** Input-space thresholds, ascending, padded with +∞. */
+        /** Input-space thresholds, ascending, padded with +∞ (at least one entry). */
         final double[] thresholds;
+        /**
+         * Bucket index of the thresholds: bucket b holds the inputs whose IEEE bits shifted right by
+         * {@code bucketShift} equal {@code firstKey + b} (for positive doubles the bits grow with the value), and
+         * {@code bucketStart[b]} thresholds lie below it; at most {@code bucketSearch − 1} lie in any one bucket.
+         */
+        final int bucketShift;
+        final long firstKey;
+        final int[] bucketStart;
+        /** Search length within a bucket, a power of two. */
+        final int bucketSearch;
         /** log2 of B: a pattern is stored after every B thresholds. */
         final int strideShift;
         /** Phases of the n units after q·B thresholds, at [q·n, q·n + n). */
@@ -64,6 +77,11 @@ public final class ColumnEncoder implements Serializable {
         /** Crossing threshold i changes unit {@code unit[i]} to phase {@code phase[i]}. */
         final int[] unit;
         final byte[] phase;
+        /**
+         * First unit with a non-zero phase in each checkpoint pattern (n if none). With ascending gains the firing
+         * units of a column are a suffix: a larger gain never gives a weaker drive.
+         */
+        final int[] firstFiring;
 
         Column(double[] gains, PhaseTable table) {
             int n = gains.length;
@@ -91,9 +109,7 @@ public final class ColumnEncoder implements Serializable {
             Arrays.sort(order, (a, b) -> xs[a] != xs[b] ? Double.compare(xs[a], xs[b])
                     : owners[a] != owners[b] ? Integer.compare(owners[a], owners[b]) : Integer.compare(a, b));
 
-            this.searchSize = m == 0 ? 1 : Integer.highestOneBit(m) << 1;
-            this.thresholds = new double[searchSize - 1];
-            Arrays.fill(thresholds, Double.POSITIVE_INFINITY);
+            double[] sorted = new double[m];
             int stride = n <= PATTERN_EVERY_THRESHOLD_UP_TO ? 1
                     : Integer.highestOneBit((n + PATTERN_EVERY_THRESHOLD_UP_TO - 1) / PATTERN_EVERY_THRESHOLD_UP_TO - 1) << 1;
             this.strideShift = Integer.numberOfTrailingZeros(stride);
@@ -103,7 +119,7 @@ public final class ColumnEncoder implements Serializable {
             byte[] state = new byte[n];
             for (int i = 0; i < m; i++) {
                 int j = order[i];
-                thresholds[i] = x[j];
+                sorted[i] = x[j];
                 unit[i] = owner[j];
                 // The unit's phase once every threshold up to this input is crossed: the table at this input.
                 phase[i] = (byte) table.phase(gains[owner[j]] * x[j]);
@@ -112,10 +128,49 @@ public final class ColumnEncoder implements Serializable {
                     System.arraycopy(state, 0, checkpoints, ((i + 1) / stride) * n, n);
                 }
             }
+            // The bucket index: at most 2m buckets between the first threshold and 1 (the largest input).
+            if (m == 0) {
+                this.bucketShift = 0;
+                this.firstKey = 0;
+                this.bucketStart = new int[] {0};
+                this.bucketSearch = 1;
+            } else {
+                long low = Double.doubleToRawLongBits(sorted[0]);
+                long high = Double.doubleToRawLongBits(1.0);
+                int shift = 0;
+                while ((high >>> shift) - (low >>> shift) + 1 > 2L * m) {
+                    shift++;
+                }
+                this.bucketShift = shift;
+                this.firstKey = low >>> shift;
+                int buckets = (int) ((high >>> shift) - firstKey + 1);
+                this.bucketStart = new int[buckets + 1];
+                for (double t : sorted) {
+                    bucketStart[(int) ((Double.doubleToRawLongBits(t) >>> shift) - firstKey) + 1]++;
+                }
+                int most = 0;
+                for (int b = 0; b < buckets; b++) {
+                    most = Math.max(most, bucketStart[b + 1]);
+                    bucketStart[b + 1] += bucketStart[b];
+                }
+                this.bucketSearch = Integer.highestOneBit(most) << 1;
+            }
+            this.thresholds = new double[Math.max(1, m + bucketSearch - 1)];
+            Arrays.fill(thresholds, Double.POSITIVE_INFINITY);
+            System.arraycopy(sorted, 0, thresholds, 0, m);
+            this.firstFiring = new int[checkpoints.length / n];
+            for (int q = 0; q < firstFiring.length; q++) {
+                int k = 0;
+                while (k < n && checkpoints[q * n + k] == 0) {
+                    k++;
+                }
+                firstFiring[q] = k;
+            }
         }
 
         long bytes() {
-            return 8L * thresholds.length + checkpoints.length + 4L * unit.length + phase.length;
+            return 8L * thresholds.length + 4L * bucketStart.length + checkpoints.length + 4L * unit.length
+                    + phase.length + 4L * firstFiring.length;
         }
     }
 
@@ -360,11 +415,89 @@ public final class ColumnEncoder implements Serializable {
         }
     }
 
-    /** Number of the column's thresholds ≤ x (0 for NaN), by a branch-free binary search. */
+    /**
+     * Encodes one normalized row and lists only the units whose output code is not 0, for sparse output: unit
+     * k of feature f is listed as index {@code at[f] + k} with value {@code codes[phase]}, in feature and then unit
+     * order. The codes are those {@link #encode(double[], int[], double[], int[])} writes; silent units cost
+     * nothing where a pattern is stored for every threshold (n ≤ 32), as only a column's firing suffix is visited.
+     *
+     * @param v       length {@link #features()}, values in [0, 1] or NaN (silent column)
+     * @param codes   output code of each paper phase, indexed 0 … {@link PhaseTable#weakestPhase()}, 0 for phase 0
+     *                (e.g. {@link PhaseEncoding#lookup})
+     * @param at      per feature, the index listed for its unit 0
+     * @param values  receives the listed codes; length ≥ {@link #units()}
+     * @param indices receives their indices; length ≥ {@link #units()}
+     * @return the number of units listed
+     * @throws IllegalArgumentException if a value is outside [0, 1] (naming the feature), or an argument is short
+     */
+    public int encodeNonZero(double[] v, int[] codes, int[] at, double[] values, int[] indices) {
+        if (v == null || v.length != gains.length || at == null || at.length != gains.length) {
+            throw new IllegalArgumentException("v and at must have length features = " + gains.length + ", got "
+                    + (v == null ? "null" : v.length) + " and " + (at == null ? "null" : at.length));
+        }
+        if (codes == null || codes.length <= table.weakestPhase() || codes[0] != 0) {
+            throw new IllegalArgumentException("codes must have an entry for every phase 0 … " + table.weakestPhase()
+                    + ", and 0 (silence) for phase 0");
+        }
+        int units = units();
+        if (values == null || indices == null || values.length < units || indices.length < units) {
+            throw new IllegalArgumentException("values and indices must have room for units = " + units);
+        }
+        byte[] state = new byte[gains[0].length];
+        int listed = 0;
+        for (int f = 0; f < gains.length; f++) {
+            requireNormalized(v[f], -1, f);
+            Column c = columns[columnOf[f]];
+            listed = listFiring(c, count(c, v[f]), codes, at[f], state, values, indices, listed);
+        }
+        return listed;
+    }
+
+    /**
+     * Lists the units of one column with a non-zero code once {@code count} thresholds are crossed.
+     *
+     * @param state scratch of n phases, for a pattern between checkpoints
+     * @return the new number listed
+     */
+    private static int listFiring(Column c, int count, int[] codes, int at, byte[] state, double[] values,
+            int[] indices, int listed) {
+        int n = state.length;
+        int q = count >>> c.strideShift;
+        byte[] pattern = c.checkpoints;
+        int p = q * n;
+        int first = c.firstFiring[q];
+        int start = q << c.strideShift;
+        if (start < count) {
+            // Between checkpoints (n > 32): the checkpoint plus the single-unit changes, scanned in full.
+            System.arraycopy(pattern, p, state, 0, n);
+            for (int i = start; i < count; i++) {
+                state[c.unit[i]] = c.phase[i];
+            }
+            pattern = state;
+            p = 0;
+            first = 0;
+        }
+        for (int k = first; k < n; k++) {
+            // Branch-free: a code table may still map a firing phase to 0, and then the unit is not listed.
+            int code = codes[pattern[p + k]];
+            values[listed] = code;
+            indices[listed] = at + k;
+            listed += code != 0 ? 1 : 0;
+        }
+        return listed;
+    }
+
+    /**
+     * Number of the column's thresholds ≤ x (0 for NaN): the thresholds below x's bucket, plus a branch-free
+     * binary search over the few in it.
+     */
     private static int count(Column c, double x) {
         double[] t = c.thresholds;
-        int count = 0;
-        for (int step = c.searchSize >> 1; step > 0; step >>= 1) {
+        if (!(x >= t[0])) {
+            return 0;
+        }
+        int count = c.bucketStart[(int) ((Double.doubleToRawLongBits(x) >>> c.bucketShift) - c.firstKey)];
+        for (int step = c.bucketSearch >> 1; step > 0; step >>= 1) {
             count += t[count + step - 1] <= x ? step : 0;
         }
         return count;
@@ -379,7 +512,7 @@ public final class ColumnEncoder implements Serializable {
 
     /**
      * Bytes held by the lookup structures (thresholds, patterns, changes) of all distinct gain columns; at most
-     * {@code (53·levels + 1)·n} per distinct column (see the class note). The gains themselves are not counted.
+     * {@code (73·levels + 1)·n + 8} per distinct column (see the class note). The gains themselves are not counted.
      */
     public long tableBytes() {
         long bytes = 0;

@@ -38,6 +38,13 @@ public record ParameterRange(double lower, boolean lowerOpen, double upper, bool
     /** KLL parameter k of a calibration summary's sketch: a whole number in [8, 65535] (DataSketches' range). */
     public static final ParameterRange SKETCH_K = new ParameterRange(8, false, 65535, false, true);
 
+    /** GCs per MC in the granule-cell layer: a whole number ≥ 1 (paper: 4; 2 in its calibrated Concentration runs). */
+    public static final ParameterRange GRANULES_PER_MITRAL =
+            new ParameterRange(1, false, Double.POSITIVE_INFINITY, true, true);
+
+    /** Connection probability p of the MC→GC projection: in [0, 1] (paper: 1/n). */
+    public static final ParameterRange CONNECTION_PROBABILITY = new ParameterRange(0, false, 1, false, false);
+
     /** Target mean utilization of a fitted gain scale, in percent: in (0, 100] (the paper operates near 45). */
     public static final ParameterRange TARGET_UTILIZATION = new ParameterRange(0, true, 100, false, false);
 

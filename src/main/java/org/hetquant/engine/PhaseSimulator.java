@@ -59,12 +59,7 @@ public final class PhaseSimulator {
                 refractory += refractorySteps;
             }
             // 3. One classical RK4 step with the input current held constant.
-            double input = (drive + oscillatorCurrent[k]) / gL;
-            double k1 = (-(v - vRest) + input) / tau;
-            double k2 = (-((v + (dt / 2.0) * k1) - vRest) + input) / tau;
-            double k3 = (-((v + (dt / 2.0) * k2) - vRest) + input) / tau;
-            double k4 = (-((v + dt * k3) - vRest) + input) / tau;
-            v = v + (dt / 6.0) * (k1 + 2.0 * k2 + 2.0 * k3 + k4);
+            v = Lif.rk4(v, (drive + oscillatorCurrent[k]) / gL, vRest, tau, dt);
             // 4. Clamp; the spike itself is emitted by rule 1 of the next step.
             if (v >= vThreshold) {
                 v = vThreshold;

@@ -11,7 +11,9 @@
  *       cycle for a stronger drive;</li>
  *   <li>data-aware calibration of the gains (Jenks natural breaks, smoothing s);</li>
  *   <li>{@link org.hetquant.engine.Utilization}: the share of units that fire, the regularization metric, with
- *       its mean and SD ({@link org.hetquant.engine.Summary}).</li>
+ *       its mean and SD ({@link org.hetquant.engine.Summary});</li>
+ *   <li>{@link org.hetquant.engine.GranuleLayer}: the plastic granule-cell readout, MC→GC weights learned by
+ *       STDP ({@link org.hetquant.engine.GranuleWeights}, reference {@link org.hetquant.engine.GranuleSimulator}).</li>
  * </ol>
  *
  * <p>This package is plain Java: no workbench API (Weka, KNIME, Spark) and no I/O, so any host can wrap it.

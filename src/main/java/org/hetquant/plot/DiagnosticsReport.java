@@ -123,22 +123,15 @@ public final class DiagnosticsReport {
     }
 
     /**
-     * The threshold panels' numbers: per feature, the column input from which each neuron fires, in neuron order
-     * ({@code Infinity} = never); empty when there are no thresholds.
+     * The threshold panels' numbers: {@link FeatureThresholds#LIST_HEADER}, then per feature its compact form
+     * (the column input from which each neuron fires, in neuron order, {@code Infinity} = never), which
+     * {@link FeatureThresholds#parse} reads back from the whole text; empty when there are no thresholds.
      */
     public static String thresholdsText(List<FeatureThresholds> thresholds) {
         if (thresholds.isEmpty()) {
             return "";
         }
-        StringBuilder b = new StringBuilder("neuron thresholds (column input from which each neuron fires):\n");
-        for (FeatureThresholds t : thresholds) {
-            b.append("  ").append(t.feature()).append(':');
-            for (double v : t.thresholds()) {
-                b.append(String.format(Locale.ROOT, " %.6g", v));
-            }
-            b.append('\n');
-        }
-        return b.toString();
+        return FeatureThresholds.LIST_HEADER + "\n" + FeatureThresholds.format(thresholds);
     }
 
     /**

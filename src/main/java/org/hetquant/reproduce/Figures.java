@@ -45,19 +45,24 @@ final class Figures {
             throws IOException {
         Files.createDirectories(dir);
         List<Path> files = new ArrayList<>();
-        for (String session : grid.sessions()) {
-            String slug = session.toLowerCase().replaceAll("[^a-z0-9]+", "-").replaceAll("-$", "");
-            files.add(chart(dir.resolve("utilization-sd-" + slug + ".png"),
-                    "MC utilization SD across test samples, " + session, "SD (percentage points)",
-                    Metric.MC_UTILIZATION_SD, grid, published, List.of(session), grid.publishedSession(session)));
-            files.add(chart(dir.resolve("accuracy-" + slug + ".png"),
-                    "Few-shot SVM accuracy on MC phases, " + session, "accuracy (%)",
-                    Metric.MC_ACCURACY, grid, published, List.of(session), grid.publishedSession(session)));
-        }
-        if (!meanSessions.isEmpty()) {
-            files.add(chart(dir.resolve("mean-utilization.png"),
-                    "MC mean utilization, averaged over " + String.join(" and ", meanSessions), "utilization (%)",
-                    Metric.MC_MEAN_UTILIZATION, grid, published, meanSessions, PublishedResults.MEAN_SESSION));
+        for (String layer : Acceptance.layers(grid)) {
+            Metric[] m = Metric.of(layer);
+            // The MC figures keep their names from before the GC layer was reproduced.
+            String prefix = layer.equals("MC") ? "" : "gc-";
+            for (String session : grid.sessions()) {
+                String slug = session.toLowerCase().replaceAll("[^a-z0-9]+", "-").replaceAll("-$", "");
+                files.add(chart(dir.resolve(prefix + "utilization-sd-" + slug + ".png"),
+                        layer + " utilization SD across test samples, " + session, "SD (percentage points)",
+                        m[0], grid, published, List.of(session), grid.publishedSession(session)));
+                files.add(chart(dir.resolve(prefix + "accuracy-" + slug + ".png"),
+                        "Few-shot SVM accuracy on " + layer + " phases, " + session, "accuracy (%)",
+                        m[2], grid, published, List.of(session), grid.publishedSession(session)));
+            }
+            if (!meanSessions.isEmpty()) {
+                files.add(chart(dir.resolve(prefix + "mean-utilization.png"),
+                        layer + " mean utilization, averaged over " + String.join(" and ", meanSessions),
+                        "utilization (%)", m[1], grid, published, meanSessions, PublishedResults.MEAN_SESSION));
+            }
         }
         return files;
     }

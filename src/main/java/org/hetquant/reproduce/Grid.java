@@ -50,6 +50,11 @@ public final class Grid {
         return cell;
     }
 
+    /** Whether the grid has cells of a metric (the GC metrics are absent from an MC-only run). */
+    public boolean has(Metric m) {
+        return cells.stream().anyMatch(c -> c.metric() == m);
+    }
+
     /** The fold mean of one cell. */
     public double mean(String session, Condition c, int n, Metric m) {
         return cell(session, c, n, m).mean();

@@ -13,10 +13,11 @@ import java.util.Map;
 import java.util.Optional;
 
 /**
- * The published fold means (and SDs across folds) the reproduction is compared with: the MC rows of the
+ * The published fold means (and SDs across folds) the reproduction is compared with: the MC and GC rows of the
  * authors' released {@code full_util_cond_3.csv} (utilization SD) and {@code full_clf_cond_3.csv} (accuracy),
- * plus the two §4.4 tables that are not in those files (session-averaged MC mean utilization and the ET
- * baseline), shipped as a resource transcribed from the authors' released statistical output (docs/method.md §4.4).
+ * plus the §4.4 tables that are not in those files (session-averaged MC and GC mean utilization and the ET
+ * baseline), shipped as a resource transcribed from the authors' released statistical output (docs/method.md
+ * §4.4).
  */
 public final class PublishedResults {
 
@@ -54,8 +55,8 @@ public final class PublishedResults {
     }
 
     /**
-     * Loads the copy of the released fold means bundled with HetQuant (the paper's published MC numbers), so the
-     * command runs on a machine without the reference folder.
+     * Loads the copy of the released fold means bundled with HetQuant (the paper's published MC and GC numbers),
+     * so the command runs on a machine without the reference folder.
      */
     public static PublishedResults loadBundled() {
         try (BufferedReader util = resource("published/" + UTIL);
@@ -80,8 +81,8 @@ public final class PublishedResults {
     private static PublishedResults load(BufferedReader util, String utilName, BufferedReader clf, String clfName)
             throws IOException {
         Map<String, Value> values = new HashMap<>();
-        readReleased(util, utilName, Metric.MC_UTILIZATION_SD, values);
-        readReleased(clf, clfName, Metric.MC_ACCURACY, values);
+        readReleased(util, utilName, Metric.MC_UTILIZATION_SD, Metric.GC_UTILIZATION_SD, values);
+        readReleased(clf, clfName, Metric.MC_ACCURACY, Metric.GC_ACCURACY, values);
         try (InputStream in = PublishedResults.class.getResourceAsStream("published-extra.csv")) {
             readExtra(in, values);
         }
@@ -89,8 +90,8 @@ public final class PublishedResults {
     }
 
     /**
-     * The published value of a cell, if any. ET accuracy is published per session only, and MC mean utilization
-     * only averaged over sessions ({@link #MEAN_SESSION}).
+     * The published value of a cell, if any. ET accuracy is published per session only, and MC and GC mean
+     * utilization only averaged over sessions ({@link #MEAN_SESSION}).
      */
     public Optional<Value> get(Metric metric, String session, Condition condition, int duplication) {
         Value v = values.get(key(metric, session, condition.label(), Integer.toString(duplication)));
@@ -100,7 +101,7 @@ public final class PublishedResults {
         return Optional.ofNullable(v);
     }
 
-    private static void readReleased(BufferedReader r, String file, Metric metric, Map<String, Value> out)
+    private static void readReleased(BufferedReader r, String file, Metric mc, Metric gc, Map<String, Value> out)
             throws IOException {
         String header = r.readLine();
         if (header == null || !header.startsWith("Layer,Session,Condition,Duplication,")) {
@@ -114,9 +115,13 @@ public final class PublishedResults {
             if (f.length != 6) {
                 throw new IllegalArgumentException(file + " line " + lineNo + ": expected 6 fields, got " + f.length);
             }
-            if (f[0].equals("MC")) {
-                out.put(key(metric, f[1], f[2], f[3]), new Value(number(f[4], file, lineNo), number(f[5], file, lineNo)));
-            }
+            Metric metric = switch (f[0]) {
+                case "MC" -> mc;
+                case "GC" -> gc;
+                default -> throw new IllegalArgumentException(file + " line " + lineNo + ": Layer must be MC or GC, got "
+                        + f[0]);
+            };
+            out.put(key(metric, f[1], f[2], f[3]), new Value(number(f[4], file, lineNo), number(f[5], file, lineNo)));
         }
     }
 

@@ -24,27 +24,31 @@ final class Report {
      * @param seed the seed
      * @param threads worker threads
      * @param seconds measured wall time of the grid, in seconds
+     * @param granules how the GC layer was sized, for the header
+     * @param sweepSeconds measured wall time of the GC sensitivity table, in seconds (0 if not run)
      */
-    record RunInfo(String command, String gridName, int folds, long seed, int threads, double seconds) {}
+    record RunInfo(String command, String gridName, int folds, long seed, int threads, double seconds,
+            String granules, double sweepSeconds) {}
 
     /**
-     * MC utilization SD for several data realizations (see {@link Reproduction#utilizationSdBySeed}).
+     * A layer's utilization SD for several data realizations (see {@link Reproduction#utilizationSdBySeed}).
      *
+     * @param metric {@link Metric#MC_UTILIZATION_SD} or {@link Metric#GC_UTILIZATION_SD}
      * @param seeds the seeds
      * @param sessions published session name per entry of {@code sd}
      * @param sd per session, {@code [seed index][condition ordinal][n index]} the SD over folds
      */
-    record SeedSweep(long[] seeds, List<String> sessions, List<Summary[][][]> sd) {}
+    record SeedSweep(Metric metric, long[] seeds, List<String> sessions, List<Summary[][][]> sd) {}
 
     private Report() {}
 
     /** Writes {@code reproduction.csv}, {@code reproduction.md} and {@code figures/*.png} into {@code dir}. */
     static void write(Path dir, Grid grid, PublishedResults published, List<String> meanSessions, RunInfo run,
-            SeedSweep sweep) throws IOException {
+            List<SeedSweep> sweeps) throws IOException {
         Files.createDirectories(dir);
         writeCsv(dir.resolve("reproduction.csv"), grid, published, meanSessions);
         List<Path> figures = Figures.write(grid, published, meanSessions, dir.resolve("figures"));
-        writeMarkdown(dir.resolve("reproduction.md"), grid, published, meanSessions, run, figures, dir, sweep);
+        writeMarkdown(dir.resolve("reproduction.md"), grid, published, meanSessions, run, figures, dir, sweeps);
     }
 
     private static void writeCsv(Path file, Grid grid, PublishedResults published, List<String> meanSessions)
@@ -58,15 +62,17 @@ final class Report {
             row(sb, c.session(), c.publishedSession(), c.condition(), c.duplication(), c.metric(), c.mean(), c.foldSd(),
                     p);
         }
-        for (Condition cond : Condition.values()) {
-            for (int n : Reproduction.DUPLICATIONS) {
-                if (meanSessions.isEmpty()) {
-                    continue;
+        for (String layer : Acceptance.layers(grid)) {
+            Metric mean = Metric.of(layer)[1];
+            for (Condition cond : Condition.values()) {
+                for (int n : Reproduction.DUPLICATIONS) {
+                    if (meanSessions.isEmpty()) {
+                        continue;
+                    }
+                    double ours = grid.meanOverSessions(meanSessions, cond, n, mean);
+                    row(sb, PublishedResults.MEAN_SESSION, PublishedResults.MEAN_SESSION, cond, n, mean, ours,
+                            OptionalDouble.empty(), published.get(mean, PublishedResults.MEAN_SESSION, cond, n));
                 }
-                double ours = grid.meanOverSessions(meanSessions, cond, n, Metric.MC_MEAN_UTILIZATION);
-                row(sb, PublishedResults.MEAN_SESSION, PublishedResults.MEAN_SESSION, cond, n,
-                        Metric.MC_MEAN_UTILIZATION, ours, OptionalDouble.empty(),
-                        published.get(Metric.MC_MEAN_UTILIZATION, PublishedResults.MEAN_SESSION, cond, n));
             }
         }
         Files.writeString(file, sb.toString(), StandardCharsets.UTF_8);
@@ -86,16 +92,19 @@ final class Report {
     }
 
     private static void writeMarkdown(Path file, Grid grid, PublishedResults published, List<String> meanSessions,
-            RunInfo run, List<Path> figures, Path dir, SeedSweep sweep) throws IOException {
+            RunInfo run, List<Path> figures, Path dir, List<SeedSweep> sweeps) throws IOException {
         List<Acceptance.Check> banded = Acceptance.banded(grid, published, meanSessions);
         List<Acceptance.Check> claims = new ArrayList<>();
         for (String s : grid.sessions()) {
             claims.addAll(Acceptance.qualitative(grid, s));
         }
+        List<String> layers = Acceptance.layers(grid);
         StringBuilder md = new StringBuilder();
-        md.append("# Reproduction of the published MC-layer results\n\n");
+        md.append("# Reproduction of the published ").append(String.join("- and ", layers))
+                .append("-layer results\n\n");
         md.append("Moyal et al., \"Heterogeneous quantization regularizes spiking neural network activity\" ")
-                .append("(Sci. Rep. 2025), MC layer, against the authors' released fold means ")
+                .append("(Sci. Rep. 2025), ").append(String.join(" and ", layers))
+                .append(" layers, against the authors' released fold means ")
                 .append("(`../shared/reference/published/`, docs/method.md §4.4).\n\n");
         md.append("*Generated by the reproduce command; do not edit by hand.*\n\n");
         md.append("| | |\n| --- | --- |\n");
@@ -103,26 +112,49 @@ final class Report {
         md.append(String.format(Locale.ROOT, "| grid | %s: %d of 8 folds, sessions %s, conditions Homogeneous "
                 + "(10 levels), Uniform, Scaled (s = 0.5), Adaptive (s = 0.25), n ∈ {4, 8, 16, 32} |\n",
                 run.gridName(), run.folds(), String.join(", ", grid.sessions())));
-        md.append(String.format(Locale.ROOT, "| seed | %d (sampling plan, session generators and SVM splits) |\n",
-                run.seed()));
-        md.append(String.format(Locale.ROOT, "| measured run time | %.0f s on %d worker threads (%d cores "
-                + "visible) |\n\n", run.seconds(), run.threads(), Runtime.getRuntime().availableProcessors()));
+        if (layers.contains("GC")) {
+            md.append("| GC layer | ").append(run.granules()).append(" |\n");
+        }
+        md.append(String.format(Locale.ROOT, "| seed | %d (sampling plan, session generators, GC wiring and SVM "
+                + "splits) |\n", run.seed()));
+        md.append(String.format(Locale.ROOT, "| measured run time | grid %.0f s%s on %d worker threads (%d cores "
+                + "visible) |\n\n", run.seconds(), run.sweepSeconds() > 0
+                        ? String.format(Locale.ROOT, ", GC sensitivity table %.0f s", run.sweepSeconds()) : "",
+                run.threads(), Runtime.getRuntime().availableProcessors()));
 
-        long bandPass = banded.stream().filter(Acceptance.Check::pass).count();
-        long claimPass = claims.stream().filter(Acceptance.Check::pass).count();
         md.append("## Summary\n\n");
-        md.append(String.format(Locale.ROOT, "- **%d of %d** banded cells are within their acceptance band "
-                + "(utilization SD ±15 %% Uniform/Homogeneous, ±25 %% Scaled/Adaptive; mean utilization ±5 pp; "
-                + "accuracy ±6 pp Uniform/Homogeneous, ±8 pp Scaled/Adaptive).\n", bandPass, banded.size()));
-        md.append(String.format(Locale.ROOT, "- **%d of %d** checks of the paper's qualitative claims hold.\n\n",
-                claimPass, claims.size()));
+        for (String layer : layers) {
+            List<Acceptance.Check> mine = banded.stream()
+                    .filter(c -> c.name().contains(" " + layer + " ")).toList();
+            long pass = mine.stream().filter(Acceptance.Check::pass).count();
+            String bands = layer.equals("MC")
+                    ? "utilization SD ±15 % Uniform/Homogeneous, ±25 % Scaled/Adaptive; mean utilization ±5 pp; "
+                            + "accuracy ±6 pp Uniform/Homogeneous, ±8 pp Scaled/Adaptive"
+                    : "utilization SD ±25 %; mean utilization ±5 pp; accuracy ±8 pp";
+            md.append(String.format(Locale.ROOT, "- %s layer: **%d of %d** banded cells are within their acceptance "
+                    + "band (%s).\n", layer, pass, mine.size(), bands));
+        }
+        for (String layer : layers) {
+            // A GC claim names the layer; an MC claim does not.
+            List<Acceptance.Check> mine = claims.stream()
+                    .filter(c -> c.name().contains(" GC ") == layer.equals("GC")).toList();
+            long pass = mine.stream().filter(Acceptance.Check::pass).count();
+            md.append(String.format(Locale.ROOT, "- %s layer: **%d of %d** checks of the paper's qualitative claims "
+                    + "hold.\n", layer, pass, mine.size()));
+        }
+        md.append('\n');
 
         md.append("Each cell below reads *ours / published (difference)*; values are means over folds. "
                 + "A cell in **bold** is outside its band.\n\n");
-        table(md, "MC utilization SD (percentage points)", Metric.MC_UTILIZATION_SD, grid, published, banded, true);
-        table(md, "MC accuracy (%)", Metric.MC_ACCURACY, grid, published, banded, false);
-        meanUtilization(md, grid, published, meanSessions, banded);
-        etAccuracy(md, grid, published);
+        for (String layer : layers) {
+            Metric[] m = Metric.of(layer);
+            table(md, layer + " utilization SD (percentage points)", m[0], grid, published, banded, true);
+            table(md, layer + " accuracy (%)", m[2], grid, published, banded, false);
+            meanUtilization(md, m[1], grid, published, meanSessions, banded);
+            if (layer.equals("MC")) {
+                etAccuracy(md, grid, published);
+            }
+        }
 
         md.append("## Qualitative claims\n\n| claim | ours | compared with | rule | holds |\n| --- | --- | --- | --- "
                 + "| --- |\n");
@@ -142,7 +174,9 @@ final class Report {
             }
             md.append('\n');
         }
-        seedSweep(md, published, sweep);
+        for (SeedSweep sweep : sweeps) {
+            seedSweep(md, published, sweep);
+        }
         md.append("## Figures\n\nSolid lines: ours; dashed: published.\n\n");
         for (Path f : figures) {
             String rel = dir.relativize(f).toString().replace('\\', '/');
@@ -155,7 +189,6 @@ final class Report {
         }
         Files.writeString(file, md.toString(), StandardCharsets.UTF_8);
     }
-
     private static void table(StringBuilder md, String title, Metric metric, Grid grid, PublishedResults published,
             List<Acceptance.Check> banded, boolean relative) {
         md.append("## ").append(title).append("\n\n| Session | Condition |");
@@ -179,10 +212,11 @@ final class Report {
         md.append('\n');
     }
 
-    private static void meanUtilization(StringBuilder md, Grid grid, PublishedResults published,
+    private static void meanUtilization(StringBuilder md, Metric metric, Grid grid, PublishedResults published,
             List<String> meanSessions, List<Acceptance.Check> banded) {
-        md.append("## MC mean utilization (%)\n\nThe paper publishes this only averaged over its two sessions; ours is "
-                + "averaged over ").append(String.join(" and ", meanSessions)).append(". Per-session values follow.\n\n");
+        md.append("## ").append(metric.title()).append(" (%)\n\nThe paper publishes this only averaged over its two "
+                + "sessions; ours is averaged over ").append(String.join(" and ", meanSessions))
+                .append(". Per-session values follow.\n\n");
         md.append("| Session | Condition |");
         for (int n : Reproduction.DUPLICATIONS) {
             md.append(" n=").append(n).append(" |");
@@ -191,11 +225,10 @@ final class Report {
         for (Condition c : Condition.values()) {
             md.append("| ").append(PublishedResults.MEAN_SESSION).append(" | ").append(c.label()).append(" |");
             for (int n : Reproduction.DUPLICATIONS) {
-                double ours = grid.meanOverSessions(meanSessions, c, n, Metric.MC_MEAN_UTILIZATION);
-                Optional<PublishedResults.Value> p =
-                        published.get(Metric.MC_MEAN_UTILIZATION, PublishedResults.MEAN_SESSION, c, n);
+                double ours = grid.meanOverSessions(meanSessions, c, n, metric);
+                Optional<PublishedResults.Value> p = published.get(metric, PublishedResults.MEAN_SESSION, c, n);
                 md.append(' ').append(cellText(ours, p, false, missed(banded,
-                        Acceptance.name(PublishedResults.MEAN_SESSION, c, n, Metric.MC_MEAN_UTILIZATION)))).append(" |");
+                        Acceptance.name(PublishedResults.MEAN_SESSION, c, n, metric)))).append(" |");
             }
             md.append('\n');
         }
@@ -203,15 +236,14 @@ final class Report {
             for (Condition c : Condition.values()) {
                 md.append("| ").append(s).append(" | ").append(c.label()).append(" |");
                 for (int n : Reproduction.DUPLICATIONS) {
-                    md.append(String.format(Locale.ROOT, " %.2f%s |", grid.mean(s, c, n, Metric.MC_MEAN_UTILIZATION),
-                            foldsUsed(grid.cell(s, c, n, Metric.MC_MEAN_UTILIZATION).acrossFolds())));
+                    md.append(String.format(Locale.ROOT, " %.2f%s |", grid.mean(s, c, n, metric),
+                            foldsUsed(grid.cell(s, c, n, metric).acrossFolds())));
                 }
                 md.append('\n');
             }
         }
         md.append('\n');
     }
-
     private static void etAccuracy(StringBuilder md, Grid grid, PublishedResults published) {
         md.append("## ET accuracy baseline (%)\n\nThe ET readout (L1-normalized input) does not depend on the "
                 + "condition or n; the published value is the same in every condition.\n\n"
@@ -230,10 +262,16 @@ final class Report {
     }
 
     private static void seedSweep(StringBuilder md, PublishedResults published, SeedSweep sweep) {
-        md.append(String.format(Locale.ROOT, "## Sensitivity to the data realization\n\nMC utilization SD (all 8 "
-                + "folds, no SVM) for the generator and sampling seeds %d..%d: *min – max over seeds* / published. "
-                + "A published value inside the range is reachable by some realization of the documented "
-                + "generator.\n\n", sweep.seeds()[0], sweep.seeds()[sweep.seeds().length - 1]));
+        boolean gc = sweep.metric() == Metric.GC_UTILIZATION_SD;
+        md.append(String.format(Locale.ROOT, "## Sensitivity to the data realization: %s\n\n%s (all 8 folds, no "
+                + "SVM) for the generator, sampling%s seeds %d..%d: *min – max over seeds%s* / published. A "
+                + "published value inside the range is reachable by some realization of the documented "
+                + "generator.%s\n\n", sweep.metric().layer(), sweep.metric().title(),
+                gc ? " and GC-wiring" : "", sweep.seeds()[0], sweep.seeds()[sweep.seeds().length - 1],
+                gc ? " (SD across seeds)" : "",
+                gc ? " The SD across seeds is the spread one realization carries: ours and the published value are "
+                        + "two such realizations, so their difference has an SD of about √2 × that spread; the "
+                        + "±25 % band is set against it." : ""));
         md.append("| Session | Condition |");
         for (int n : Reproduction.DUPLICATIONS) {
             md.append(" n=").append(n).append(" |");
@@ -244,24 +282,22 @@ final class Report {
             for (Condition c : Condition.values()) {
                 md.append("| ").append(sweep.sessions().get(s)).append(" | ").append(c.label()).append(" |");
                 for (int i = 0; i < Reproduction.DUPLICATIONS.size(); i++) {
-                    double min = Double.POSITIVE_INFINITY;
-                    double max = Double.NEGATIVE_INFINITY;
-                    int undefinedSeeds = 0;
+                    List<OptionalDouble> perSeed = new ArrayList<>();
                     int undefinedFolds = 0;
-                    for (Summary[][] perSeed : sd) {
-                        Summary overFolds = perSeed[c.ordinal()][i];
+                    for (Summary[][] seed : sd) {
+                        Summary overFolds = seed[c.ordinal()][i];
                         undefinedFolds += overFolds.undefined();
-                        if (overFolds.mean().isPresent()) {
-                            min = Math.min(min, overFolds.mean().getAsDouble());
-                            max = Math.max(max, overFolds.mean().getAsDouble());
-                        } else {
-                            undefinedSeeds++;
-                        }
+                        perSeed.add(overFolds.mean());
                     }
-                    Optional<PublishedResults.Value> p = published.get(Metric.MC_UTILIZATION_SD,
-                            sweep.sessions().get(s), c, Reproduction.DUPLICATIONS.get(i));
-                    String range = undefinedSeeds == sd.length ? Summary.UNDEFINED
-                            : String.format(Locale.ROOT, "%.2f – %.2f", min, max);
+                    Summary acrossSeeds = Summary.ofDefined(perSeed);
+                    double[] defined = perSeed.stream().filter(OptionalDouble::isPresent)
+                            .mapToDouble(OptionalDouble::getAsDouble).toArray();
+                    Optional<PublishedResults.Value> p = published.get(sweep.metric(), sweep.sessions().get(s), c,
+                            Reproduction.DUPLICATIONS.get(i));
+                    String range = defined.length == 0 ? Summary.UNDEFINED
+                            : String.format(Locale.ROOT, "%.2f – %.2f", java.util.Arrays.stream(defined).min()
+                                    .getAsDouble(), java.util.Arrays.stream(defined).max().getAsDouble())
+                                    + (gc ? " (" + Summary.text(acrossSeeds.sd(), 2) + ")" : "");
                     String flag = undefinedFolds == 0 ? "" : String.format(Locale.ROOT,
                             " [%d undefined fold SDs left out]", undefinedFolds);
                     md.append(String.format(Locale.ROOT, " %s / %s%s |", range,
@@ -272,7 +308,6 @@ final class Report {
         }
         md.append('\n');
     }
-
     /**
      * Empty when every fold defines the value; otherwise which share of the folds the mean is over, e.g.
      * " [7 of 8 folds]" (never under the paper's protocol, whose folds hold 112 test samples).

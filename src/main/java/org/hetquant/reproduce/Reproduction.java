@@ -14,18 +14,24 @@ import org.hetquant.engine.CalibrationParameters;
 import org.hetquant.engine.Calibrator;
 import org.hetquant.engine.ColumnEncoder;
 import org.hetquant.engine.ColumnGains;
+import org.hetquant.engine.GranuleConnectivity;
+import org.hetquant.engine.GranuleLayer;
+import org.hetquant.engine.GranuleWeights;
 import org.hetquant.engine.NeuronParameters;
 import org.hetquant.engine.PhaseTable;
 import org.hetquant.engine.Summary;
+import org.hetquant.engine.Utilization;
 import org.hetquant.experiment.FoldUtilization;
 import org.hetquant.experiment.PaperGrid;
 import org.hetquant.experiment.SamplingProtocol;
 
 /**
- * Runs the paper's MC-layer experiment grid (docs/method.md §4): for every session, fold, condition and duplication n,
- * the fold's test samples are L1-normalized, encoded into MC phases with the condition's gains (calibrated on the
- * fold's 16 training samples for Scaled and Adaptive), and summarized as utilization mean and SD and few-shot
- * SVM accuracy; the ET accuracy baseline is scored once per session and fold.
+ * Runs the paper's experiment grid (docs/method.md §4): for every session, fold, condition and duplication n, the
+ * fold's test samples are L1-normalized, encoded into MC phases with the condition's gains (calibrated on the
+ * fold's 16 training samples for Scaled and Adaptive), and summarized as utilization mean and SD and few-shot SVM
+ * accuracy; the ET accuracy baseline is scored once per session and fold. With a {@link GranuleSizing}, the GC
+ * layer (docs/method.md §2(e)) is trained by STDP on the fold's 16 training samples' MC phases, in the plan's
+ * shuffled order, and its test phases are summarized the same way.
  *
  * <p>Every task is a pure function of its inputs and seeds, so results do not depend on the thread count or
  * schedule: the same seed gives the same numbers.
@@ -54,8 +60,15 @@ public final class Reproduction {
      * @param seed seed of the sampling plan and of the SVM splits (the authors use 314 for both)
      * @param folds how many of the 8 folds to run, in [2, 8] (all 8 for the full grid)
      * @param threads worker threads, ≥ 1
+     * @param granules how the GC layer is sized, or null to run the MC layer only
      */
-    public record Settings(long seed, int folds, int threads) {
+    public record Settings(long seed, int folds, int threads, GranuleSizing granules) {
+
+        /** MC and GC layers, the GC sized as docs/method.md recommends ({@link GranuleSizing#PAPER}). */
+        public Settings(long seed, int folds, int threads) {
+            this(seed, folds, threads, GranuleSizing.PAPER);
+        }
+
         public Settings {
             if (folds < 2 || folds > FOLDS) {
                 throw new IllegalArgumentException("folds must be in [2, " + FOLDS + "], got " + folds);
@@ -126,7 +139,8 @@ public final class Reproduction {
      * @param sessions the sessions, each with labels 1..8 and 4096 rows in the paper's case
      * @param settings seed, folds and threads
      * @param progress called with the number of finished tasks after each task (from worker threads)
-     * @return one cell per session × condition × n × MC metric, plus ET accuracy per session × condition × n
+     * @return one cell per session × condition × n × MC (and GC) metric, plus ET accuracy per session × condition
+     *     × n
      *     (the same value repeated, since the ET readout does not depend on the condition)
      */
     public static List<Cell> run(List<SessionInput> sessions, Settings settings, IntConsumer progress) {
@@ -143,7 +157,7 @@ public final class Reproduction {
                 List<Future<Double>> et = new ArrayList<>();
                 for (FoldData fold : folds) {
                     et.add(pool.submit(() -> {
-                        double acc = new FewShotSvm(settings.seed()).evaluate(fold.vTest, fold.testLabels, true).accuracy();
+                        double acc = new FewShotSvm(settings.seed()).evaluate(fold.vTest(), fold.testLabels(), true).accuracy();
                         progress.accept(done.incrementAndGet());
                         return acc;
                     }));
@@ -154,7 +168,8 @@ public final class Reproduction {
                         List<Future<FoldValues>> perFold = new ArrayList<>();
                         for (FoldData fold : folds) {
                             perFold.add(pool.submit(() -> {
-                                FoldValues v = evaluate(fold, condition, n, settings.seed(), true);
+                                FoldValues v = evaluate(fold, condition, n, settings.seed(), true,
+                                        settings.granules());
                                 progress.accept(done.incrementAndGet());
                                 return v;
                             }));
@@ -172,8 +187,11 @@ public final class Reproduction {
                         for (Future<FoldValues> f : mc.get(condition).get(n)) {
                             values.add(f.get());
                         }
-                        for (Metric metric : List.of(Metric.MC_UTILIZATION_SD, Metric.MC_MEAN_UTILIZATION,
-                                Metric.MC_ACCURACY)) {
+                        List<Metric> metrics = new ArrayList<>(List.of(Metric.of("MC")));
+                        if (settings.granules() != null) {
+                            metrics.addAll(List.of(Metric.of("GC")));
+                        }
+                        for (Metric metric : metrics) {
                             List<OptionalDouble> perFold = values.stream().map(v -> v.values().get(metric)).toList();
                             cells.add(cell(session, condition, n, metric, perFold));
                         }
@@ -192,8 +210,14 @@ public final class Reproduction {
         }
     }
 
-    /** A fold's normalized training rows and normalized, labelled test rows. */
-    private record FoldData(double[][] vTrain, double[][] vTest, int[] testLabels) {}
+    /**
+     * A fold's normalized training rows (in the plan's presentation order) and normalized, labelled test rows.
+     *
+     * @param index the fold's index in the plan
+     * @param publishedSession the published session the fold's session is compared with
+     */
+    private record FoldData(int index, String publishedSession, double[][] vTrain, double[][] vTest,
+            int[] testLabels) {}
 
     private static List<FoldData> prepare(SessionInput session, Settings settings) {
         SamplingProtocol.Plan plan = SamplingProtocol.paper().plan(session.labels(), settings.seed());
@@ -211,15 +235,54 @@ public final class Reproduction {
             for (int i = 0; i < test.length; i++) {
                 testLabels[i] = labels[test[i]];
             }
-            folds.add(new FoldData(vTrain, vTest, testLabels));
+            folds.add(new FoldData(k, session.publishedSession(), vTrain, vTest, testLabels));
         }
         return folds;
     }
 
-    /** The fold-level values of one condition and n (Homogeneous: averaged over its gain levels). */
-    static FoldValues evaluate(FoldData fold, Condition condition, int n, long seed, boolean withAccuracy) {
+    /**
+     * The fold-level values of one condition and n (Homogeneous: averaged over its gain levels): the MC metrics,
+     * and the GC metrics when {@code granules} is not null (undefined otherwise).
+     */
+    static FoldValues evaluate(FoldData fold, Condition condition, int n, long seed, boolean withAccuracy,
+            GranuleSizing granules) {
+        GranuleSizing.Shape shape = granules == null ? null : granules.shape(fold.publishedSession(), condition, n);
+        List<double[][]> gainSets = gainSets(fold, condition, n);
+        List<double[][]> granuleGainSets = shape == null || shape.duplication() == n ? gainSets
+                : gainSets(fold, condition, shape.duplication());
+        Map<Metric, List<OptionalDouble>> perLevel = new EnumMap<>(Metric.class);
+        FewShotSvm svm = new FewShotSvm(seed);
+        for (int g = 0; g < gainSets.size(); g++) {
+            ColumnEncoder encoder = new ColumnEncoder(gainSets.get(g), TABLE);
+            byte[][] mcPhases = encode(encoder, fold.vTest());
+            summarize(mcPhases, Metric.of("MC"), fold, svm, withAccuracy, perLevel);
+            if (shape != null) {
+                ColumnEncoder granuleEncoder = granuleGainSets == gainSets ? encoder
+                        : new ColumnEncoder(granuleGainSets.get(g), TABLE);
+                byte[][] testPhases = granuleEncoder == encoder ? mcPhases : encode(granuleEncoder, fold.vTest());
+                int mitrals = granuleEncoder.units();
+                GranuleConnectivity connectivity = GranuleConnectivity.random(mitrals,
+                        GranuleLayer.granuleCount(mitrals, shape.granulesPerMitral()), shape.probability(),
+                        connectivitySeed(seed, fold.index(), mitrals));
+                GranuleWeights weights = GranuleLayer.PAPER.train(connectivity, encode(granuleEncoder, fold.vTrain()));
+                summarize(weights.phases(testPhases), Metric.of("GC"), fold, svm, withAccuracy, perLevel);
+            }
+        }
+        // Homogeneous: the fold-level value is the mean over the gain levels (all defined or all undefined, since
+        // every level sees the same test samples).
+        Map<Metric, OptionalDouble> values = new EnumMap<>(Metric.class);
+        for (String layer : List.of("MC", "GC")) {
+            for (Metric metric : Metric.of(layer)) {
+                values.put(metric, Summary.ofDefined(perLevel.getOrDefault(metric, List.of())).mean());
+            }
+        }
+        return new FoldValues(values);
+    }
+
+    /** The condition's gain sets at duplication n (Homogeneous: one per published level). */
+    private static List<double[][]> gainSets(FoldData fold, Condition condition, int n) {
         List<double[][]> gainSets = new ArrayList<>();
-        int features = fold.vTest[0].length;
+        int features = fold.vTest()[0].length;
         switch (condition) {
             case HOMOGENEOUS -> {
                 for (double level : PaperGrid.homogeneousLevels()) {
@@ -232,53 +295,67 @@ public final class Reproduction {
             case ADAPTIVE -> gainSets.add(calibrate(fold, n, CalibrationParameters.ADAPTIVE_SMOOTHING));
             default -> throw new IllegalStateException("unknown condition " + condition);
         }
-        List<OptionalDouble> sd = new ArrayList<>();
-        List<OptionalDouble> mean = new ArrayList<>();
-        List<OptionalDouble> accuracy = new ArrayList<>();
-        FewShotSvm svm = new FewShotSvm(seed);
-        for (double[][] gains : gainSets) {
-            ColumnEncoder encoder = new ColumnEncoder(gains, TABLE);
-            Summary utilization = FoldUtilization.ofFold(encoder, fold.vTest);
-            sd.add(utilization.sd());
-            mean.add(utilization.mean());
-            if (withAccuracy) {
-                accuracy.add(OptionalDouble.of(svm.evaluate(phases(encoder, fold.vTest), fold.testLabels, false)
-                        .accuracy()));
-            }
-        }
-        // Homogeneous: the fold-level value is the mean over the gain levels (all defined or all undefined, since
-        // every level sees the same test samples).
-        return new FoldValues(Map.of(
-                Metric.MC_UTILIZATION_SD, Summary.ofDefined(sd).mean(),
-                Metric.MC_MEAN_UTILIZATION, Summary.ofDefined(mean).mean(),
-                Metric.MC_ACCURACY, Summary.ofDefined(accuracy).mean()));
+        return gainSets;
     }
 
-    /** The rows' MC phases as the SVM's features. */
-    private static double[][] phases(ColumnEncoder encoder, double[][] rows) {
-        double[][] phases = new double[rows.length][encoder.units()];
-        byte[] p = new byte[encoder.units()];
+    private static byte[][] encode(ColumnEncoder encoder, double[][] rows) {
+        byte[][] phases = new byte[rows.length][];
         for (int i = 0; i < rows.length; i++) {
-            encoder.encode(rows[i], p);
-            for (int u = 0; u < p.length; u++) {
-                phases[i][u] = p[u];
-            }
+            phases[i] = encoder.encode(rows[i]);
         }
         return phases;
     }
 
     /**
-     * MC utilization SD (fold mean over all 8 folds) of one session for several data realizations, without the
+     * Adds one gain set's utilization SD, mean and (optionally) accuracy on a layer's phases (MC or GC, given by
+     * {@code metrics}) to the per-level lists.
+     */
+    private static void summarize(byte[][] phases, Metric[] metrics, FoldData fold, FewShotSvm svm,
+            boolean withAccuracy, Map<Metric, List<OptionalDouble>> perLevel) {
+        double[] utilization = new double[phases.length];
+        double[][] features = new double[phases.length][];
+        for (int i = 0; i < phases.length; i++) {
+            utilization[i] = Utilization.ofSample(phases[i], 0, phases[i].length);
+            features[i] = new double[phases[i].length];
+            for (int u = 0; u < phases[i].length; u++) {
+                features[i][u] = phases[i][u];
+            }
+        }
+        Summary s = Utilization.summarize(utilization);
+        perLevel.computeIfAbsent(metrics[0], m -> new ArrayList<>()).add(s.sd());
+        perLevel.computeIfAbsent(metrics[1], m -> new ArrayList<>()).add(s.mean());
+        if (withAccuracy) {
+            perLevel.computeIfAbsent(metrics[2], m -> new ArrayList<>())
+                    .add(OptionalDouble.of(svm.evaluate(features, fold.testLabels(), false).accuracy()));
+        }
+    }
+
+    /**
+     * The seed of a run's MC→GC projection: one per (seed, fold, MC count), shared by the conditions so that
+     * they are compared on the same random wiring.
+     */
+    static long connectivitySeed(long seed, int fold, int mitrals) {
+        return new java.util.SplittableRandom(seed).split().nextLong() ^ (1_000_003L * fold + mitrals);
+    }
+    /**
+     * Utilization SD (fold mean over all 8 folds) of one session for several data realizations, without the
      * SVM: how much the published comparison depends on the generator's random draw (docs/method.md §5).
      *
      * @param generator makes the session for a seed
-     * @param seeds the seeds (each seeds both the generator and the sampling plan)
+     * @param seeds the seeds (each seeds the generator, the sampling plan and the GC wiring)
      * @param threads worker threads
+     * @param metric {@link Metric#MC_UTILIZATION_SD} or {@link Metric#GC_UTILIZATION_SD}
+     * @param granules the GC sizing (needed for the GC metric)
      * @return {@code [seed index][condition ordinal][n index]} utilization SD over folds, in percentage points
      *     (folds whose SD is undefined left out and counted)
      */
     public static Summary[][][] utilizationSdBySeed(java.util.function.LongFunction<SessionInput> generator,
-            long[] seeds, int threads) {
+            long[] seeds, int threads, Metric metric, GranuleSizing granules) {
+        if (metric != Metric.MC_UTILIZATION_SD && metric != Metric.GC_UTILIZATION_SD) {
+            throw new IllegalArgumentException("metric must be a utilization SD, got " + metric);
+        }
+        GranuleSizing sizing = metric == Metric.GC_UTILIZATION_SD ? java.util.Objects.requireNonNull(granules,
+                "granules") : null;
         ExecutorService pool = Executors.newFixedThreadPool(threads);
         try {
             List<Future<Summary[][]>> futures = new ArrayList<>();
@@ -290,8 +367,8 @@ public final class Reproduction {
                         for (int i = 0; i < DUPLICATIONS.size(); i++) {
                             List<OptionalDouble> perFold = new ArrayList<>();
                             for (FoldData fold : folds) {
-                                perFold.add(evaluate(fold, c, DUPLICATIONS.get(i), seed, false)
-                                        .values().get(Metric.MC_UTILIZATION_SD));
+                                perFold.add(evaluate(fold, c, DUPLICATIONS.get(i), seed, false, sizing)
+                                        .values().get(metric));
                             }
                             sd[c.ordinal()][i] = Summary.ofDefined(perFold);
                         }
@@ -313,9 +390,8 @@ public final class Reproduction {
             pool.shutdownNow();
         }
     }
-
     private static double[][] calibrate(FoldData fold, int n, double smoothing) {
-        return Calibrator.fitGains(fold.vTrain, CalibrationParameters.of(n, smoothing));
+        return Calibrator.fitGains(fold.vTrain(), CalibrationParameters.of(n, smoothing));
     }
 
     private static Cell cell(SessionInput s, Condition c, int n, Metric metric, List<OptionalDouble> perFold) {

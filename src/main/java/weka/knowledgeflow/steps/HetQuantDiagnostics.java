@@ -33,7 +33,8 @@ import weka.knowledgeflow.StepManager;
 
 /**
  * KnowledgeFlow node that shows what a HetQuant spiking layer does with a set of samples. It takes the
- * spike-phase quantizer's output (units are the attributes named {@code <source>_n<kk>}, 0 = silent) and emits
+ * spike-phase quantizer's output (MC units are the attributes named {@code <source>_n<kk>}, 0 = silent) or the
+ * granule layer's (GC units {@code gc<kkkk>}; the titles say which layer) and emits
  * an {@code image} — the spike raster, the utilization histogram with mean and SD, and, when a feature data file
  * is given, each feature's neuron thresholds over that feature's data histogram — plus the numbers as
  * {@code text}. The thresholds are pasted text, or else those of the calibrated node given as an option (a copy
@@ -51,7 +52,13 @@ public class HetQuantDiagnostics extends BaseStep {
 
     private static final long serialVersionUID = 1L;
 
-    private String m_unitPattern = ".+_n\\d+";
+    /** MC units as the column nodes name them, GC units as the granule layer does. */
+    static final String DEFAULT_UNIT_PATTERN = ".+_n\\d+|gc\\d+";
+
+    /** GC units as the granule layer names them. */
+    private static final Pattern GRANULE_UNIT = Pattern.compile("gc\\d+");
+
+    private String m_unitPattern = DEFAULT_UNIT_PATTERN;
     private String m_thresholds = "";
     private File m_featureData = new File("");
     /** The calibrated node whose thresholds are drawn when a feature data file is set and no text is pasted. */
@@ -93,17 +100,18 @@ public class HetQuantDiagnostics extends BaseStep {
     @Override
     public String globalInfo() {
         return "Charts a HetQuant layer: spike raster, utilization histogram with its SD, neuron thresholds."
-                + " Connect the spike-phase quantizer's output (a data set, or the training or test sets"
-                + " of a cross-validation: the folds are pooled into one report with the SD averaged over folds,"
-                + " the paper's metric) and send the image to an ImageViewer or ImageSaver and the numbers to a"
-                + " TextViewer or TextSaver. Give a feature data file to add, for each feature, the input values at"
-                + " which its neurons start to fire over the histogram of its data.";
+                + " Connect the spike-phase quantizer's or the granule layer's output (a data set, or the training"
+                + " or test sets of a cross-validation: the folds are pooled into one report with the SD averaged"
+                + " over folds, the paper's metric) and send the image to an ImageViewer or ImageSaver and the"
+                + " numbers to a TextViewer or TextSaver. Give a feature data file to add, for each feature, the"
+                + " input values at which its neurons start to fire over the histogram of its data.";
     }
 
     @OptionMetadata(displayName = "Unit attributes (regular expression)",
             description = "Which attributes are the layer's neurons: a regular expression their names must match."
-                    + " The default, .+_n\\d+, takes every name that ends in _n and a number, as the HetQuant nodes"
-                    + " name a column's neurons (sensor3_n05); the class and non-numeric attributes are never units.",
+                    + " The default, .+_n\\d+|gc\\d+, takes every name that ends in _n and a number, as the HetQuant"
+                    + " nodes name a column's neurons (sensor3_n05), and the granule layer's GCs (gc0042); the class"
+                    + " and non-numeric attributes are never units.",
             displayOrder = 1)
     public void setUnitPattern(String pattern) {
         m_unitPattern = pattern;
@@ -188,7 +196,8 @@ public class HetQuantDiagnostics extends BaseStep {
                     + e.getDescription() + "); the default .+_n\\d+ takes the names the HetQuant nodes give");
         }
         try {
-            m_parsedThresholds = FeatureThresholds.parse(environmentSubstitute(m_thresholds));
+            // Not environment-substituted: the text is data, and an attribute name may hold "${…}".
+            m_parsedThresholds = FeatureThresholds.parse(m_thresholds);
         } catch (IllegalArgumentException e) {
             throw new StepError("Neuron thresholds (text): " + e.getMessage());
         }
@@ -293,7 +302,7 @@ public class HetQuantDiagnostics extends BaseStep {
             if (set == null || max == null || max < 2) {
                 String what = StepManager.CON_DATASET.equals(connection) ? ""
                         : StepManager.CON_TESTSET.equals(connection) ? ", test set" : ", training set";
-                emit(List.of(raster), title(insts) + what);
+                emit(List.of(raster), title(insts, raster) + what);
             } else {
                 // Folds arrive in any order and on several threads; report once all of a source's folds are in.
                 String source = (data.getSourceStep() == null ? "" : data.getSourceStep().getName()) + "/" + connection;
@@ -302,7 +311,7 @@ public class HetQuantDiagnostics extends BaseStep {
                 if (Arrays.stream(folds).allMatch(f -> f != null)) {
                     m_folds.remove(source);
                     String sets = StepManager.CON_TESTSET.equals(connection) ? "test sets" : "training sets";
-                    emit(Arrays.asList(folds), title(insts) + ", " + sets + " of " + max + " folds");
+                    emit(Arrays.asList(folds), title(insts, raster) + ", " + sets + " of " + max + " folds");
                 }
             }
         } catch (IllegalArgumentException e) {
@@ -392,10 +401,18 @@ public class HetQuantDiagnostics extends BaseStep {
         return out;
     }
 
-    /** The data's own name: Weka's filters append their class names and options to the relation name. */
-    private static String title(Instances insts) {
+    /**
+     * The data's own name (Weka's filters append their class names and options to the relation name), and
+     * which layer the units are when they are all MC or all GC units.
+     */
+    static String title(Instances insts, PhaseRaster raster) {
         String relation = insts.relationName();
         int filters = relation.indexOf("-weka.filters");
-        return filters > 0 ? relation.substring(0, filters) : relation;
+        String name = filters > 0 ? relation.substring(0, filters) : relation;
+        int granules = 0;
+        for (int u = 0; u < raster.units(); u++) {
+            granules += GRANULE_UNIT.matcher(raster.unitName(u)).matches() ? 1 : 0;
+        }
+        return granules == raster.units() ? name + ", GC layer" : granules == 0 ? name + ", MC layer" : name;
     }
 }

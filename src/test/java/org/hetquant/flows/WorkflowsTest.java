@@ -18,6 +18,7 @@ import java.util.regex.Matcher;
 import java.util.regex.Pattern;
 import java.util.stream.Stream;
 import org.hetquant.plot.DiagnosticsReport;
+import org.hetquant.plot.FeatureThresholds;
 import org.junit.jupiter.api.DynamicTest;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.TestFactory;
@@ -70,12 +71,14 @@ class WorkflowsTest {
                 int calibratedHeight = only(images, "CalibratedDiagnostics").getHeight();
                 assertEquals(plainHeight + 8 * DiagnosticsReport.thresholdPanelHeight(HEIGHT), calibratedHeight,
                         "calibrated image: raster, histogram, 8 panels");
+                // The listed thresholds read back as the diagnostics step reads pasted text.
+                List<FeatureThresholds> listed = FeatureThresholds.parse(calibratedText);
+                assertEquals(8, listed.size(), calibratedText);
                 for (int sensor = 1; sensor <= 8; sensor++) {
-                    Matcher onsets = Pattern.compile("\\n  sensor" + sensor + ":((?: [0-9.eE+-]+){8})\\n")
-                            .matcher(calibratedText);
-                    assertTrue(onsets.find(), "no 8 thresholds of sensor" + sensor + " in " + calibratedText);
-                    for (String t : onsets.group(1).trim().split(" ")) {
-                        double v = Double.parseDouble(t);
+                    FeatureThresholds t = listed.get(sensor - 1);
+                    assertEquals("sensor" + sensor, t.feature());
+                    assertEquals(8, t.thresholds().length, calibratedText);
+                    for (double v : t.thresholds()) {
                         assertTrue(v > 0 && v < 1, "sensor" + sensor + " threshold " + v + " not a normalized value");
                     }
                 }
@@ -114,6 +117,27 @@ class WorkflowsTest {
                 accuracy(only(texts, "Homogeneous :"), 94.4, 96.4);
                 accuracy(only(texts, "Uniform :"), 97.6, 99.6);
                 accuracy(only(texts, "Calibrated :"), 97.1, 99.1);
+            },
+            // Measured (SMO trained on 10 % of Saturation, tested on the other 3,686 rows): MC phases 98.1823 %,
+            // GC phases 99.5659 %. Whole session: MC utilization mean 46.0148 %, SD 1.5189; GC layer (STDP on all
+            // rows) mean 62.2346 %, SD 6.3144.
+            "hetquant-6-granule-layer.kf", (out, run) -> {
+                Map<String, String> texts = run.texts("Results");
+                Map<String, BufferedImage> images = run.images("Images");
+                assertEquals(4, texts.size(), "two evaluations, two diagnostics reports: " + texts.keySet());
+                assertEquals(2, images.size(), "one image per layer: " + images.keySet());
+                accuracy(only(texts, "MCReadout"), 97.2, 99.2);
+                accuracy(only(texts, "GCReadout"), 98.6, 100.0);
+                String mc = only(texts, "MC layer");
+                String gc = only(texts, "GC layer");
+                assertTrue(mc.contains("units: 64"), mc);
+                assertTrue(gc.contains("units: 256"), gc);
+                assertTrue(Math.abs(number(mc, "mean: ") - 46.0148) < 0.1, mc);
+                assertTrue(Math.abs(number(mc, "SD across samples (n-1): ") - 1.5189) < 0.1, mc);
+                assertTrue(Math.abs(number(gc, "mean: ") - 62.2346) < 0.1, gc);
+                assertTrue(Math.abs(number(gc, "SD across samples (n-1): ") - 6.3144) < 0.1, gc);
+                only(images, "MC layer");
+                only(images, "GC layer");
             });
 
     @TestFactory
@@ -194,6 +218,13 @@ class WorkflowsTest {
         double acc = Double.parseDouble(m.group(1));
         assertTrue(acc >= lo && acc <= hi, "accuracy " + acc + " % outside [" + lo + ", " + hi + "] in " + evaluation);
         return acc;
+    }
+
+    /** The number that follows {@code label} in a diagnostics text. */
+    static double number(String text, String label) {
+        Matcher m = Pattern.compile(Pattern.quote(label) + "([0-9.]+)").matcher(text);
+        assertTrue(m.find(), "no '" + label + "' in " + text);
+        return Double.parseDouble(m.group(1));
     }
 
     private static final Pattern FOLD_SD =

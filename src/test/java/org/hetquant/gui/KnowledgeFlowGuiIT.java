@@ -47,10 +47,11 @@ class KnowledgeFlowGuiIT {
         "Filters/unsupervised/attribute/hetquant/HetQuantSpikePhase",
         "Filters/unsupervised/attribute/hetquant/HetQuantCalibrator",
         "Filters/unsupervised/attribute/hetquant/HetQuantPipeline",
+        "Filters/unsupervised/attribute/hetquant/HetQuantGranule",
         "HetQuant/HetQuantDiagnostics"
     };
     /** The package's templates, opened from the Templates menu's list. */
-    private static final int TEMPLATES = 5;
+    private static final int TEMPLATES = 6;
 
     @Test
     void knowledgeFlowShowsTheNodesAndRunsEveryTemplateReadably() throws Exception {

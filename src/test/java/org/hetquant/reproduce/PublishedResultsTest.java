@@ -28,8 +28,28 @@ class PublishedResultsTest {
         assertEquals(37.8, p.get(Metric.MC_MEAN_UTILIZATION, PublishedResults.MEAN_SESSION, Condition.ADAPTIVE, 32)
                 .orElseThrow().value(), 1e-9);
         assertEquals(72.2, p.get(Metric.ET_ACCURACY, "Saturation", Condition.SCALED, 16).orElseThrow().value(), 1e-9);
-        // GC rows are not read as MC values; there is no per-session mean utilization.
+        // There is no per-session mean utilization.
         assertTrue(p.get(Metric.MC_MEAN_UTILIZATION, "Saturation", Condition.UNIFORM, 4).isEmpty());
+        assertTrue(p.get(Metric.GC_MEAN_UTILIZATION, "Saturation", Condition.UNIFORM, 4).isEmpty());
+    }
+
+    @Test
+    void readsTheReleasedGcRowsAndTheSpecTable() {
+        PublishedResults p = PublishedResults.load(publishedDir());
+        // docs/method.md §4.4 GC tables, rounded there; the GC rows are not mixed up with the MC rows of the same cell.
+        assertEquals(3.87, p.get(Metric.GC_UTILIZATION_SD, "Saturation", Condition.UNIFORM, 4).orElseThrow().value(),
+                0.005);
+        assertEquals(22.77,
+                p.get(Metric.GC_UTILIZATION_SD, "Concentration", Condition.ADAPTIVE, 4).orElseThrow().value(), 0.005);
+        assertEquals(2.81, p.get(Metric.MC_UTILIZATION_SD, "Saturation", Condition.UNIFORM, 4).orElseThrow().value(),
+                0.005);
+        assertEquals(81.8, p.get(Metric.GC_ACCURACY, "Saturation", Condition.UNIFORM, 4).orElseThrow().value(), 0.05);
+        assertEquals(4.5, p.get(Metric.GC_ACCURACY, "Concentration", Condition.UNIFORM, 4).orElseThrow().foldSd(),
+                0.05);
+        assertEquals(74.7, p.get(Metric.GC_MEAN_UTILIZATION, PublishedResults.MEAN_SESSION, Condition.UNIFORM, 4)
+                .orElseThrow().value(), 1e-9);
+        assertEquals(51.6, p.get(Metric.GC_MEAN_UTILIZATION, PublishedResults.MEAN_SESSION, Condition.ADAPTIVE, 32)
+                .orElseThrow().value(), 1e-9);
     }
 
     @Test
@@ -37,7 +57,8 @@ class PublishedResultsTest {
         PublishedResults released = PublishedResults.load(publishedDir());
         PublishedResults bundled = PublishedResults.loadBundled();
         int compared = 0;
-        for (Metric m : new Metric[] {Metric.MC_UTILIZATION_SD, Metric.MC_ACCURACY}) {
+        for (Metric m : new Metric[] {Metric.MC_UTILIZATION_SD, Metric.MC_ACCURACY, Metric.GC_UTILIZATION_SD,
+                Metric.GC_ACCURACY}) {
             for (String session : new String[] {"Concentration", "Saturation"}) {
                 for (Condition c : Condition.values()) {
                     for (int n : new int[] {4, 8, 16, 32}) {
@@ -48,7 +69,7 @@ class PublishedResultsTest {
                 }
             }
         }
-        assertEquals(64, compared);
+        assertEquals(128, compared);
     }
 
     @Test

@@ -18,6 +18,7 @@ import java.util.Locale;
 import java.util.Map;
 import org.hetquant.flows.InJvmFlowRunner;
 import org.hetquant.plot.FeatureThresholds;
+import org.hetquant.plot.PhaseRaster;
 import org.junit.jupiter.api.Test;
 import weka.core.Attribute;
 import weka.core.DenseInstance;
@@ -25,6 +26,7 @@ import weka.core.Instances;
 import weka.core.WekaException;
 import weka.filters.Filter;
 import weka.filters.unsupervised.attribute.hetquant.HetQuantCalibrator;
+import weka.filters.unsupervised.attribute.hetquant.HetQuantGranule;
 import weka.filters.unsupervised.attribute.hetquant.HetQuantNormalizer;
 import weka.filters.unsupervised.attribute.hetquant.HetQuantPipeline;
 import weka.filters.unsupervised.attribute.hetquant.HetQuantSpikePhase;
@@ -81,6 +83,39 @@ class HetQuantDiagnosticsTest {
         }
         // The node given as the option stays unfitted: the step fits a copy.
         assertThrows(IllegalStateException.class, node::onsets);
+    }
+
+    @Test
+    void theDefaultUnitPatternReadsTheGranuleLayerAndNamesIt() throws Exception {
+        Instances all = saturation();
+        all.setClassIndex(all.numAttributes() - 1);
+        Instances data = new Instances(all, 0);
+        for (int r = 0; r < all.numInstances(); r += 64) {
+            data.add(all.instance(r));
+        }
+        HetQuantPipeline front = new HetQuantPipeline();
+        front.setOptions(new String[] {"-N", "4"});
+        Instances mc = Filter.useFilter(data, setUp(front, data));
+        Instances gc = Filter.useFilter(mc, setUp(new HetQuantGranule(), mc));
+        java.util.regex.Pattern units = java.util.regex.Pattern.compile(HetQuantDiagnostics.DEFAULT_UNIT_PATTERN);
+
+        PhaseRaster granules = HetQuantDiagnostics.raster(gc, units);
+        assertEquals(128, granules.units());
+        assertEquals("gc0000", granules.unitName(0));
+        double expected = 0;
+        for (int r = 0; r < gc.numInstances(); r++) {
+            int firing = 0;
+            for (int j = 0; j < 128; j++) {
+                firing += gc.instance(r).value(j) != 0 ? 1 : 0;
+            }
+            expected += 100.0 * firing / 128 / gc.numInstances();
+        }
+        assertEquals(expected, granules.utilization().mean().getAsDouble(), 1e-9);
+        assertTrue(HetQuantDiagnostics.title(gc, granules).endsWith(", GC layer"));
+
+        PhaseRaster mitrals = HetQuantDiagnostics.raster(mc, units);
+        assertEquals(32, mitrals.units());
+        assertTrue(HetQuantDiagnostics.title(mc, mitrals).endsWith(", MC layer"));
     }
 
     @Test
@@ -159,6 +194,18 @@ class HetQuantDiagnosticsTest {
             assertTrue(log.contains(c[1]), log);
             assertTrue(log.lines().noneMatch(l -> l.trim().startsWith("at ")), "a stack trace in the log: " + log);
         }
+    }
+
+    @Test
+    void theDefaultUnitPatternAcceptsAColumnOfOneNeuron() throws Exception {
+        Instances data = saturation();
+        HetQuantPipeline pipeline = new HetQuantPipeline();
+        pipeline.setOptions(new String[] {"-N", "1"});
+        Instances out = Filter.useFilter(data, setUp(pipeline, data));
+        PhaseRaster raster = HetQuantDiagnostics.raster(out,
+                java.util.regex.Pattern.compile(new HetQuantDiagnostics().getUnitPattern()));
+        assertEquals(8, raster.units());
+        assertEquals("sensor1_n00", raster.unitName(0));
     }
 
     @Test

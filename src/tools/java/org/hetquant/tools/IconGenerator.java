@@ -41,6 +41,7 @@ public final class IconGenerator {
         icons.put(PACKAGE + "HetQuantSpikePhase.gif", IconGenerator::spikePhase);
         icons.put(PACKAGE + "HetQuantCalibrator.gif", IconGenerator::calibrator);
         icons.put(PACKAGE + "HetQuantPipeline.gif", IconGenerator::pipeline);
+        icons.put(PACKAGE + "HetQuantGranule.gif", IconGenerator::granule);
         return icons;
     }
 
@@ -156,6 +157,31 @@ public final class IconGenerator {
         g.setColor(INK);
         g.setStroke(new BasicStroke(1f));
         g.drawLine(6, 49, 50, 49);
+    }
+
+    /** MCs wired to a larger population of GCs; the connections that survived learning are drawn strong. */
+    private static void granule(Graphics2D g) {
+        int[] mc = {12, 24, 36, 48};
+        int[] gc = {8, 16, 24, 32, 40, 48};
+        int[][] faint = {{0, 1}, {1, 4}, {2, 0}, {3, 2}, {2, 5}, {0, 3}};
+        int[][] strong = {{0, 0}, {1, 2}, {2, 3}, {3, 5}, {1, 1}};
+        g.setStroke(new BasicStroke(1f));
+        g.setColor(PALE);
+        for (int[] e : faint) {
+            g.drawLine(12, mc[e[0]], 44, gc[e[1]]);
+        }
+        g.setStroke(new BasicStroke(2f));
+        g.setColor(ACCENT);
+        for (int[] e : strong) {
+            g.drawLine(12, mc[e[0]], 44, gc[e[1]]);
+        }
+        g.setColor(INK);
+        for (int y : mc) {
+            g.fillOval(7, y - 4, 9, 9);
+        }
+        for (int y : gc) {
+            g.fillOval(41, y - 3, 7, 7);
+        }
     }
 
     /** Three stages in a row: normalize, column, phase. */

@@ -12,7 +12,8 @@ import weka.core.OptionMetadata;
  * The options every node with a column of duplicated neurons shares (the heterogeneous column, the data-aware
  * calibrator and the composite node): duplication n, payload P and limit L, with the paper's values as defaults;
  * and the gain scale ({@link GainScale}), one factor on the gains that adapts them to the number of attributes and,
- * in the nodes that fit, to the data. Each selected attribute becomes n outputs.
+ * in the nodes that fit, to the data. Each selected attribute becomes n outputs named {@code <source>_n<kk>}, also
+ * for n = 1 ({@code <source>_n00}).
  */
 public abstract class AbstractColumnFilter extends AbstractHetQuantFilter {
 
@@ -112,6 +113,11 @@ public abstract class AbstractColumnFilter extends AbstractHetQuantFilter {
     @Override
     protected int outputsPerFeature() {
         return getDuplication();
+    }
+
+    @Override
+    protected boolean namesNeurons() {
+        return true;
     }
 
     /**

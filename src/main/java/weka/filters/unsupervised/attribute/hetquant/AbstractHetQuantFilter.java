@@ -1,6 +1,7 @@
 package weka.filters.unsupervised.attribute.hetquant;
 
 import java.util.ArrayList;
+import java.util.Arrays;
 import java.util.Collections;
 import java.util.Enumeration;
 import java.util.HashMap;
@@ -17,11 +18,13 @@ import weka.core.Instances;
 import weka.core.Option;
 import weka.core.OptionMetadata;
 import weka.core.Range;
+import weka.core.SparseInstance;
 import weka.core.RevisionUtils;
 import weka.core.TechnicalInformation;
 import weka.core.TechnicalInformation.Field;
 import weka.core.TechnicalInformation.Type;
 import weka.core.TechnicalInformationHandler;
+import weka.core.WeightedAttributesHandler;
 import weka.core.WeightedInstancesHandler;
 import weka.filters.Filter;
 import weka.filters.UnsupervisedFilter;
@@ -36,11 +39,21 @@ import weka.filters.UnsupervisedFilter;
  * {@code <source>_n<kk>}, kk = neuron index 0 … n−1 (0 = least sensitive gain), zero-padded to at least two
  * digits, e.g. {@code sensor3_n05}.
  *
+ * <p>A node whose outputs are not per feature (the granule layer: all features in, a population out) names its
+ * outputs in {@link #blockOutputNames}; they replace the selected attributes as one block at the position of the
+ * first of them.
+ *
  * <p>Batches: the output format is known from the header alone. A filter that fits something
  * ({@link #fitsOnFirstBatch()}) holds back the first batch, fits on it at {@code batchFinished()} and then
  * transforms it; every later row is transformed at once with the first batch's fit. A later row whose header
  * differs from the first batch's is rejected with the difference named. Rows are never dropped or reordered;
- * missing values stay missing (downstream neurons are silent).
+ * missing values stay missing (downstream neurons are silent). {@code toString()} describes what the node
+ * uses (the fit, once the first batch is done); with {@code -output-debug-info} (the GUI's {@code debug}
+ * property) that description is printed to the console ({@code System.err}) when the first batch ends.
+ *
+ * <p><b>Sparse data.</b> A {@link SparseInstance} in gives a {@code SparseInstance} out, and {@code -sparse}
+ * makes dense input give sparse output too; the values are the same either way (silent neurons, phase 0, and
+ * other zeros are simply not stored; missing values are). Dense input gives dense output by default.
  *
  * <p><b>Options</b> are declared once in {@link NodeOptions}; a node lists the ones it has ({@link #options()})
  * and this class reads, writes, lists and checks them, the same way for every node. {@code setOptions} (the
@@ -57,15 +70,22 @@ import weka.filters.UnsupervisedFilter;
  * the node's advice. The message is also logged (standard error and Weka's log), because Weka's streaming
  * MultiFilter swallows its members' exceptions and drops the row.
  *
- * <p><b>Weights.</b> Every row keeps its weight. The transforms do not depend on weights: a row is normalized
- * on its own, and what a node fits (the shift's minimum, the calibration's distinct values) depends on which
- * values occur, not how often, so weighted data are accepted ({@link WeightedInstancesHandler}).
+ * <p><b>Weights.</b> Every row keeps its instance weight, and each output of a feature carries that feature's
+ * attribute weight (pass-through attributes keep theirs), as Weka's {@code Discretize} does. The transforms do
+ * not depend on weights, and neither does any fit: a row is normalized on its own; the offset's and shift's minima
+ * and the calibration's distinct values depend on which values occur, not how often, so for them a row of integer
+ * weight w fits exactly as w copies of it would; a fitted gain scale aims at the first batch's mean utilization
+ * with every row counted once. Every row of the first batch enters the fit, whatever its weight (also 0), as
+ * Weka's {@code Normalize} counts every row in its minimum and maximum. Weighted data are therefore accepted
+ * ({@link WeightedInstancesHandler}, {@link WeightedAttributesHandler}): a {@code FilteredClassifier} passes them
+ * on as they are instead of resampling them.
  *
  * <p><b>Threads.</b> A fitted node transforms each row with no shared scratch state, so rows given from several
  * threads at once are never mixed (Weka's output queue may still hand them out in another order).
  */
 public abstract class AbstractHetQuantFilter extends Filter
-        implements UnsupervisedFilter, TechnicalInformationHandler, WeightedInstancesHandler {
+        implements UnsupervisedFilter, TechnicalInformationHandler, WeightedInstancesHandler,
+        WeightedAttributesHandler {
 
     private static final long serialVersionUID = 1L;
 
@@ -75,8 +95,14 @@ public abstract class AbstractHetQuantFilter extends Filter
     /** Input indices of the features, in order; set by {@link #setInputFormat}. */
     private int[] m_Features;
 
-    /** Output index of each feature's first output; set by {@link #setInputFormat}. */
+    /** Output index of each feature's first output (with block outputs: of the block); set by setInputFormat. */
     private int[] m_At;
+
+    /** The block outputs' names ({@link #blockOutputNames}), or {@code null} for per-feature outputs. */
+    private String[] m_Block;
+    /** Outputs per feature and whether rows are output sparse whatever the input; set by {@link #setInputFormat}. */
+    private int m_Width;
+    private boolean m_SparseRows;
 
     /** The current batch, counted from 1 (the first batch) since the input format was set. */
     private volatile long m_Batch;
@@ -93,11 +119,27 @@ public abstract class AbstractHetQuantFilter extends Filter
     // ---------------------------------------------------------------------------------------------------------
     // Hooks for the concrete filters.
 
-    /** Output attributes per feature: 1, or the column's duplication n. */
+    /** Output attributes per feature: 1, or the column's duplication n (ignored with {@link #blockOutputNames}). */
     protected abstract int outputsPerFeature();
+
+    /**
+     * Names of the attributes that replace all selected attributes as one block, at the position of the first
+     * of them; {@code null} (the default) replaces each selected attribute by {@link #outputsPerFeature()}
+     * attributes in place. Called once the features are known, after {@link #prepare}.
+     *
+     * @param featureNames the selected attributes' names, in order (at least one)
+     */
+    protected String[] blockOutputNames(String[] featureNames) {
+        return null;
+    }
 
     /** This node's options, shared declarations from {@link NodeOptions}, in their display order. */
     protected abstract List<NodeOption<?>> options();
+
+    /** Whether the outputs are a column's neurons, named {@code <source>_n<kk>} even for n = 1. */
+    protected boolean namesNeurons() {
+        return false;
+    }
 
     /** Whether the first batch is held back to fit parameters before anything is output. */
     protected abstract boolean fitsOnFirstBatch();
@@ -172,12 +214,48 @@ public abstract class AbstractHetQuantFilter extends Filter
      * Transforms one row. Called from any thread once fitted: use no shared scratch state.
      *
      * @param features the row's feature values, {@code NaN} where missing; the node may overwrite them
-     * @param out the output row: feature f's {@code outputsPerFeature()} values go to {@code out[at[f] ...]}
-     * @param at per feature, the output index of its first value
+     * @param out the output row: feature f's {@code outputsPerFeature()} values go to {@code out[at[f] ...]}; with
+     *     block outputs the block's values go to {@code out[at[0] ...]}
+     * @param at per feature, the output index of its first value (with block outputs: of the block, for every f)
      * @throws InvalidValueException for a value the method cannot take; its feature index, if set, is used and
      *     this class adds the attribute, the row and {@link #advice}
      */
     protected abstract void transform(double[] features, double[] out, int[] at);
+
+    /**
+     * Transforms one row for sparse output, listing only its non-zero outputs (missing values, NaN, count as
+     * non-zero): feature f's output k as index {@code at[f] + k}, in feature and then output order (block outputs:
+     * output k as {@code at[0] + k}). Called from any thread once fitted, as {@link #transform}. By default through
+     * {@link #transform} and a scan; a node whose engine lists non-zero outputs directly overrides it.
+     *
+     * @param features the row's feature values, {@code NaN} where missing; the node may overwrite them
+     * @param at per feature, the output index of its first output
+     * @param values receives the listed values; length ≥ the row's number of transformed outputs
+     * @param indices receives their output indices; same length
+     * @return the number of outputs listed
+     * @throws InvalidValueException as {@link #transform}
+     */
+    protected int transformSparse(double[] features, int[] at, double[] values, int[] indices) {
+        SparseScratch scratch = SparseScratch.get();
+        String[] block = m_Block;
+        // Block outputs are one run of values from at[0]; per-feature outputs are packed feature after feature.
+        int width = block == null ? outputsPerFeature() : block.length;
+        int runs = block == null ? features.length : 1;
+        double[] transformed = scratch.transformed(runs * width);
+        int[] packed = scratch.packedAt(features.length, block == null ? width : 0);
+        transform(features, transformed, packed);
+        int listed = 0;
+        for (int f = 0; f < runs; f++) {
+            for (int k = 0, t = f * width; k < width; k++, t++) {
+                // Branch-free: silent neurons come in a pattern a branch would mispredict.
+                double v = transformed[t];
+                values[listed] = v;
+                indices[listed] = at[f] + k;
+                listed += v != 0.0 ? 1 : 0;
+            }
+        }
+        return listed;
+    }
 
     /**
      * What this node advises for a rejected value, as one or more sentences, or "".
@@ -243,6 +321,18 @@ public abstract class AbstractHetQuantFilter extends Filter
 
     public void setInvertSelection(boolean invert) {
         set(NodeOptions.INVERT, invert);
+    }
+
+    @OptionMetadata(
+            displayName = NodeOptions.SPARSE_LABEL,
+            description = NodeOptions.SPARSE_TEXT,
+            displayOrder = NodeOptions.SPARSE_ORDER)
+    public boolean getSparseOutput() {
+        return get(NodeOptions.SPARSE);
+    }
+
+    public void setSparseOutput(boolean sparse) {
+        set(NodeOptions.SPARSE, sparse);
     }
 
     /** This node's options (see {@link NodeOptions}), then Weka's generic filter options. */
@@ -384,24 +474,44 @@ public abstract class AbstractHetQuantFilter extends Filter
                     + e.getMessage() + ")", e);
         }
 
+        ArrayList<Integer> features = new ArrayList<>();
+        for (int j = 0; j < instanceInfo.numAttributes(); j++) {
+            if (j != instanceInfo.classIndex() && instanceInfo.attribute(j).type() == Attribute.NUMERIC
+                    && selected.isInRange(j)) {
+                features.add(j);
+            }
+        }
+        m_Features = features.stream().mapToInt(Integer::intValue).toArray();
+        m_Block = null;
+        if (m_Features.length > 0) {
+            prepare(m_Features.length);
+            m_Block = blockOutputNames(featureNames());
+        }
         int width = outputsPerFeature();
         int digits = Math.max(2, Integer.toString(width - 1).length());
-        ArrayList<Integer> features = new ArrayList<>();
-        ArrayList<Integer> at = new ArrayList<>();
+        m_At = new int[m_Features.length];
         ArrayList<Attribute> attributes = new ArrayList<>();
         int classIndex = -1;
-        for (int j = 0; j < instanceInfo.numAttributes(); j++) {
+        for (int j = 0, f = 0; j < instanceInfo.numAttributes(); j++) {
             Attribute a = instanceInfo.attribute(j);
-            boolean feature = j != instanceInfo.classIndex()
-                    && a.type() == Attribute.NUMERIC
-                    && selected.isInRange(j);
-            if (feature) {
-                features.add(j);
-                at.add(attributes.size());
-                for (int k = 0; k < width; k++) {
-                    String name = width == 1 ? a.name() : a.name() + "_n" + zeroPadded(k, digits);
-                    attributes.add(new Attribute(name));
+            if (f < m_Features.length && m_Features[f] == j) {
+                if (m_Block == null) {
+                    m_At[f] = attributes.size();
+                    for (int k = 0; k < width; k++) {
+                        String name = namesNeurons() ? a.name() + "_n" + zeroPadded(k, digits) : a.name();
+                        Attribute output = new Attribute(name);
+                        output.setWeight(a.weight());
+                        attributes.add(output);
+                    }
+                } else {
+                    m_At[f] = f == 0 ? attributes.size() : m_At[0];
+                    if (f == 0) {
+                        for (String name : m_Block) {
+                            attributes.add(new Attribute(name));
+                        }
+                    }
                 }
+                f++;
             } else {
                 if (j == instanceInfo.classIndex()) {
                     classIndex = attributes.size();
@@ -409,13 +519,10 @@ public abstract class AbstractHetQuantFilter extends Filter
                 attributes.add((Attribute) a.copy());
             }
         }
-        m_Features = features.stream().mapToInt(Integer::intValue).toArray();
-        m_At = at.stream().mapToInt(Integer::intValue).toArray();
+        m_Width = width;
+        m_SparseRows = getSparseOutput();
         Instances output = new Instances(instanceInfo.relationName(), attributes, 0);
         output.setClassIndex(classIndex);
-        if (m_Features.length > 0) {
-            prepare(m_Features.length);
-        }
         setOutputFormat(output);
         m_Batch = 0;
         m_RowInBatch.set(0);
@@ -466,7 +573,8 @@ public abstract class AbstractHetQuantFilter extends Filter
         if (isNewBatch()) {
             startBatch(); // an empty batch still counts
         }
-        if (fitsOnFirstBatch() && !isFirstBatchDone()) {
+        boolean first = !isFirstBatchDone();
+        if (fitsOnFirstBatch() && first) {
             Instances batch = getInputFormat();
             if (m_Features.length > 0) {
                 try {
@@ -484,6 +592,10 @@ public abstract class AbstractHetQuantFilter extends Filter
         flushInput();
         m_NewBatch = true;
         m_FirstBatchDone = true;
+        if (first && getDebug()) {
+            // -output-debug-info (the GUI's debug property): what the first batch fitted, on the console.
+            System.err.println(this);
+        }
         return numPendingOutput() != 0;
     }
 
@@ -652,32 +764,98 @@ public abstract class AbstractHetQuantFilter extends Filter
         long row = m_RowInBatch.incrementAndGet();
         long afterFirst = batch > 1 ? m_RowsAfterFirst.incrementAndGet() : 0;
         Instances output = outputFormatPeek();
-        double[] values = new double[output.numAttributes()];
-        int width = outputsPerFeature();
+        Instance result;
+        try {
+            result = m_SparseRows || instance instanceof SparseInstance
+                    ? sparseRow(instance, output.numAttributes())
+                    : denseRow(instance, output.numAttributes());
+        } catch (InvalidValueException e) {
+            throw reported(located(e, batch > 1
+                    ? "row " + row + " of batch " + batch + " (row " + afterFirst + " after the first batch)"
+                    : "row " + row));
+        }
+        // String and relational values are stored in the header; carry them over to the output header.
+        Instances source = instance.dataset() != null ? instance.dataset() : getInputFormat();
+        copyValues(result, false, source, output);
+        push(result, false);
+    }
+
+    /** The output row: each feature's transformed values in its place, every other value copied. */
+    private Instance denseRow(Instance instance, int size) {
+        double[] values = new double[size];
+        int width = m_Width;
         int o = 0;
         int f = 0;
         for (int j = 0; j < instance.numAttributes(); j++) {
             if (f < m_Features.length && m_Features[f] == j) {
-                o += width;
+                o += m_Block == null ? width : f == 0 ? m_Block.length : 0;
                 f++;
             } else {
                 values[o++] = instance.value(j);
             }
         }
         if (m_Features.length > 0) {
-            try {
-                transform(featuresOf(instance), values, m_At);
-            } catch (InvalidValueException e) {
-                throw reported(located(e, batch > 1
-                        ? "row " + row + " of batch " + batch + " (row " + afterFirst + " after the first batch)"
-                        : "row " + row));
-            }
+            transform(featuresOf(instance), values, m_At);
         }
-        Instance result = new DenseInstance(instance.weight(), values);
-        // String and relational values are stored in the header; carry them over to the output header.
-        Instances source = instance.dataset() != null ? instance.dataset() : getInputFormat();
-        copyValues(result, false, source, output);
-        push(result, false);
+        return new DenseInstance(instance.weight(), values);
+    }
+
+    /**
+     * The same values as {@link #denseRow}, zeros not stored (missing values are): the features' non-zero outputs
+     * ({@link #transformSparse}) merged in index order with the other non-zero values, gathered in the thread's
+     * scratch buffers so that a row allocates only what it stores.
+     */
+    private Instance sparseRow(Instance instance, int size) {
+        SparseScratch scratch = SparseScratch.get();
+        int width = m_Width;
+        int units = m_Block == null ? m_Features.length * width : m_Block.length;
+        double[] listedValues = scratch.listedValues(units);
+        int[] listedIndices = scratch.listedIndices(units);
+        int listed = m_Features.length == 0 ? 0
+                : transformSparse(featuresOf(instance), m_At, listedValues, listedIndices);
+        double[] values = scratch.values(size);
+        int[] indices = scratch.indices(size);
+        int next = 0;
+        int stored = 0;
+        int o = 0;
+        int f = 0;
+        for (int j = 0; j < instance.numAttributes(); j++) {
+            if (f < m_Features.length && m_Features[f] == j) {
+                o += m_Block == null ? width : f == 0 ? m_Block.length : 0;
+                f++;
+                continue;
+            }
+            for (; next < listed && listedIndices[next] < o; next++, stored++) {
+                values[stored] = listedValues[next];
+                indices[stored] = listedIndices[next];
+            }
+            double v = instance.value(j);
+            if (v != 0.0) {
+                values[stored] = v;
+                indices[stored++] = o;
+            }
+            o++;
+        }
+        for (; next < listed; next++, stored++) {
+            values[stored] = listedValues[next];
+            indices[stored] = listedIndices[next];
+        }
+        // SparseInstance's public constructors copy the arrays once more; its copy constructor shares them.
+        return new SparseInstance(new AdoptedSparseRow(instance.weight(), Arrays.copyOf(values, stored),
+                Arrays.copyOf(indices, stored), size));
+    }
+
+    /** A sparse row that takes its arrays as they are, for {@code new SparseInstance(SparseInstance)} to share. */
+    private static final class AdoptedSparseRow extends SparseInstance {
+
+        private static final long serialVersionUID = 1L;
+
+        AdoptedSparseRow(double weight, double[] values, int[] indices, int numAttributes) {
+            m_Weight = weight;
+            m_AttValues = values;
+            m_Indices = indices;
+            m_NumAttributes = numAttributes;
+        }
     }
 
     private static String zeroPadded(int k, int digits) {

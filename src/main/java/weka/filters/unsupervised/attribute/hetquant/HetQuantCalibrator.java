@@ -12,6 +12,7 @@ import weka.core.Instances;
  * Node 4, the data-aware calibrator: a heterogeneous column whose gains are fitted on the first batch
  * ({@link CalibrationSummary}, fed row by row: Jenks natural breaks, smoothing s, global gain correction) and
  * reused for every later batch. Its input must be L1-normalized (put {@link HetQuantNormalizer} in front).
+ * Instance weights pass through and do not enter the calibration (see {@link AbstractHetQuantFilter}).
  */
 public class HetQuantCalibrator extends AbstractFittedColumnFilter implements ColumnOnsets {
 
@@ -19,7 +20,7 @@ public class HetQuantCalibrator extends AbstractFittedColumnFilter implements Co
 
     private static final List<NodeOption<?>> OPTIONS = List.of(NodeOptions.RANGE, NodeOptions.INVERT,
             NodeOptions.DUPLICATION, NodeOptions.PAYLOAD, NodeOptions.LIMIT, NodeOptions.SMOOTHING,
-            NodeOptions.RULE, NodeOptions.GAIN_SCALE, NodeOptions.TARGET, NodeOptions.DISTINCT);
+            NodeOptions.RULE, NodeOptions.GAIN_SCALE, NodeOptions.TARGET, NodeOptions.DISTINCT, NodeOptions.SPARSE);
 
     /** Attributes calibrated from the quantile sketch (comma-separated), empty if all were exact. */
     private String m_Sketched = "";

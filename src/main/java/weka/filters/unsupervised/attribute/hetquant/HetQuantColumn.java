@@ -22,7 +22,7 @@ public class HetQuantColumn extends AbstractColumnFilter implements StreamableFi
 
     private static final List<NodeOption<?>> OPTIONS = List.of(NodeOptions.RANGE, NodeOptions.INVERT,
             NodeOptions.SCHEME, NodeOptions.DUPLICATION, NodeOptions.PAYLOAD, NodeOptions.LIMIT,
-            NodeOptions.FIXED_GAINS);
+            NodeOptions.FIXED_GAINS, NodeOptions.SPARSE);
 
     /**
      * Runs the filter from the command line.

@@ -10,7 +10,7 @@ import weka.core.SelectedTag;
 /**
  * Node 1, the normalizer: per-sample L1 normalization of the selected attributes ({@link Normalization}), with
  * the negative-value policy chosen by the user (clip by default; offset and shift are learned on the first
- * batch).
+ * batch, from every row whatever its instance weight: see {@link AbstractHetQuantFilter}).
  *
  * <p>Not a {@code StreamableFilter}, although L1 normalization itself is row-local: with the offset or shift
  * policy the first batch is held back to learn the minima, and Weka's {@code MultiFilter} treats every
@@ -24,7 +24,7 @@ public class HetQuantNormalizer extends AbstractHetQuantNormalizer {
     private static final long serialVersionUID = 1L;
 
     private static final List<NodeOption<?>> OPTIONS =
-            List.of(NodeOptions.RANGE, NodeOptions.INVERT, NodeOptions.NEGATIVE);
+            List.of(NodeOptions.RANGE, NodeOptions.INVERT, NodeOptions.NEGATIVE, NodeOptions.SPARSE);
 
     /**
      * Runs the filter from the command line.

@@ -21,7 +21,7 @@ public class HetQuantSpikePhase extends AbstractHetQuantFilter implements Stream
     private static final long serialVersionUID = 1L;
 
     private static final List<NodeOption<?>> OPTIONS =
-            List.of(NodeOptions.RANGE, NodeOptions.INVERT, NodeOptions.ENCODING);
+            List.of(NodeOptions.RANGE, NodeOptions.INVERT, NodeOptions.ENCODING, NodeOptions.SPARSE);
 
     /** The paper's neuron; its table is computed once per JVM and shared. */
     private final PhaseTable m_Table = PhaseTable.of(NeuronParameters.DEFAULT);

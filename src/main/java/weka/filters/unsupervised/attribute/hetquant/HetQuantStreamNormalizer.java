@@ -17,8 +17,8 @@ public class HetQuantStreamNormalizer extends AbstractHetQuantNormalizer impleme
 
     private static final long serialVersionUID = 1L;
 
-    private static final List<NodeOption<?>> OPTIONS =
-            List.of(NodeOptions.RANGE, NodeOptions.INVERT, NodeOptions.REJECT_NEGATIVE);
+    private static final List<NodeOption<?>> OPTIONS = List.of(NodeOptions.RANGE, NodeOptions.INVERT,
+            NodeOptions.REJECT_NEGATIVE, NodeOptions.SPARSE);
 
     /**
      * Runs the filter from the command line.

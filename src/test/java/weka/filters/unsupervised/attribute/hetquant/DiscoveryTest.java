@@ -31,7 +31,7 @@ class DiscoveryTest {
 
     static final List<Class<? extends Filter>> NODES = List.of(HetQuantNormalizer.class,
             HetQuantStreamNormalizer.class, HetQuantColumn.class,
-            HetQuantSpikePhase.class, HetQuantCalibrator.class, HetQuantPipeline.class);
+            HetQuantSpikePhase.class, HetQuantCalibrator.class, HetQuantPipeline.class, HetQuantGranule.class);
 
     @BeforeAll
     static void registerThePackageProps() {

@@ -160,7 +160,10 @@ class ErrorPlacesAndThreadsTest {
         List<Supplier<Filter>> nodes = List.of(HetQuantNormalizer::new, HetQuantStreamNormalizer::new,
                 () -> TestData.configured(new HetQuantColumn(), "-N", "16"), () -> TestData.configured(new HetQuantSpikePhase()),
                 () -> TestData.configured(new HetQuantPipeline(), "-N", "16"),
-                () -> TestData.configured(new HetQuantPipeline(), "-N", "40", "-calibrate"));
+                () -> TestData.configured(new HetQuantPipeline(), "-N", "40", "-calibrate"),
+                // Sparse rows are gathered in per-thread buffers: the engine's listing and the scan of transform.
+                () -> TestData.configured(new HetQuantPipeline(), "-N", "16", "-sparse"),
+                () -> TestData.configured(new HetQuantColumn(), "-N", "16", "-sparse"));
         for (Supplier<Filter> make : nodes) {
             Filter filter = make.get();
             Instances input = filter instanceof HetQuantSpikePhase ? scaled(rows, 10) : rows;

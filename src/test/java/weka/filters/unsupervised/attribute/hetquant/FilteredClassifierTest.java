@@ -20,8 +20,6 @@ import weka.classifiers.rules.ZeroR;
 import weka.classifiers.trees.J48;
 import weka.core.Instances;
 import weka.core.SerializationHelper;
-import weka.core.Utils;
-import weka.filters.Filter;
 
 /**
  * Every node in front of J48, NaiveBayes and SMO in a FilteredClassifier: 10-fold CV on the bundled gas-drift
@@ -44,7 +42,9 @@ class FilteredClassifierTest {
                 "weka.filters.MultiFilter -F \"" + NODES + "HetQuantNormalizer\" -F \"" + NODES
                         + "HetQuantCalibrator -N 4\" -F \"" + NODES + "HetQuantSpikePhase\"",
                 NODES + "HetQuantPipeline -N 4",
-                NODES + "HetQuantPipeline -N 4 -calibrate -S 0.5");
+                NODES + "HetQuantPipeline -N 4 -calibrate -S 0.5",
+                "weka.filters.MultiFilter -F \"" + NODES + "HetQuantPipeline -N 4\" -F \"" + NODES
+                        + "HetQuantGranule\"");
     }
 
     /** Filters for non-negative data only (no data-level shift). */
@@ -69,11 +69,8 @@ class FilteredClassifierTest {
     }
 
     private static FilteredClassifier filtered(String filterSpec, Classifier base) throws Exception {
-        String[] spec = Utils.splitOptions(filterSpec);
-        String name = spec[0];
-        spec[0] = "";
         FilteredClassifier fc = new FilteredClassifier();
-        fc.setFilter((Filter) Utils.forName(Filter.class, name, spec));
+        fc.setFilter(TestData.filter(filterSpec));
         fc.setClassifier(AbstractClassifier.makeCopy(base));
         return fc;
     }

@@ -43,7 +43,7 @@ class NodeOptionsTest {
 
     private static final List<Class<? extends AbstractHetQuantFilter>> NODES = List.of(HetQuantNormalizer.class,
             HetQuantStreamNormalizer.class, HetQuantColumn.class, HetQuantSpikePhase.class, HetQuantCalibrator.class,
-            HetQuantPipeline.class);
+            HetQuantPipeline.class, HetQuantGranule.class);
 
     private static Locale saved;
 
@@ -159,6 +159,12 @@ class NodeOptionsTest {
             {"encoding", "1", "-encoding (phase encoding): expected one of paper, ascending, binary"
                     + " (case-insensitive), got 1"},
             {"R", "", "-R (attribute indices): expected a value, got no value"},
+            {"G", "0", "-G (granule cells per mitral cell): expected a whole number >= 1, got 0"},
+            {"M", "-1", "-M (mitral cells per sensor n): expected a whole number in [0, 2147483647], got -1"},
+            {"p", "0,5", "-p (connection probability p): expected a number in [0, 1], got 0,5 (a decimal comma: write"
+                    + " 0.5;"},
+            {"p", "1.5", "-p (connection probability p): expected a number in [0, 1], got 1.5"},
+            {"seed", "1.5", "-seed (random seed): expected a whole number in [-2147483648, 2147483647], got 1.5"},
             {"negative", "keep", "-negative (negative values): expected one of clip, "},
             {"gain-scale", "bogus", "-gain-scale (gain scale): expected one of fixed, features"},
             {"U", "0", "-U (target utilization (%)): expected a number in (0, 100], got 0"},

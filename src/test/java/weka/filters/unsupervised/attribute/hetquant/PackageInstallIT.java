@@ -66,12 +66,15 @@ class PackageInstallIT {
         Result list = run(home, classpath, true, "weka.core.WekaPackageManager", "-list-packages", "installed");
         assertTrue(list.output.contains("hetquant"), list.output);
 
-        // One node through weka.Run, found by its short name.
+        // One node through weka.Run, found by its short name; -output-debug-info prints what it fitted (here the
+        // paper's data-level shift, learned on the first batch).
         Path data = installed.resolve("data");
         Path out = work.resolve("pipeline.arff");
-        Result filter = run(home, classpath, false, "weka.Run", ".HetQuantPipeline", "-N", "4",
-                "-i", data.resolve("gas-drift-batch1.arff").toString(), "-o", out.toString(), "-c", "last");
+        Result filter = run(home, classpath, false, "weka.Run", ".HetQuantPipeline", "-N", "4", "-negative", "shift",
+                "-output-debug-info", "-i", data.resolve("gas-drift-batch1.arff").toString(), "-o", out.toString(), "-c", "last");
         assertEquals(0, filter.exit, filter.output);
+        assertTrue(filter.output.contains("L1 normalization after shift by 518.4101"), filter.output);
+        assertTrue(filter.output.contains("fires from x >="), filter.output);
         String arff = Files.readString(out);
         assertTrue(arff.contains("@attribute sensor1_n00 numeric"), arff.substring(0, Math.min(500, arff.length())));
         assertTrue(arff.contains("@attribute sensor8_n03 numeric"));
@@ -86,7 +89,7 @@ class PackageInstallIT {
         assertEquals(0, sketch.exit, sketch.output);
         assertEquals(445, dataRows(Files.readString(calibrated)));
 
-        // Batch mode: the second file is filtered with the first file's shift.
+        // Batch mode: the second file is filtered with the first file's fit.
         Path train = work.resolve("train.arff");
         Path test = work.resolve("test.arff");
         Result batch = run(home, classpath, false, "weka.Run", ".HetQuantNormalizer", "-b",

@@ -20,6 +20,14 @@ final class TestData {
         }
     }
 
+    /** A filter from its command line, e.g. {@code weka.filters.MultiFilter -F "…"}. */
+    static weka.filters.Filter filter(String commandLine) throws Exception {
+        String[] options = weka.core.Utils.splitOptions(commandLine);
+        String name = options[0];
+        options[0] = "";
+        return (weka.filters.Filter) weka.core.Utils.forName(weka.filters.Filter.class, name, options);
+    }
+
     /** Sets the input format from {@code data} and filters it as the first batch. */
     static Instances firstBatch(weka.filters.Filter filter, Instances data) throws Exception {
         filter.setInputFormat(data);

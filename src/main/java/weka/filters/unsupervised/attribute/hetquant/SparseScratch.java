@@ -1,0 +1,77 @@
+package weka.filters.unsupervised.attribute.hetquant;
+
+/**
+ * Per-thread buffers for building sparse output rows, so that rows given from several threads are never mixed
+ * and a row allocates only the values it stores. Each buffer grows to the largest size asked of it in its thread.
+ */
+final class SparseScratch {
+
+    private static final ThreadLocal<SparseScratch> SCRATCH = ThreadLocal.withInitial(SparseScratch::new);
+
+    private double[] m_Values = new double[0];
+    private int[] m_Indices = new int[0];
+    private double[] m_ListedValues = new double[0];
+    private int[] m_ListedIndices = new int[0];
+    private double[] m_Transformed = new double[0];
+    private int[] m_PackedAt = new int[0];
+    private int m_PackedWidth;
+
+    private SparseScratch() {}
+
+    /** This thread's buffers. */
+    static SparseScratch get() {
+        return SCRATCH.get();
+    }
+
+    /** A row's stored values, at least {@code size} long. */
+    double[] values(int size) {
+        if (m_Values.length < size) {
+            m_Values = new double[size];
+        }
+        return m_Values;
+    }
+
+    /** Their indices, at least {@code size} long. */
+    int[] indices(int size) {
+        if (m_Indices.length < size) {
+            m_Indices = new int[size];
+        }
+        return m_Indices;
+    }
+
+    /** The features' listed non-zero outputs, at least {@code size} long. */
+    double[] listedValues(int size) {
+        if (m_ListedValues.length < size) {
+            m_ListedValues = new double[size];
+        }
+        return m_ListedValues;
+    }
+
+    /** Their indices, at least {@code size} long. */
+    int[] listedIndices(int size) {
+        if (m_ListedIndices.length < size) {
+            m_ListedIndices = new int[size];
+        }
+        return m_ListedIndices;
+    }
+
+    /** The features' outputs side by side, at least {@code size} long. */
+    double[] transformed(int size) {
+        if (m_Transformed.length < size) {
+            m_Transformed = new double[size];
+        }
+        return m_Transformed;
+    }
+
+    /** Output offsets 0, width, 2·width, … for {@code features} features packed side by side. */
+    int[] packedAt(int features, int width) {
+        if (m_PackedAt.length != features || m_PackedWidth != width) {
+            m_PackedAt = new int[features];
+            for (int f = 0; f < features; f++) {
+                m_PackedAt[f] = f * width;
+            }
+            m_PackedWidth = width;
+        }
+        return m_PackedAt;
+    }
+}
