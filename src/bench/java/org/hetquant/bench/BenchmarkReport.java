@@ -10,13 +10,15 @@ import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Locale;
 import java.util.Map;
+import java.util.function.Consumer;
 
 /**
  * Turns the JMH result files of the benchmarks into the Markdown tables of BENCHMARKS.md, with the ratios
  * computed here rather than by hand.
  *
- * <pre>usage: BenchmarkReport DIR   (reads whichever of DIR/bench-phase.csv, bench-jenks.csv, bench-weka.csv,
- *        bench-large.csv and bench-granule.csv exist)</pre>
+ * <pre>usage: BenchmarkReport DIR   (reads whichever of DIR/bench-phase.csv, DIR/bench-jenks.csv,
+ *        DIR/bench-weka.csv, DIR/bench-large.csv, DIR/bench-calibration.csv and DIR/bench-granule.csv
+ *        exist)</pre>
  */
 public final class BenchmarkReport {
 
@@ -31,22 +33,69 @@ public final class BenchmarkReport {
     public static void main(String[] args) throws IOException {
         Path dir = Path.of(args.length > 0 ? args[0] : "target");
         PrintStream out = System.out;
-        // Each table from its benchmark's result file, when that benchmark has been run.
-        if (Files.exists(dir.resolve("bench-phase.csv"))) {
-            phase(read(dir.resolve("bench-phase.csv")), out);
+        // Each table from its result file, when that benchmark has been run.
+        table(dir.resolve("bench-phase.csv"), rows -> phase(rows, out));
+        table(dir.resolve("bench-jenks.csv"), rows -> jenks(rows, out));
+        table(dir.resolve("bench-weka.csv"), rows -> weka(rows, out));
+        table(dir.resolve("bench-large.csv"), rows -> large(rows, out));
+        table(dir.resolve("bench-calibration.csv"), rows -> calibration(rows, out));
+        table(dir.resolve("bench-granule.csv"), rows -> granule(rows, out));
+    }
+
+    private static void table(Path csv, Consumer<List<Row>> printer) throws IOException {
+        if (Files.exists(csv)) {
+            printer.accept(read(csv));
         }
-        if (Files.exists(dir.resolve("bench-jenks.csv"))) {
-            jenks(read(dir.resolve("bench-jenks.csv")), out);
+    }
+
+    /** Raw data of {@link CalibrationBenchmark}: rows × features doubles, in bytes. */
+    private static final double RAW_BYTES = 8.0 * CalibrationBenchmark.ROWS * CalibrationBenchmark.FEATURES;
+    private static final String DISCRETIZE = "weka.filters.unsupervised.attribute.Discretize -F -B 16";
+
+    static void calibration(List<Row> rows, PrintStream out) {
+        Map<String, Row> fit = byParam(rows, "fitAndTransform");
+        Map<String, Row> transform = byParam(rows, "transform");
+        Map<String, Row> fitBytes = byParam(rows, "fitAndTransform:gc.alloc.rate.norm");
+        Map<String, Row> transformBytes = byParam(rows, "transform:gc.alloc.rate.norm");
+        Row peer = fit.get(DISCRETIZE);
+        out.println("| filter | fit + transform | transform | fit (difference) | allocated: fit + transform "
+                + "| allocated: fit (difference) | fit + transform vs `Discretize -F -B 16` |");
+        out.println("| --- | --- | --- | --- | --- | --- | --- |");
+        for (String filter : fit.keySet()) {
+            Row f = fit.get(filter);
+            Row t = transform.get(filter);
+            Row fb = fitBytes.get(filter);
+            Row tb = transformBytes.get(filter);
+            out.printf(Locale.ROOT, "| `%s` | %s | %s | %s | %s | %s | %.2f× |%n",
+                    filter.replace("weka.filters.unsupervised.attribute.", ""), seconds(f), seconds(t),
+                    t == null ? "–" : String.format(Locale.ROOT, "%.2f s", f.score() - t.score()),
+                    megabytes(fb), fb == null || tb == null ? "–" : megabytes(fb.score() - tb.score()),
+                    f.score() / peer.score());
         }
-        if (Files.exists(dir.resolve("bench-weka.csv"))) {
-            weka(read(dir.resolve("bench-weka.csv")), out);
+        out.println();
+        Map<String, Row> summary = byParam(rows, "summary");
+        Map<String, Row> summaryBytes = byParam(rows, "summary:gc.alloc.rate.norm");
+        out.println("| engine: `CalibrationSummary`, exact limit | add 10⁶ rows + fit | allocated "
+                + "| allocated / raw data |");
+        out.println("| --- | --- | --- | --- |");
+        for (String limit : summary.keySet()) {
+            Row b = summaryBytes.get(limit);
+            out.printf(Locale.ROOT, "| %s | %s | %s | %s |%n", limit, seconds(summary.get(limit)), megabytes(b),
+                    b == null ? "–" : String.format(Locale.ROOT, "%.2f×", b.score() / RAW_BYTES));
         }
-        if (Files.exists(dir.resolve("bench-large.csv"))) {
-            large(read(dir.resolve("bench-large.csv")), out);
-        }
-        if (Files.exists(dir.resolve("bench-granule.csv"))) {
-            granule(read(dir.resolve("bench-granule.csv")), out);
-        }
+        out.println();
+    }
+
+    private static String seconds(Row r) {
+        return r == null ? "–" : String.format(Locale.ROOT, "%.2f ± %.2f s", r.score(), r.error());
+    }
+
+    private static String megabytes(Row r) {
+        return r == null ? "–" : megabytes(r.score());
+    }
+
+    private static String megabytes(double bytes) {
+        return String.format(Locale.ROOT, "%.0f MB", bytes / 1e6);
     }
 
     /** GC layer: time per fold task of the fast path and the reference step simulation, and their ratio. */
@@ -170,7 +219,14 @@ public final class BenchmarkReport {
             String method = benchmark.substring(benchmark.lastIndexOf('.', benchmark.indexOf(':') < 0
                     ? benchmark.length() : benchmark.indexOf(':')) + 1);
             double error = f.get(5).isEmpty() || f.get(5).equals("NaN") ? Double.NaN : Double.parseDouble(f.get(5));
-            rows.add(new Row(method, f.size() > 7 ? f.get(7) : "", Double.parseDouble(f.get(4)), error, f.get(6)));
+            // The parameter columns follow the unit; a benchmark uses some of them, the others are empty.
+            StringBuilder param = new StringBuilder();
+            for (int i = 7; i < f.size(); i++) {
+                if (!f.get(i).isEmpty()) {
+                    param.append(param.length() > 0 ? " " : "").append(f.get(i));
+                }
+            }
+            rows.add(new Row(method, param.toString(), Double.parseDouble(f.get(4)), error, f.get(6)));
         }
         return rows;
     }

@@ -60,7 +60,16 @@ public final class AdaptiveDensity {
             column[i] = v < limit ? limit : v;
         }
         column[observations.length] = APPENDED_OBSERVATION;
-        double[] distinct = Arrays.stream(column).sorted().distinct().toArray();
+        return fromDistinct(Arrays.stream(column).sorted().distinct().toArray(), duplication, smoothing, limit);
+    }
+
+    /**
+     * Steps 2–7 of {@link #weightFactors} on a column already prepared by step 1: values below L replaced by L,
+     * 1.0 appended, sorted and deduplicated. The parameters are not validated again.
+     *
+     * @param distinct strictly ascending values in [L, 1] whose last value is 1.0
+     */
+    static double[] fromDistinct(double[] distinct, int duplication, double smoothing, double limit) {
         if (distinct.length == 1) {
             return TorchConventions.linspace(distinct[0], limit, duplication);
         }

@@ -1,40 +1,26 @@
 package org.hetquant.engine;
 
 import java.io.Serializable;
-import java.util.ArrayList;
-import java.util.Arrays;
-import java.util.HashSet;
-import java.util.List;
-import java.util.Set;
 
 /**
- * Data-aware (adaptive) calibration of the ET→MC gains, docs/method.md §2(d): accumulates the calibration samples
- * (L1-normalized rows) and fits, per feature, a column of n gains from the natural breaks of the observed values,
- * followed by the global lower-median gain correction.
+ * Data-aware (adaptive) calibration of the ET→MC gains, docs/method.md §2(d), in one batch: accumulates the
+ * calibration samples (L1-normalized rows) and fits, per feature, a column of n gains from the natural breaks of
+ * the observed values, followed by the global lower-median gain correction.
  *
  * <p>The authors' observation column also holds an initial all-zero row and the rinse zeros after every sample;
- * they become L, so L is always part of each feature's values. Only distinct values matter to the fit, so only
- * those are stored per feature (plus, for {@link UpdateRule#FAITHFUL}, which of them arrived after the last
- * trigger).
+ * they become L, so L is always part of each feature's values. Only distinct values matter to the fit. This is a
+ * {@link CalibrationSummary} that never leaves its exact mode (memory grows with the distinct values); use the
+ * summary itself for bounded memory, merging or streaming.
  *
  * <p>Not thread-safe. Serializable, so a Weka filter holding a fitted calibrator can be saved.
  */
 public final class Calibrator implements Serializable {
 
-    private static final long serialVersionUID = 1L;
+    private static final long serialVersionUID = 2L;
 
     private final CalibrationParameters parameters;
-    private int featureCount = -1;
-    private int sampleCount;
-    private double[] runningMin;
-    private double[] runningMax;
-    /** Whether some sample set a new non-zero running extreme (the FAITHFUL trigger). */
-    private boolean triggered;
-    /** Per feature: distinct values (below L stored as L) the fit uses. */
-    private List<HashSet<Double>> fitted;
-    /** Per feature, FAITHFUL only: distinct values seen since the last trigger, not (yet) used by the fit. */
-    private List<HashSet<Double>> pending;
-    private double[][] gainsCache;
+    /** Created with the first sample, which fixes the number of features. */
+    private CalibrationSummary summary;
 
     /**
      * @param parameters calibration hyperparameters, non-null
@@ -69,51 +55,28 @@ public final class Calibrator implements Serializable {
      *
      * @param v the L1-normalized sample: one value in [0, 1] per feature, or NaN for a missing value (ignored for
      *          that feature); every sample must have the same number of features, ≥ 1
-     * @throws IllegalArgumentException if the sample is malformed (the message names the sample and feature)
+     * @throws InvalidValueException for a value outside [0, 1], naming the sample and feature (from 0)
+     * @throws IllegalArgumentException if the sample is otherwise malformed (the message names the sample)
      */
     public void observe(double[] v) {
-        validateSample(v);
-        if (featureCount < 0) {
-            initialize(v.length);
-        }
-        boolean trigger = false;
-        for (int i = 0; i < featureCount; i++) {
-            double value = v[i];
-            // NaN fails both comparisons, so a missing value never sets an extreme.
-            if (value != 0 && value < runningMin[i]) {
-                runningMin[i] = value;
-                trigger = true;
+        if (summary == null) {
+            if (v == null || v.length == 0) {
+                throw new IllegalArgumentException("sample 0 must hold at least 1 feature");
             }
-            if (value != 0 && value > runningMax[i]) {
-                runningMax[i] = value;
-                trigger = true;
-            }
+            summary = CalibrationSummary.create(v.length, parameters, Integer.MAX_VALUE,
+                    CalibrationSummary.DEFAULT_SKETCH_K);
         }
-        boolean faithful = parameters.updateRule() == UpdateRule.FAITHFUL;
-        for (int i = 0; i < featureCount; i++) {
-            if (!Double.isNaN(v[i])) {
-                (faithful ? pending : fitted).get(i).add(stored(v[i]));
-            }
-        }
-        if (faithful && trigger) {
-            for (int i = 0; i < featureCount; i++) {
-                fitted.get(i).addAll(pending.get(i));
-                pending.get(i).clear();
-            }
-        }
-        triggered |= trigger;
-        sampleCount++;
-        gainsCache = null;
+        summary.add(v);
     }
 
     /** Number of calibration samples observed so far. */
     public int sampleCount() {
-        return sampleCount;
+        return summary == null ? 0 : (int) summary.count();
     }
 
     /** Number of features F, or −1 before the first sample. */
     public int featureCount() {
-        return featureCount;
+        return summary == null ? -1 : summary.features();
     }
 
     /** The hyperparameters. */
@@ -133,19 +96,15 @@ public final class Calibrator implements Serializable {
      *                               which case the authors' weights would never have been fitted
      */
     public double[][] gains() {
-        if (gainsCache == null) {
-            gainsCache = fit();
-        }
-        double[][] copy = new double[gainsCache.length][];
-        for (int i = 0; i < copy.length; i++) {
-            copy[i] = gainsCache[i].clone();
-        }
-        return copy;
+        return columnGains().toArray();
     }
 
     /** The fitted gains as a {@link ColumnGains} value; see {@link #gains()}. */
     public ColumnGains columnGains() {
-        return ColumnGains.of(gains());
+        if (summary == null) {
+            throw new IllegalStateException("no calibration samples observed: call observe(...) before gains()");
+        }
+        return summary.gains();
     }
 
     /**
@@ -167,83 +126,5 @@ public final class Calibrator implements Serializable {
             }
         }
         return thresholds;
-    }
-
-    private double[][] fit() {
-        if (sampleCount == 0) {
-            throw new IllegalStateException("no calibration samples observed: call observe(...) before gains()");
-        }
-        if (parameters.updateRule() == UpdateRule.FAITHFUL && !triggered) {
-            throw new IllegalStateException("no calibration sample had a non-zero value, so the FAITHFUL rule "
-                    + "never fitted the weights");
-        }
-        int n = parameters.duplication();
-        double[][] space = new double[featureCount][];
-        double[] coverage = new double[featureCount * n];
-        for (int i = 0; i < featureCount; i++) {
-            Set<Double> values = fitted.get(i);
-            double[] column = new double[values.size() + 1];
-            int j = 0;
-            for (double value : values) {
-                column[j++] = value;
-            }
-            // The zero rows (initial and rinse) are always part of the authors' observations.
-            column[j] = 0.0;
-            space[i] = AdaptiveDensity.weightFactors(column, n, parameters.smoothing(), parameters.limit());
-            Arrays.sort(space[i]);
-            for (int k = 0; k < n; k++) {
-                coverage[i * n + k] = 1.0 / space[i][k];
-            }
-        }
-        double target = TorchConventions.lowerMedian(TorchConventions.linspace(parameters.limit(), 1.0, n));
-        double correction = target / TorchConventions.lowerMedian(coverage);
-        double gain = parameters.payload() / correction;
-        for (double[] column : space) {
-            for (int k = 0; k < n; k++) {
-                column[k] *= gain;
-            }
-        }
-        return space;
-    }
-
-    private double stored(double value) {
-        // Values below L are replaced by L in the fit anyway; storing them as L keeps the sets small.
-        return value < parameters.limit() ? parameters.limit() : value;
-    }
-
-    private void initialize(int features) {
-        featureCount = features;
-        runningMin = new double[features];
-        runningMax = new double[features];
-        Arrays.fill(runningMin, Double.POSITIVE_INFINITY);
-        Arrays.fill(runningMax, Double.NEGATIVE_INFINITY);
-        fitted = newSets(features);
-        pending = parameters.updateRule() == UpdateRule.FAITHFUL ? newSets(features) : null;
-    }
-
-    private static List<HashSet<Double>> newSets(int features) {
-        List<HashSet<Double>> sets = new ArrayList<>(features);
-        for (int i = 0; i < features; i++) {
-            sets.add(new HashSet<>());
-        }
-        return sets;
-    }
-
-    private void validateSample(double[] v) {
-        if (v == null) {
-            throw new IllegalArgumentException("sample " + sampleCount + " must not be null");
-        }
-        if (featureCount < 0 ? v.length == 0 : v.length != featureCount) {
-            throw new IllegalArgumentException("sample " + sampleCount + " has " + v.length + " features, expected "
-                    + (featureCount < 0 ? "at least 1" : String.valueOf(featureCount)));
-        }
-        for (int i = 0; i < v.length; i++) {
-            double value = v[i];
-            if (!Double.isNaN(value) && !(value >= 0 && value <= 1)) {
-                throw new InvalidValueException("sample", sampleCount, i, value,
-                        InvalidValueException.Problem.OUT_OF_RANGE,
-                        "a calibration sample must be L1-normalized: in [0, 1] (or NaN for missing)");
-            }
-        }
     }
 }

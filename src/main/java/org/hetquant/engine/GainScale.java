@@ -103,6 +103,61 @@ public record GainScale(Rule rule, double targetUtilization) implements Serializ
     }
 
     /**
+     * The rows a factor is fitted on, as the fit reads them: their count, the range of their positive values and
+     * the number of firing units under a factor. A host that holds the rows in parts (a cluster's partitions)
+     * sums each part's {@link #firing} counts and merges their ranges; {@link #of} holds them in memory.
+     */
+    public interface FittingRows {
+
+        /** Number of rows. */
+        long rows();
+
+        /** The smallest positive finite value, {@code +∞} if there is none. */
+        double smallestPositive();
+
+        /** The largest positive finite value, 0 if there is none. */
+        double largestPositive();
+
+        /**
+         * Units (feature × neuron) of all rows whose drive {@code factor · gain · v} reaches {@code threshold};
+         * a missing ({@code NaN}) or non-positive input's units are silent.
+         */
+        long firing(ColumnGains gains, double threshold, double factor);
+
+        /**
+         * Rows held in memory.
+         *
+         * @param v L1-normalized rows, {@code [row][feature]}, {@code NaN} where missing; not copied
+         * @param features the column's number of features
+         * @throws IllegalArgumentException if a row's length differs from {@code features}, naming the row
+         */
+        static FittingRows of(double[][] v, int features) {
+            double[] range = positiveRange(v, features);
+            return new FittingRows() {
+                @Override
+                public long rows() {
+                    return v.length;
+                }
+
+                @Override
+                public double smallestPositive() {
+                    return range[0];
+                }
+
+                @Override
+                public double largestPositive() {
+                    return range[1];
+                }
+
+                @Override
+                public long firing(ColumnGains gains, double threshold, double factor) {
+                    return GainScale.firing(gains, v, threshold, factor);
+                }
+            };
+        }
+    }
+
+    /**
      * The factor for a column and the rows it is fitted on.
      *
      * @param base the column's gains before scaling
@@ -112,12 +167,25 @@ public record GainScale(Rule rule, double targetUtilization) implements Serializ
      * @return a finite factor > 0
      */
     public double factor(ColumnGains base, double[][] v, double firingThreshold) {
+        return needsData() ? factor(base, FittingRows.of(v, base.features()), firingThreshold)
+                : dataBlindFactor(base.features());
+    }
+
+    /**
+     * The factor for a column and the rows it is fitted on, held in memory or in parts.
+     *
+     * @param base the column's gains before scaling
+     * @param v the fitting rows
+     * @param firingThreshold D*, the smallest drive that fires
+     * @return a finite factor > 0
+     */
+    public double factor(ColumnGains base, FittingRows v, double firingThreshold) {
         return switch (rule) {
             case FIXED, FEATURES -> dataBlindFactor(base.features());
             case FITTED -> fittedFactor(base, v, firingThreshold, targetUtilization);
             case AUTO -> {
                 double blind = (double) base.features() / REFERENCE_FEATURES;
-                double u = meanUtilization(base.scaled(blind), v, firingThreshold);
+                double u = meanUtilization(base, v, firingThreshold, blind);
                 yield u >= BAND_LOW && u <= BAND_HIGH ? blind
                         : fittedFactor(base, v, firingThreshold, targetUtilization);
             }
@@ -134,8 +202,12 @@ public record GainScale(Rule rule, double targetUtilization) implements Serializ
      * @return percent in [0, 100]; 0 for no rows
      */
     public static double meanUtilization(ColumnGains gains, double[][] v, double firingThreshold) {
-        long units = (long) v.length * gains.features() * gains.duplication();
-        return units == 0 ? 0.0 : 100.0 * firing(gains, v, firingThreshold, 1.0) / units;
+        return meanUtilization(gains, FittingRows.of(v, gains.features()), firingThreshold, 1.0);
+    }
+
+    private static double meanUtilization(ColumnGains gains, FittingRows v, double firingThreshold, double factor) {
+        long units = v.rows() * gains.features() * gains.duplication();
+        return units == 0 ? 0.0 : 100.0 * v.firing(gains, firingThreshold, factor) / units;
     }
 
     /**
@@ -152,24 +224,17 @@ public record GainScale(Rule rule, double targetUtilization) implements Serializ
      *     target is out of range
      */
     public static double fittedFactor(ColumnGains base, double[][] v, double firingThreshold, double target) {
+        return fittedFactor(base, FittingRows.of(v, base.features()), firingThreshold, target);
+    }
+
+    /** {@link #fittedFactor(ColumnGains, double[][], double, double)} on rows held in memory or in parts. */
+    public static double fittedFactor(ColumnGains base, FittingRows v, double firingThreshold, double target) {
         if (!(firingThreshold > 0.0) || Double.isInfinite(firingThreshold)) {
             throw new IllegalArgumentException("firingThreshold must be finite and > 0, got " + firingThreshold);
         }
         ParameterRange.TARGET_UTILIZATION.require("target utilization (%)", target);
-        double vMin = Double.POSITIVE_INFINITY;
-        double vMax = 0.0;
-        for (int r = 0; r < v.length; r++) {
-            if (v[r].length != base.features()) {
-                throw new IllegalArgumentException(
-                        "row " + r + " has " + v[r].length + " features but the column has " + base.features());
-            }
-            for (double x : v[r]) {
-                if (x > 0.0 && x < Double.POSITIVE_INFINITY) {
-                    vMin = Math.min(vMin, x);
-                    vMax = Math.max(vMax, x);
-                }
-            }
-        }
+        double vMin = v.smallestPositive();
+        double vMax = v.largestPositive();
         if (vMax == 0.0) {
             return 1.0;
         }
@@ -179,13 +244,14 @@ public record GainScale(Rule rule, double targetUtilization) implements Serializ
             gMin = Math.min(gMin, base.gain(f, 0));
             gMax = Math.max(gMax, base.gain(f, base.duplication() - 1));
         }
-        long units = (long) v.length * base.features() * base.duplication();
+        long units = v.rows() * base.features() * base.duplication();
         long wanted = Math.max(1, (long) Math.ceil(target / 100.0 * units - 1e-9));
         // Below lo nothing fires; at hi every unit with a positive input fires.
         double lo = firingThreshold / (gMax * vMax) * 0.5;
         double hi = firingThreshold / (gMin * vMin) * 2.0;
-        if (firing(base, v, firingThreshold, hi) < wanted) {
-            wanted = firing(base, v, firingThreshold, hi);
+        long all = v.firing(base, firingThreshold, hi);
+        if (all < wanted) {
+            wanted = all;
         }
         // The count of firing units only grows with the factor: bisect (geometrically) for the smallest factor
         // reaching the wanted count.
@@ -194,7 +260,7 @@ public record GainScale(Rule rule, double targetUtilization) implements Serializ
             if (mid <= lo || mid >= hi) {
                 break;
             }
-            if (firing(base, v, firingThreshold, mid) >= wanted) {
+            if (v.firing(base, firingThreshold, mid) >= wanted) {
                 hi = mid;
             } else {
                 lo = mid;
@@ -203,8 +269,32 @@ public record GainScale(Rule rule, double targetUtilization) implements Serializ
         return hi;
     }
 
-    /** Units with {@code factor · gain · v ≥ threshold}, counted per feature by binary search in its ascending gains. */
-    private static long firing(ColumnGains gains, double[][] v, double threshold, double factor) {
+    /** {smallest, largest} positive finite value of the rows; checks each row's length. */
+    private static double[] positiveRange(double[][] v, int features) {
+        double vMin = Double.POSITIVE_INFINITY;
+        double vMax = 0.0;
+        for (int r = 0; r < v.length; r++) {
+            if (v[r].length != features) {
+                throw new IllegalArgumentException(
+                        "row " + r + " has " + v[r].length + " features but the column has " + features);
+            }
+            for (double x : v[r]) {
+                if (x > 0.0 && x < Double.POSITIVE_INFINITY) {
+                    vMin = Math.min(vMin, x);
+                    vMax = Math.max(vMax, x);
+                }
+            }
+        }
+        return new double[] {vMin, vMax};
+    }
+
+    /**
+     * Units of the rows with {@code factor · gain · v ≥ threshold}, counted per feature by binary search in its
+     * ascending gains; the counts of disjoint row sets add up.
+     *
+     * @param v L1-normalized rows, {@code [row][feature]}, {@code NaN} where missing
+     */
+    public static long firing(ColumnGains gains, double[][] v, double threshold, double factor) {
         int n = gains.duplication();
         double[][] g = new double[gains.features()][];
         for (int f = 0; f < g.length; f++) {

@@ -120,15 +120,31 @@ public final class Normalization implements Serializable {
                 }
             }
         }
-        if (policy == NegativePolicy.SHIFT) {
-            return withShift(min == Double.POSITIVE_INFINITY ? 0.0 : min);
-        }
         for (int i = 0; i < features; i++) {
             if (minima[i] == Double.POSITIVE_INFINITY) {
                 minima[i] = Double.NaN;
             }
         }
-        return withFeatureOffsets(minima);
+        return of(policy, min == Double.POSITIVE_INFINITY ? 0.0 : min, minima);
+    }
+
+    /**
+     * The normalization of a policy from the fitting data's minima, found by the caller (e.g. merged over a
+     * cluster's partitions as {@link #fit} finds them on one machine).
+     *
+     * @param globalMinimum the minimum over all features and rows (finite, 0 if there was no value); used by
+     *     {@link NegativePolicy#SHIFT}
+     * @param featureMinima each feature's minimum ({@code NaN} for a feature with no value); used by
+     *     {@link NegativePolicy#OFFSET}
+     * @throws IllegalArgumentException as {@link #withShift} and {@link #withFeatureOffsets}
+     */
+    public static Normalization of(NegativePolicy policy, double globalMinimum, double[] featureMinima) {
+        return switch (policy) {
+            case ERROR -> withoutShift();
+            case CLIP -> clipping();
+            case SHIFT -> withShift(globalMinimum);
+            case OFFSET -> withFeatureOffsets(featureMinima);
+        };
     }
 
     /** The policy for negative values. */

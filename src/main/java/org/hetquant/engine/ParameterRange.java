@@ -32,6 +32,12 @@ public record ParameterRange(double lower, boolean lowerOpen, double upper, bool
     /** Smoothing s of the calibration: in [0, 1] (paper: 0.25 "Adaptive", 0.5 "Scaled"). */
     public static final ParameterRange SMOOTHING = new ParameterRange(0, false, 1, false, false);
 
+    /** Distinct values per feature a calibration summary keeps exactly: a whole number in [1, 2³¹ − 1]. */
+    public static final ParameterRange EXACT_LIMIT = new ParameterRange(1, false, Integer.MAX_VALUE, false, true);
+
+    /** KLL parameter k of a calibration summary's sketch: a whole number in [8, 65535] (DataSketches' range). */
+    public static final ParameterRange SKETCH_K = new ParameterRange(8, false, 65535, false, true);
+
     /** GCs per MC in the granule-cell layer: a whole number ≥ 1 (paper: 4; 2 in its calibrated Concentration runs). */
     public static final ParameterRange GRANULES_PER_MITRAL =
             new ParameterRange(1, false, Double.POSITIVE_INFINITY, true, true);

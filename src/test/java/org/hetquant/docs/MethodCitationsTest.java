@@ -22,8 +22,8 @@ import org.junit.jupiter.api.Test;
 class MethodCitationsTest {
 
     private static final Path METHOD = Path.of("docs", "method.md");
-    private static final List<Path> ROOTS = List.of(Path.of("src"), Path.of("README.md"), Path.of("BENCHMARKS.md"),
-            Path.of("docs", "reproduction.md"), Path.of("pkg"));
+    private static final List<Path> ROOTS = List.of(Path.of("src"), Path.of("spark", "src"), Path.of("README.md"),
+            Path.of("BENCHMARKS.md"), Path.of("docs", "reproduction.md"), Path.of("pkg"));
     private static final Pattern CITATION = Pattern.compile(
             "docs/method\\.md ((?:,? ?§\\d[\\d.]*(?:\\([a-e]\\))?(?:[–-]\\([a-e]\\))?(?: (?:item|steps?) [\\d–]+)?)+)");
     private static final Pattern SECTION = Pattern.compile("§(\\d(?:\\.\\d)?(?:\\([a-e]\\))?)");

@@ -1,17 +1,61 @@
 package weka.filters.unsupervised.attribute.hetquant;
 
+import org.hetquant.engine.CalibrationParameters;
 import org.hetquant.engine.GainScale;
 import weka.core.OptionMetadata;
 import weka.core.SelectedTag;
 
 /**
- * The column nodes that fit on their first batch (the calibrator and the composite node), and so can also fit the
- * gain scale on it: {@code -gain-scale auto|fitted|features|fixed} and its target utilization {@code -U}. The
- * streamable column has only the data-blind scale ({@code -fixed-gains}).
+ * The column nodes that fit on their first batch (the calibrator and the composite node): the calibration's
+ * options (smoothing {@code -S}, update rule {@code -rule}, exact distinct values {@code -distinct}), and the gain
+ * scale they can fit on that batch: {@code -gain-scale auto|fitted|features|fixed} and its target utilization
+ * {@code -U}. The streamable column has only the data-blind scale ({@code -fixed-gains}).
  */
 public abstract class AbstractFittedColumnFilter extends AbstractColumnFilter {
 
     private static final long serialVersionUID = 1L;
+
+    @OptionMetadata(
+            displayName = NodeOptions.SMOOTHING_LABEL,
+            description = NodeOptions.SMOOTHING_TEXT,
+            displayOrder = NodeOptions.SMOOTHING_ORDER)
+    public double getSmoothing() {
+        return get(NodeOptions.SMOOTHING);
+    }
+
+    public void setSmoothing(double smoothing) {
+        set(NodeOptions.SMOOTHING, smoothing);
+    }
+
+    @OptionMetadata(
+            displayName = NodeOptions.RULE_LABEL,
+            description = NodeOptions.RULE_TEXT,
+            displayOrder = NodeOptions.RULE_ORDER)
+    public SelectedTag getUpdateRule() {
+        return NodeOptions.RULE.tag(get(NodeOptions.RULE));
+    }
+
+    public void setUpdateRule(SelectedTag rule) {
+        set(NodeOptions.RULE, NodeOptions.RULE.fromTag(rule));
+    }
+
+    @OptionMetadata(
+            displayName = NodeOptions.DISTINCT_LABEL,
+            description = NodeOptions.DISTINCT_TEXT,
+            displayOrder = NodeOptions.DISTINCT_ORDER)
+    public int getDistinct() {
+        return get(NodeOptions.DISTINCT);
+    }
+
+    public void setDistinct(int distinct) {
+        set(NodeOptions.DISTINCT, distinct);
+    }
+
+    /** The calibration's parameters from the node's options. */
+    protected CalibrationParameters calibrationParameters() {
+        return new CalibrationParameters(getDuplication(), getPayload(), getLimit(), getSmoothing(),
+                get(NodeOptions.RULE));
+    }
 
     @OptionMetadata(
             displayName = NodeOptions.GAIN_SCALE_LABEL,

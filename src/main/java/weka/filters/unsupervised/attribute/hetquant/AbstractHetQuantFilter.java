@@ -161,6 +161,56 @@ public abstract class AbstractHetQuantFilter extends Filter
     }
 
     /**
+     * Fits on the first batch; called once, only when {@link #fitsOnFirstBatch()}. The default collects the rows
+     * and calls {@link #fit(double[][])}; a node that can fit row by row overrides this instead.
+     *
+     * @param rows the first batch's feature rows
+     */
+    protected void fit(FeatureRows rows) {
+        fit(rows.toArray());
+    }
+
+    /** Receives one row of feature values. */
+    @FunctionalInterface
+    protected interface RowVisitor {
+        /**
+         * @param features the row's feature values, {@code NaN} where missing; a buffer reused for the next row
+         * @param row      index of the row within its batch, from 0
+         */
+        void visit(double[] features, long row);
+    }
+
+    /** The feature values of a batch's rows, visited in order without copying the batch. */
+    protected final class FeatureRows {
+        private final Instances batch;
+
+        private FeatureRows(Instances batch) {
+            this.batch = batch;
+        }
+
+        /** Number of rows. */
+        public int size() {
+            return batch.numInstances();
+        }
+
+        /** Visits every row in order, through one reused buffer. */
+        public void forEach(RowVisitor visitor) {
+            double[] buffer = new double[m_Features.length];
+            for (int i = 0; i < batch.numInstances(); i++) {
+                featuresOf(batch.instance(i), buffer);
+                visitor.visit(buffer, i);
+            }
+        }
+
+        /** {@code [row][feature]}, {@code NaN} where missing: a copy. */
+        public double[][] toArray() {
+            double[][] rows = new double[batch.numInstances()][];
+            forEach((features, row) -> rows[(int) row] = features.clone());
+            return rows;
+        }
+    }
+
+    /**
      * Transforms one row. Called from any thread once fitted: use no shared scratch state.
      *
      * @param features the row's feature values, {@code NaN} where missing; the node may overwrite them
@@ -527,12 +577,8 @@ public abstract class AbstractHetQuantFilter extends Filter
         if (fitsOnFirstBatch() && first) {
             Instances batch = getInputFormat();
             if (m_Features.length > 0) {
-                double[][] rows = new double[batch.numInstances()][];
-                for (int i = 0; i < rows.length; i++) {
-                    rows[i] = featuresOf(batch.instance(i));
-                }
                 try {
-                    fit(rows);
+                    fit(new FeatureRows(batch));
                 } catch (InvalidValueException e) {
                     throw reported(located(e, e.row() >= 0 ? "row " + (e.row() + 1) : "the first batch"));
                 }
@@ -702,7 +748,10 @@ public abstract class AbstractHetQuantFilter extends Filter
     }
 
     private double[] featuresOf(Instance instance) {
-        double[] values = new double[m_Features.length];
+        return featuresOf(instance, new double[m_Features.length]);
+    }
+
+    private double[] featuresOf(Instance instance, double[] values) {
         for (int f = 0; f < values.length; f++) {
             // Weka's missing value is NaN, which is also the engine's.
             values[f] = instance.value(m_Features[f]);

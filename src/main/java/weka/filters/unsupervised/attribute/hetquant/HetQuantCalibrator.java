@@ -2,20 +2,17 @@ package weka.filters.unsupervised.attribute.hetquant;
 
 import java.util.List;
 import java.util.Locale;
-import org.hetquant.engine.CalibrationParameters;
-import org.hetquant.engine.Calibrator;
+import org.hetquant.engine.CalibrationSummary;
 import org.hetquant.engine.InvalidValueException;
 import org.hetquant.engine.NeuronParameters;
 import org.hetquant.engine.PhaseTable;
 import weka.core.Instances;
-import weka.core.OptionMetadata;
-import weka.core.SelectedTag;
 
 /**
  * Node 4, the data-aware calibrator: a heterogeneous column whose gains are fitted on the first batch
- * ({@link Calibrator}: Jenks natural breaks, smoothing s, global gain correction) and reused for every later
- * batch. Its input must be L1-normalized (put {@link HetQuantNormalizer} in front). Instance weights pass through
- * and do not enter the calibration, which uses each feature's distinct values (see {@link AbstractHetQuantFilter}).
+ * ({@link CalibrationSummary}, fed row by row: Jenks natural breaks, smoothing s, global gain correction) and
+ * reused for every later batch. Its input must be L1-normalized (put {@link HetQuantNormalizer} in front).
+ * Instance weights pass through and do not enter the calibration (see {@link AbstractHetQuantFilter}).
  */
 public class HetQuantCalibrator extends AbstractFittedColumnFilter implements ColumnOnsets {
 
@@ -23,7 +20,10 @@ public class HetQuantCalibrator extends AbstractFittedColumnFilter implements Co
 
     private static final List<NodeOption<?>> OPTIONS = List.of(NodeOptions.RANGE, NodeOptions.INVERT,
             NodeOptions.DUPLICATION, NodeOptions.PAYLOAD, NodeOptions.LIMIT, NodeOptions.SMOOTHING,
-            NodeOptions.RULE, NodeOptions.GAIN_SCALE, NodeOptions.TARGET, NodeOptions.SPARSE);
+            NodeOptions.RULE, NodeOptions.GAIN_SCALE, NodeOptions.TARGET, NodeOptions.DISTINCT, NodeOptions.SPARSE);
+
+    /** Attributes calibrated from the quantile sketch (comma-separated), empty if all were exact. */
+    private String m_Sketched = "";
 
     /**
      * Runs the filter from the command line.
@@ -47,30 +47,6 @@ public class HetQuantCalibrator extends AbstractFittedColumnFilter implements Co
     @Override
     protected List<NodeOption<?>> options() {
         return OPTIONS;
-    }
-
-    @OptionMetadata(
-            displayName = NodeOptions.SMOOTHING_LABEL,
-            description = NodeOptions.SMOOTHING_TEXT,
-            displayOrder = NodeOptions.SMOOTHING_ORDER)
-    public double getSmoothing() {
-        return get(NodeOptions.SMOOTHING);
-    }
-
-    public void setSmoothing(double smoothing) {
-        set(NodeOptions.SMOOTHING, smoothing);
-    }
-
-    @OptionMetadata(
-            displayName = NodeOptions.RULE_LABEL,
-            description = NodeOptions.RULE_TEXT,
-            displayOrder = NodeOptions.RULE_ORDER)
-    public SelectedTag getUpdateRule() {
-        return NodeOptions.RULE.tag(get(NodeOptions.RULE));
-    }
-
-    public void setUpdateRule(SelectedTag rule) {
-        set(NodeOptions.RULE, NodeOptions.RULE.fromTag(rule));
     }
 
     /** The fitted onsets, in the calibrator's input unit (its input is already normalized). */
@@ -97,13 +73,21 @@ public class HetQuantCalibrator extends AbstractFittedColumnFilter implements Co
     }
 
     @Override
-    protected void fit(double[][] rows) {
-        m_Gains = scaled(Calibrations.fit(rows, parameters(), this), rows);
-    }
-
-    CalibrationParameters parameters() {
-        return new CalibrationParameters(getDuplication(), getPayload(), getLimit(), getSmoothing(),
-                get(NodeOptions.RULE));
+    protected void fit(FeatureRows rows) {
+        Calibrations.Fit fit;
+        double[][] kept = null;
+        if (gainScale().needsData()) {
+            // A fitted gain scale reads the first batch again after the calibration: keep one copy of it.
+            kept = rows.toArray();
+            fit = Calibrations.fit(kept, calibrationParameters(), getDistinct(), this);
+        } else {
+            // Streamed: the calibration summary is all that is kept of the first batch.
+            fit = Calibrations.fit(featureNames().length,
+                    sink -> rows.forEach((features, row) -> sink.accept(features)), calibrationParameters(), getDistinct(),
+                    this);
+        }
+        m_Sketched = fit.sketched();
+        m_Gains = scaled(fit.gains(), kept);
     }
 
     @Override
@@ -125,7 +109,8 @@ public class HetQuantCalibrator extends AbstractFittedColumnFilter implements Co
             return notFittedMessage();
         }
         return getClass().getSimpleName() + " (gains fitted on the first batch, s = " + getSmoothing() + ", "
-                + get(NodeOptions.RULE).name().toLowerCase(Locale.ROOT) + " update rule)\n"
+                + get(NodeOptions.RULE).name().toLowerCase(Locale.ROOT) + " update rule, "
+                + Calibrations.describe(m_Sketched, getDistinct()) + ")\n"
                 + describeGainScale() + "\n"
                 + Describe.gains(m_Gains, featureNames(), PhaseTable.of(NeuronParameters.DEFAULT));
     }

@@ -2,7 +2,7 @@ package weka.filters.unsupervised.attribute.hetquant;
 
 import java.util.List;
 import java.util.Locale;
-import org.hetquant.engine.CalibrationParameters;
+import java.util.function.Consumer;
 import org.hetquant.engine.ColumnEncoder;
 import org.hetquant.engine.ColumnGains;
 import org.hetquant.engine.InvalidValueException;
@@ -31,7 +31,7 @@ public class HetQuantPipeline extends AbstractFittedColumnFilter implements Colu
     private static final List<NodeOption<?>> OPTIONS = List.of(NodeOptions.RANGE, NodeOptions.INVERT,
             NodeOptions.NEGATIVE, NodeOptions.SCHEME, NodeOptions.DUPLICATION, NodeOptions.PAYLOAD, NodeOptions.LIMIT,
             NodeOptions.CALIBRATE, NodeOptions.SMOOTHING, NodeOptions.RULE, NodeOptions.ENCODING,
-            NodeOptions.GAIN_SCALE, NodeOptions.TARGET, NodeOptions.SPARSE);
+            NodeOptions.GAIN_SCALE, NodeOptions.TARGET, NodeOptions.DISTINCT, NodeOptions.SPARSE);
 
     private final PhaseTable m_Table = PhaseTable.of(NeuronParameters.DEFAULT);
 
@@ -39,6 +39,9 @@ public class HetQuantPipeline extends AbstractFittedColumnFilter implements Colu
     private final NormalizationStage m_Stage = new NormalizationStage();
 
     private final SilenceWatch m_Silence = new SilenceWatch();
+
+    /** Attributes calibrated from the quantile sketch (comma-separated), empty if all were exact. */
+    private String m_Sketched = "";
 
     /** Paper phase → output code for the encoding in use; set with the input format. */
     private volatile int[] m_Codes;
@@ -104,30 +107,6 @@ public class HetQuantPipeline extends AbstractFittedColumnFilter implements Colu
 
     public void setCalibrate(boolean calibrate) {
         set(NodeOptions.CALIBRATE, calibrate);
-    }
-
-    @OptionMetadata(
-            displayName = NodeOptions.SMOOTHING_LABEL,
-            description = NodeOptions.SMOOTHING_TEXT,
-            displayOrder = NodeOptions.SMOOTHING_ORDER)
-    public double getSmoothing() {
-        return get(NodeOptions.SMOOTHING);
-    }
-
-    public void setSmoothing(double smoothing) {
-        set(NodeOptions.SMOOTHING, smoothing);
-    }
-
-    @OptionMetadata(
-            displayName = NodeOptions.RULE_LABEL,
-            description = NodeOptions.RULE_TEXT,
-            displayOrder = NodeOptions.RULE_ORDER)
-    public SelectedTag getUpdateRule() {
-        return NodeOptions.RULE.tag(get(NodeOptions.RULE));
-    }
-
-    public void setUpdateRule(SelectedTag rule) {
-        set(NodeOptions.RULE, NodeOptions.RULE.fromTag(rule));
     }
 
     @OptionMetadata(
@@ -210,27 +189,53 @@ public class HetQuantPipeline extends AbstractFittedColumnFilter implements Colu
     }
 
     @Override
-    protected void fit(double[][] rows) {
-        if (get(NodeOptions.NEGATIVE).fits()) {
-            m_Stage.fit(rows);
+    protected void fit(FeatureRows rows) {
+        boolean shift = get(NodeOptions.NEGATIVE).fits();
+        if (!shift && !gainScale().needsData()) {
+            // Streamed: each row is normalized in its buffer and handed to the calibration, which is all that is
+            // kept of the first batch.
+            useGains(scaled(calibrate(sink -> rows.forEach((row, r) -> {
+                normalize(row, r);
+                sink.accept(row);
+            })), null));
+            return;
+        }
+        // The shift needs the global minimum before any row can be normalized, and a fitted gain scale reads the
+        // normalized first batch again after the calibration: one copy of the rows, normalized in place.
+        double[][] normalized = rows.toArray();
+        if (shift) {
+            m_Stage.fit(normalized);
         }
         if (m_Gains != null) {
             return;
         }
-        double[][] normalized = new double[rows.length][];
-        for (int r = 0; r < rows.length; r++) {
-            normalized[r] = rows[r].clone();
-            try {
-                m_Stage.applyForFit(normalized[r]);
-            } catch (InvalidValueException e) {
-                throw e.at(r, -1);
-            }
+        for (int r = 0; r < normalized.length; r++) {
+            normalize(normalized[r], r);
         }
         ColumnGains base = getCalibrate()
-                ? Calibrations.fit(normalized, new CalibrationParameters(
-                        getDuplication(), getPayload(), getLimit(), getSmoothing(), get(NodeOptions.RULE)), this)
+                ? calibrate(sink -> {
+                    for (double[] row : normalized) {
+                        sink.accept(row);
+                    }
+                })
                 : dataBlindGains(featureNames().length);
         useGains(scaled(base, normalized));
+    }
+
+    /** Normalizes a first-batch row in place for fitting; an error names the row. */
+    private void normalize(double[] row, long r) {
+        try {
+            m_Stage.applyForFit(row);
+        } catch (InvalidValueException e) {
+            throw e.at(r, -1);
+        }
+    }
+
+    private ColumnGains calibrate(Consumer<Consumer<double[]>> normalizedRows) {
+        Calibrations.Fit fit = Calibrations.fit(featureNames().length, normalizedRows, calibrationParameters(),
+                getDistinct(), this);
+        m_Sketched = fit.sketched();
+        return fit.gains();
     }
 
     @Override
@@ -279,7 +284,8 @@ public class HetQuantPipeline extends AbstractFittedColumnFilter implements Colu
         }
         String gains = getCalibrate()
                 ? "gains calibrated on the first batch, s = " + getSmoothing() + ", "
-                        + get(NodeOptions.RULE).name().toLowerCase(Locale.ROOT) + " update rule"
+                        + get(NodeOptions.RULE).name().toLowerCase(Locale.ROOT) + " update rule, "
+                        + Calibrations.describe(m_Sketched, getDistinct())
                 : get(NodeOptions.SCHEME).name().toLowerCase(Locale.ROOT) + " gains";
         PhaseEncoding encoding = get(NodeOptions.ENCODING);
         return getClass().getSimpleName() + " (" + gains + ", "

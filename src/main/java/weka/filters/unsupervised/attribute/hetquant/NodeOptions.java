@@ -1,6 +1,7 @@
 package weka.filters.unsupervised.attribute.hetquant;
 
 import org.hetquant.engine.CalibrationParameters;
+import org.hetquant.engine.CalibrationSummary;
 import org.hetquant.engine.ColumnGains;
 import org.hetquant.engine.GainScale;
 import org.hetquant.engine.GainScheme;
@@ -167,17 +168,25 @@ final class NodeOptions {
     static final NodeOption<Double> TARGET = NodeOption.number("U", "targetUtilization", TARGET_LABEL, TARGET_TEXT,
             TARGET_ORDER, GainScale.DEFAULT_TARGET, ParameterRange.TARGET_UTILIZATION);
 
+    static final String DISTINCT_LABEL = "Exact distinct values";
+    static final String DISTINCT_TEXT = "Distinct values per attribute the calibration keeps exactly, a whole number"
+            + " of at least 1. Beyond them it keeps a quantile sketch about 1/20 that size (KLL, k = limit / 64) and"
+            + " fits on its quantiles: approximate, and randomized.";
+    static final int DISTINCT_ORDER = 13;
+    static final NodeOption<Integer> DISTINCT = NodeOption.wholeNumber("distinct", "distinct", DISTINCT_LABEL,
+            DISTINCT_TEXT, DISTINCT_ORDER, CalibrationSummary.DEFAULT_EXACT_LIMIT, ParameterRange.EXACT_LIMIT);
+
     static final String SPARSE_LABEL = "Sparse output";
     static final String SPARSE_TEXT = "Output sparse rows for dense input too; sparse input always gives sparse"
             + " output. Zeros (silent neurons) are not stored; the values are those of the dense output.";
-    static final int SPARSE_ORDER = 13;
+    static final int SPARSE_ORDER = 14;
     static final NodeOption<Boolean> SPARSE = NodeOption.flag("sparse", "sparseOutput", SPARSE_LABEL, SPARSE_TEXT,
             SPARSE_ORDER);
 
     static final String GRANULES_LABEL = "Granule cells per mitral cell";
     static final String GRANULES_TEXT = "Granule cells per input MC, a whole number of at least 1. The paper uses 4"
             + " (2 in its calibrated Concentration runs).";
-    static final int GRANULES_ORDER = 14;
+    static final int GRANULES_ORDER = 15;
     static final NodeOption<Integer> GRANULES = NodeOption.wholeNumber("G", "granulesPerMitral", GRANULES_LABEL,
             GRANULES_TEXT, GRANULES_ORDER, GranuleLayer.PAPER_GRANULES_PER_MITRAL,
             ParameterRange.GRANULES_PER_MITRAL);
@@ -186,7 +195,7 @@ final class NodeOptions {
     static final String MC_DUPLICATION_TEXT = "MCs per sensor in the input, a whole number of at least 0. With 0"
             + " (the default) n is read from the column outputs' names <source>_n<kk>; the connection"
             + " probability defaults to 1/n.";
-    static final int MC_DUPLICATION_ORDER = 15;
+    static final int MC_DUPLICATION_ORDER = 16;
     static final NodeOption<Integer> MC_DUPLICATION = NodeOption.wholeNumber("M", "mitralDuplication",
             MC_DUPLICATION_LABEL, MC_DUPLICATION_TEXT, MC_DUPLICATION_ORDER, 0,
             new ParameterRange(0, false, Integer.MAX_VALUE, false, true));
@@ -194,21 +203,21 @@ final class NodeOptions {
     static final String PROBABILITY_LABEL = "Connection probability (p)";
     static final String PROBABILITY_TEXT = "Share of the GCs each MC projects to, a number in [0, 1]. 0 (the"
             + " default) uses the paper's 1/n: 0.25, 0.125, 0.0625 and 0.03125 for n = 4, 8, 16 and 32.";
-    static final int PROBABILITY_ORDER = 16;
+    static final int PROBABILITY_ORDER = 17;
     static final NodeOption<Double> PROBABILITY = NodeOption.number("p", "probability", PROBABILITY_LABEL,
             PROBABILITY_TEXT, PROBABILITY_ORDER, 0.0, ParameterRange.CONNECTION_PROBABILITY);
 
     static final String BINARY_LABEL = "Binary output";
     static final String BINARY_TEXT = "Output 1 for a GC that fires in the readout cycle and 0 otherwise. Off (the"
             + " default), the output is the GC's spike phase.";
-    static final int BINARY_ORDER = 17;
+    static final int BINARY_ORDER = 18;
     static final NodeOption<Boolean> BINARY = NodeOption.flag("binary", "binary", BINARY_LABEL, BINARY_TEXT,
             BINARY_ORDER);
 
     static final String SEED_LABEL = "Random seed";
     static final String SEED_TEXT = "Seed of the random MC-to-GC wiring, a whole number. The same seed and first"
             + " batch give the same layer.";
-    static final int SEED_ORDER = 18;
+    static final int SEED_ORDER = 19;
     static final NodeOption<Integer> SEED = NodeOption.wholeNumber("seed", "seed", SEED_LABEL, SEED_TEXT, SEED_ORDER,
             1, new ParameterRange(Integer.MIN_VALUE, false, Integer.MAX_VALUE, false, true));
 }

@@ -77,6 +77,47 @@ public class HetQuantPipelineTest extends AbstractFilterTest {
         assertTrue(pipeline.toString(), pipeline.toString().contains("sensor2"));
     }
 
+    /**
+     * Issue 13's smallest tied case: rows 2,9 3,8 4,7 give feature 0 the values {L, 2/11, 3/11, 4/11, 1}, where
+     * two Jenks partitions tie in real arithmetic and the textbook's rounding picks [.01, .01, 2/11, 4/11, 1].
+     * Its segments [.01, 2/11] (the narrowest, 2 neurons), [2/11, 4/11] and [4/11, 1] give the coverage values
+     * below; the other partition would give 1, 4/11, 3.5/11 and 3/11.
+     */
+    public void testCalibrationFollowsTheTextbookJenksOnTiedData() throws Exception {
+        Instances data = TestData.arff("@relation ties\n@attribute a numeric\n@attribute b numeric\n"
+                + "@attribute class {x}\n@data\n2,9,x\n3,8,x\n4,7,x\n");
+        HetQuantPipeline pipeline = new HetQuantPipeline();
+        pipeline.setOptions(new String[] {"-calibrate", "-N", "4", "-S", "0.25"});
+        TestData.firstBatch(pipeline, data);
+        double[] gains = pipeline.gains().column(0);
+        double step = (2 / 11.0 - 0.01) / 2;
+        // Descending coverage c is ascending gain; gain ratios are c_0 / c_k whatever the global correction.
+        double[] coverage = {1, 4 / 11.0, 2 / 11.0, 2 / 11.0 - step};
+        for (int k = 0; k < 4; k++) {
+            assertEquals("neuron " + k, coverage[0] / coverage[k], gains[k] / gains[0], 1e-12);
+        }
+    }
+
+    /**
+     * The calibration streams the first batch into its summary unless the shift or a fitted gain scale needs the
+     * rows kept; both ways give the same gains. On data without negative values the shift is 0, so the two
+     * configurations below differ only in the way the rows reach the calibration.
+     */
+    public void testStreamedAndKeptFirstBatchesCalibrateAlike() throws Exception {
+        Instances data = TestData.nonNegative(TestData.sample("gas-drift-batch1.arff"));
+        HetQuantPipeline streamed = TestData.configured(new HetQuantPipeline(), "-calibrate", "-gain-scale", "fixed");
+        HetQuantPipeline kept = TestData.configured(new HetQuantPipeline(), "-calibrate", "-gain-scale", "fixed",
+                "-negative", "shift");
+        assertSameData(TestData.firstBatch(kept, data), TestData.firstBatch(streamed, data));
+        assertTrue(java.util.Arrays.deepEquals(kept.gains().toArray(), streamed.gains().toArray()));
+
+        // A fitted scale keeps the rows: the same calibration, times the fitted factor.
+        HetQuantPipeline fitted = TestData.configured(new HetQuantPipeline(), "-calibrate", "-gain-scale", "fitted");
+        TestData.firstBatch(fitted, data);
+        assertTrue(java.util.Arrays.deepEquals(streamed.gains().scaled(fitted.gainFactor()).toArray(),
+                fitted.gains().toArray()));
+    }
+
     public void testPaperSettingsAreOneOptionAway() throws Exception {
         Instances train = TestData.sample("gas-drift-batch1.arff");
         HetQuantPipeline paper = new HetQuantPipeline();

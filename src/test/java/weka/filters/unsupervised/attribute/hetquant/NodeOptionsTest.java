@@ -214,15 +214,17 @@ class NodeOptionsTest {
         assertEquals(0.05, pipeline.getLimit(), 0.0);
         assertEquals(16, pipeline.getDuplication());
         assertEquals("-R first-last -negative clip -scheme equidistant -N 16 -P 30.0 -L 0.05 -calibrate -S 0.5 -rule"
-                + " faithful -encoding binary -gain-scale auto -U 45.0", Utils.joinOptions(pipeline.getOptions()));
+                + " faithful -encoding binary -gain-scale auto -U 45.0 -distinct 65536",
+                Utils.joinOptions(pipeline.getOptions()));
         // setOptions resets what it is not given, as Weka's filters do.
         pipeline.setOptions(new String[] {"-N", "4"});
         assertEquals("-R first-last -negative clip -scheme uniform -N 4 -P 25.0 -L 0.01 -S 0.25 -rule final"
-                + " -encoding ascending -gain-scale auto -U 45.0", Utils.joinOptions(pipeline.getOptions()));
+                + " -encoding ascending -gain-scale auto -U 45.0 -distinct 65536",
+                Utils.joinOptions(pipeline.getOptions()));
         // -no-shift, the former option, still means what it meant: negative values are an error.
         pipeline.setOptions(new String[] {"-no-shift", "-V", "-R", "2-3", "-gain-scale", "FIXED", "-U", "4e1"});
         assertEquals("-R 2-3 -V -negative error -scheme uniform -N 8 -P 25.0 -L 0.01 -S 0.25 -rule final -encoding"
-                + " ascending -gain-scale fixed -U 40.0", Utils.joinOptions(pipeline.getOptions()));
+                + " ascending -gain-scale fixed -U 40.0 -distinct 65536", Utils.joinOptions(pipeline.getOptions()));
     }
 
     /** The same strings through FilteredClassifier's -F, which builds the filter with setOptions. */

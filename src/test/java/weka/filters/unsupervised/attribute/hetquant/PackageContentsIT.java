@@ -79,6 +79,20 @@ class PackageContentsIT {
         }
     }
 
+    /** The Spark module (spark/) adds nothing to the Weka package: no Spark or Scala jar, no Spark stage. */
+    @Test
+    void holdsNothingOfTheSparkModule() throws IOException {
+        try (ZipFile zip = new ZipFile(System.getProperty("hetquant.package.zip"))) {
+            List<String> spark = zip.stream()
+                    .map(ZipEntry::getName)
+                    .filter(n -> n.matches("lib/.*(spark|scala).*") || n.contains("org/hetquant/spark/")
+                            || n.startsWith("spark/"))
+                    .toList();
+            assertTrue(spark.isEmpty(), "the Weka package holds parts of the Spark module: " + spark);
+        }
+        assertFalse(jarClasses.stream().anyMatch(c -> c.startsWith("org/hetquant/spark/")));
+    }
+
     /** Weka and its own dependencies, the zip's lib/ jars and hetquant.jar; nothing of the build's class path. */
     private static URLClassLoader installedPackageLoader() throws IOException {
         List<URL> urls = new ArrayList<>();

@@ -57,6 +57,9 @@ class PackageInstallIT {
         Path installed = home.resolve("packages").resolve("hetquant");
         assertTrue(Files.isRegularFile(installed.resolve("hetquant.jar")), install.output);
         assertTrue(Files.isRegularFile(installed.resolve("lib").resolve("commons-math3-3.6.1.jar")));
+        // The calibration summary's quantile sketch (DataSketches KLL) and its memory library.
+        assertTrue(Files.isRegularFile(installed.resolve("lib").resolve("datasketches-java-6.2.0.jar")));
+        assertTrue(Files.isRegularFile(installed.resolve("lib").resolve("datasketches-memory-3.0.2.jar")));
         String description = Files.readString(installed.resolve("Description.props"));
         assertTrue(description.contains("Version=0.1.0"), description);
 
@@ -76,6 +79,15 @@ class PackageInstallIT {
         assertTrue(arff.contains("@attribute sensor1_n00 numeric"), arff.substring(0, Math.min(500, arff.length())));
         assertTrue(arff.contains("@attribute sensor8_n03 numeric"));
         assertEquals(445, dataRows(arff));
+
+        // Calibration beyond the exact limit (445 rows, at most 64 distinct values kept exactly) runs on the
+        // quantile sketch from lib/ (without it: NoClassDefFoundError).
+        Path calibrated = work.resolve("calibrated.arff");
+        Result sketch = run(home, classpath, false, "weka.Run", ".HetQuantPipeline", "-N", "4", "-calibrate",
+                "-distinct", "64", "-i", data.resolve("gas-drift-batch1.arff").toString(),
+                "-o", calibrated.toString(), "-c", "last");
+        assertEquals(0, sketch.exit, sketch.output);
+        assertEquals(445, dataRows(Files.readString(calibrated)));
 
         // Batch mode: the second file is filtered with the first file's fit.
         Path train = work.resolve("train.arff");
