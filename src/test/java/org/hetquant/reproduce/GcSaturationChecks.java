@@ -1,0 +1,157 @@
+package org.hetquant.reproduce;
+
+import java.io.IOException;
+import java.nio.file.Path;
+import java.util.ArrayList;
+import java.util.Arrays;
+import java.util.List;
+import java.util.function.UnaryOperator;
+import org.hetquant.cli.LabeledCsv;
+import org.hetquant.engine.ColumnEncoder;
+import org.hetquant.engine.GranuleConnectivity;
+import org.hetquant.engine.GranuleLayer;
+import org.hetquant.engine.NeuronParameters;
+import org.hetquant.engine.PhaseTable;
+import org.hetquant.engine.StdpParameters;
+import org.hetquant.engine.Summary;
+import org.hetquant.engine.Utilization;
+import org.hetquant.experiment.SyntheticSession;
+
+/**
+ * Diagnostic command (not a test) behind docs/reproduction.md, "Why some GC cells miss": the Saturation GC
+ * utilization SD of the heterogeneous conditions (seed 314, all 8 folds, no SVM) under the alternatives that were
+ * ruled out as the cause of its excess over the published values. Each row changes one thing against the
+ * reproduction; the GC mean utilization is printed beside the SD, since the published mean pins the layer's
+ * activity level. Run from the repository root:
+ *
+ * <pre>
+ * mvn -B -o -q test-compile exec:java -Dexec.classpathScope=test \
+ *     -Dexec.mainClass=org.hetquant.reproduce.GcSaturationChecks
+ * </pre>
+ */
+public final class GcSaturationChecks {
+
+    private static final long SEED = 314;
+    private static final PhaseTable TABLE = PhaseTable.of(NeuronParameters.DEFAULT);
+    private static final Condition[] CONDITIONS = {Condition.UNIFORM, Condition.SCALED, Condition.ADAPTIVE};
+
+    /**
+     * One alternative.
+     *
+     * @param name what changes
+     * @param csv whether the session is the authors' shipped Saturation CSV instead of the generator's
+     * @param granulesPerMitral GCs per MC (paper 4 on Saturation)
+     * @param probabilityFactor factor on the paper's connection probability 1/n
+     * @param layer the GC layer
+     * @param training how the fold's training MC phases (in presentation order) are presented
+     */
+    private record Variant(String name, boolean csv, int granulesPerMitral, double probabilityFactor,
+            GranuleLayer layer, UnaryOperator<byte[][]> training) {
+
+        Variant(String name, UnaryOperator<byte[][]> training) {
+            this(name, false, GranuleLayer.PAPER_GRANULES_PER_MITRAL, 1.0, GranuleLayer.PAPER, training);
+        }
+    }
+
+    private GcSaturationChecks() {}
+
+    public static void main(String[] args) throws IOException {
+        List<Variant> variants = List.of(
+                new Variant("as reproduced", UnaryOperator.identity()),
+                new Variant("authors' shipped saturation.csv", true, 4, 1.0, GranuleLayer.PAPER,
+                        UnaryOperator.identity()),
+                new Variant("GC = 2·MC", false, 2, 1.0, GranuleLayer.PAPER, UnaryOperator.identity()),
+                new Variant("GC = 8·MC", false, 8, 1.0, GranuleLayer.PAPER, UnaryOperator.identity()),
+                new Variant("training order reversed", GcSaturationChecks::reversed),
+                new Variant("training rows presented twice", GcSaturationChecks::twice),
+                new Variant("no non-causation penalty", false, 4, 1.0,
+                        GranuleLayer.PAPER.withStdp(StdpParameters.PAPER.withNonCausationPenalty(0.0)),
+                        UnaryOperator.identity()),
+                new Variant("connection probability × 2", false, 4, 2.0, GranuleLayer.PAPER,
+                        UnaryOperator.identity()),
+                new Variant("connection probability × 0.5", false, 4, 0.5, GranuleLayer.PAPER,
+                        UnaryOperator.identity()));
+        Reproduction.Settings settings = new Reproduction.Settings(SEED, Reproduction.FOLDS, 1);
+        SyntheticSession generated = SyntheticSession.saturation(SEED);
+        List<Reproduction.FoldData> generatedFolds = Reproduction.prepare(new Reproduction.SessionInput(
+                generated.name(), generated.name(), generated.features(), generated.labels()), settings);
+        LabeledCsv shipped = LabeledCsv.read(Path.of("..", "shared", "reference", "saturation.csv"));
+        List<Reproduction.FoldData> shippedFolds = Reproduction.prepare(new Reproduction.SessionInput(
+                "Saturation (shipped CSV)", SyntheticSession.SATURATION, shipped.features(), shipped.labels()),
+                settings);
+        PublishedResults published = PublishedResults.loadBundled();
+
+        System.out.println("Saturation GC utilization SD, pp (GC mean utilization, %), seed " + SEED
+                + ", mean over " + Reproduction.FOLDS + " folds");
+        StringBuilder header = new StringBuilder("| alternative | condition |");
+        StringBuilder rule = new StringBuilder("| --- | --- |");
+        for (int n : Reproduction.DUPLICATIONS) {
+            header.append(" n=").append(n).append(" |");
+            rule.append(" --- |");
+        }
+        System.out.println(header);
+        System.out.println(rule);
+        for (Condition c : CONDITIONS) {
+            StringBuilder row = new StringBuilder("| published | " + c.label() + " |");
+            for (int n : Reproduction.DUPLICATIONS) {
+                row.append(String.format(" %.2f |", published.get(Metric.GC_UTILIZATION_SD,
+                        SyntheticSession.SATURATION, c, n).orElseThrow().value()));
+            }
+            System.out.println(row);
+        }
+        for (Variant v : variants) {
+            for (Condition c : CONDITIONS) {
+                StringBuilder row = new StringBuilder("| " + v.name() + " | " + c.label() + " |");
+                for (int n : Reproduction.DUPLICATIONS) {
+                    double[] sdMean = sdAndMean(v.csv() ? shippedFolds : generatedFolds, v, c, n);
+                    row.append(String.format(" %.2f (%.1f) |", sdMean[0], sdMean[1]));
+                }
+                System.out.println(row);
+            }
+        }
+    }
+
+    /** Mean over folds of the GC utilization SD and mean, as the reproduction computes them. */
+    private static double[] sdAndMean(List<Reproduction.FoldData> folds, Variant v, Condition c, int n) {
+        double sd = 0.0;
+        double mean = 0.0;
+        for (Reproduction.FoldData fold : folds) {
+            ColumnEncoder encoder = new ColumnEncoder(Reproduction.gainSets(fold, c, n).get(0), TABLE);
+            int mitrals = encoder.units();
+            GranuleConnectivity connectivity = GranuleConnectivity.random(mitrals,
+                    GranuleLayer.granuleCount(mitrals, v.granulesPerMitral()),
+                    Math.min(1.0, v.probabilityFactor() * GranuleConnectivity.paperProbability(n)),
+                    Reproduction.connectivitySeed(SEED, fold.index(), mitrals));
+            byte[][] granules = v.layer().train(connectivity, v.training().apply(encode(encoder, fold.vTrain())))
+                    .phases(encode(encoder, fold.vTest()));
+            double[] utilization = new double[granules.length];
+            for (int i = 0; i < granules.length; i++) {
+                utilization[i] = Utilization.ofSample(granules[i], 0, granules[i].length);
+            }
+            Summary s = Utilization.summarize(utilization);
+            sd += s.sd().orElseThrow();
+            mean += s.mean().orElseThrow();
+        }
+        return new double[] {sd / folds.size(), mean / folds.size()};
+    }
+
+    private static byte[][] encode(ColumnEncoder encoder, double[][] rows) {
+        byte[][] phases = new byte[rows.length][];
+        for (int i = 0; i < rows.length; i++) {
+            phases[i] = encoder.encode(rows[i]);
+        }
+        return phases;
+    }
+
+    private static byte[][] reversed(byte[][] rows) {
+        List<byte[]> list = new ArrayList<>(Arrays.asList(rows));
+        java.util.Collections.reverse(list);
+        return list.toArray(new byte[0][]);
+    }
+
+    private static byte[][] twice(byte[][] rows) {
+        byte[][] out = Arrays.copyOf(rows, 2 * rows.length);
+        System.arraycopy(rows, 0, out, rows.length, rows.length);
+        return out;
+    }
+}
