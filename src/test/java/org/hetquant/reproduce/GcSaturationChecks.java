@@ -109,6 +109,57 @@ public final class GcSaturationChecks {
                 System.out.println(row);
             }
         }
+        classStructure(generatedFolds);
+    }
+
+    /**
+     * Where the reproduced SD comes from: per class (1..8), the MC and GC utilization averaged over test samples
+     * and folds, and the GC SD within classes (pooled over the classes, mean over folds) beside the total SD.
+     */
+    private static void classStructure(List<Reproduction.FoldData> folds) {
+        System.out.println();
+        System.out.println("As reproduced: per-class mean utilization MC / GC (%), and GC utilization SD in total and"
+                + " within classes (pp)");
+        System.out.println("| condition | n | class 1 | 2 | 3 | 4 | 5 | 6 | 7 | 8 | GC SD | GC SD within classes |");
+        System.out.println("| --- | --- | --- | --- | --- | --- | --- | --- | --- | --- | --- | --- |");
+        Variant paper = new Variant("as reproduced", UnaryOperator.identity());
+        for (Condition c : CONDITIONS) {
+            for (int n : Reproduction.DUPLICATIONS) {
+                double[] mc = new double[9];
+                double[] gc = new double[9];
+                double sd = 0.0;
+                double within = 0.0;
+                for (Reproduction.FoldData fold : folds) {
+                    double[][] u = utilization(fold, paper, c, n);
+                    double[] classMc = new double[9];
+                    double[] classGc = new double[9];
+                    int[] count = new int[9];
+                    for (int i = 0; i < u[1].length; i++) {
+                        int label = fold.testLabels()[i];
+                        classMc[label] += u[0][i];
+                        classGc[label] += u[1][i];
+                        count[label]++;
+                    }
+                    double squares = 0.0;
+                    for (int i = 0; i < u[1].length; i++) {
+                        int label = fold.testLabels()[i];
+                        double d = u[1][i] - classGc[label] / count[label];
+                        squares += d * d;
+                    }
+                    for (int label = 1; label <= 8; label++) {
+                        mc[label] += classMc[label] / count[label] / folds.size();
+                        gc[label] += classGc[label] / count[label] / folds.size();
+                    }
+                    sd += Utilization.summarize(u[1]).sd().orElseThrow() / folds.size();
+                    within += Math.sqrt(squares / (u[1].length - 8)) / folds.size();
+                }
+                StringBuilder row = new StringBuilder("| " + c.label() + " | " + n + " |");
+                for (int label = 1; label <= 8; label++) {
+                    row.append(String.format(" %.0f / %.0f |", mc[label], gc[label]));
+                }
+                System.out.println(row.append(String.format(" %.2f | %.2f |", sd, within)));
+            }
+        }
     }
 
     /** Mean over folds of the GC utilization SD and mean, as the reproduction computes them. */
@@ -116,23 +167,30 @@ public final class GcSaturationChecks {
         double sd = 0.0;
         double mean = 0.0;
         for (Reproduction.FoldData fold : folds) {
-            ColumnEncoder encoder = new ColumnEncoder(Reproduction.gainSets(fold, c, n).get(0), TABLE);
-            int mitrals = encoder.units();
-            GranuleConnectivity connectivity = GranuleConnectivity.random(mitrals,
-                    GranuleLayer.granuleCount(mitrals, v.granulesPerMitral()),
-                    Math.min(1.0, v.probabilityFactor() * GranuleConnectivity.paperProbability(n)),
-                    Reproduction.connectivitySeed(SEED, fold.index(), mitrals));
-            byte[][] granules = v.layer().train(connectivity, v.training().apply(encode(encoder, fold.vTrain())))
-                    .phases(encode(encoder, fold.vTest()));
-            double[] utilization = new double[granules.length];
-            for (int i = 0; i < granules.length; i++) {
-                utilization[i] = Utilization.ofSample(granules[i], 0, granules[i].length);
-            }
-            Summary s = Utilization.summarize(utilization);
+            Summary s = Utilization.summarize(utilization(fold, v, c, n)[1]);
             sd += s.sd().orElseThrow();
             mean += s.mean().orElseThrow();
         }
         return new double[] {sd / folds.size(), mean / folds.size()};
+    }
+
+    /** Per test sample of one fold, {MC utilization, GC utilization} in %. */
+    private static double[][] utilization(Reproduction.FoldData fold, Variant v, Condition c, int n) {
+        ColumnEncoder encoder = new ColumnEncoder(Reproduction.gainSets(fold, c, n).get(0), TABLE);
+        int mitrals = encoder.units();
+        GranuleConnectivity connectivity = GranuleConnectivity.random(mitrals,
+                GranuleLayer.granuleCount(mitrals, v.granulesPerMitral()),
+                Math.min(1.0, v.probabilityFactor() * GranuleConnectivity.paperProbability(n)),
+                Reproduction.connectivitySeed(SEED, fold.index(), mitrals));
+        byte[][] mitral = encode(encoder, fold.vTest());
+        byte[][] granules = v.layer().train(connectivity, v.training().apply(encode(encoder, fold.vTrain())))
+                .phases(mitral);
+        double[][] u = new double[2][granules.length];
+        for (int i = 0; i < granules.length; i++) {
+            u[0][i] = Utilization.ofSample(mitral[i], 0, mitral[i].length);
+            u[1][i] = Utilization.ofSample(granules[i], 0, granules[i].length);
+        }
+        return u;
     }
 
     private static byte[][] encode(ColumnEncoder encoder, double[][] rows) {
