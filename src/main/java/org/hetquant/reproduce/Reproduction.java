@@ -298,7 +298,7 @@ public final class Reproduction {
         return gainSets;
     }
 
-    private static byte[][] encode(ColumnEncoder encoder, double[][] rows) {
+    static byte[][] encode(ColumnEncoder encoder, double[][] rows) {
         byte[][] phases = new byte[rows.length][];
         for (int i = 0; i < rows.length; i++) {
             phases[i] = encoder.encode(rows[i]);

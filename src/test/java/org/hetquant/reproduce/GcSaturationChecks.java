@@ -182,23 +182,15 @@ public final class GcSaturationChecks {
                 GranuleLayer.granuleCount(mitrals, v.granulesPerMitral()),
                 Math.min(1.0, v.probabilityFactor() * GranuleConnectivity.paperProbability(n)),
                 Reproduction.connectivitySeed(SEED, fold.index(), mitrals));
-        byte[][] mitral = encode(encoder, fold.vTest());
-        byte[][] granules = v.layer().train(connectivity, v.training().apply(encode(encoder, fold.vTrain())))
-                .phases(mitral);
+        byte[][] mitral = Reproduction.encode(encoder, fold.vTest());
+        byte[][] training = v.training().apply(Reproduction.encode(encoder, fold.vTrain()));
+        byte[][] granules = v.layer().train(connectivity, training).phases(mitral);
         double[][] u = new double[2][granules.length];
         for (int i = 0; i < granules.length; i++) {
             u[0][i] = Utilization.ofSample(mitral[i], 0, mitral[i].length);
             u[1][i] = Utilization.ofSample(granules[i], 0, granules[i].length);
         }
         return u;
-    }
-
-    private static byte[][] encode(ColumnEncoder encoder, double[][] rows) {
-        byte[][] phases = new byte[rows.length][];
-        for (int i = 0; i < rows.length; i++) {
-            phases[i] = encoder.encode(rows[i]);
-        }
-        return phases;
     }
 
     private static byte[][] reversed(byte[][] rows) {
