@@ -216,10 +216,10 @@ public final class Reproduction {
      * @param index the fold's index in the plan
      * @param publishedSession the published session the fold's session is compared with
      */
-    private record FoldData(int index, String publishedSession, double[][] vTrain, double[][] vTest,
+    record FoldData(int index, String publishedSession, double[][] vTrain, double[][] vTest,
             int[] testLabels) {}
 
-    private static List<FoldData> prepare(SessionInput session, Settings settings) {
+    static List<FoldData> prepare(SessionInput session, Settings settings) {
         SamplingProtocol.Plan plan = SamplingProtocol.paper().plan(session.labels(), settings.seed());
         // The data-level shift is applied once to the resampled working set, train and test together
         // (docs/method.md §2(a)).
@@ -280,7 +280,7 @@ public final class Reproduction {
     }
 
     /** The condition's gain sets at duplication n (Homogeneous: one per published level). */
-    private static List<double[][]> gainSets(FoldData fold, Condition condition, int n) {
+    static List<double[][]> gainSets(FoldData fold, Condition condition, int n) {
         List<double[][]> gainSets = new ArrayList<>();
         int features = fold.vTest()[0].length;
         switch (condition) {
@@ -298,7 +298,7 @@ public final class Reproduction {
         return gainSets;
     }
 
-    private static byte[][] encode(ColumnEncoder encoder, double[][] rows) {
+    static byte[][] encode(ColumnEncoder encoder, double[][] rows) {
         byte[][] phases = new byte[rows.length][];
         for (int i = 0; i < rows.length; i++) {
             phases[i] = encoder.encode(rows[i]);
