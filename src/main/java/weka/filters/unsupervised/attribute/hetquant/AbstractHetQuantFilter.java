@@ -622,6 +622,23 @@ public abstract class AbstractHetQuantFilter extends Filter
      * Says something the user should know (e.g. a batch that came out all silent): on standard error, which
      * the command line and Weka's log window show, and in Weka's log.
      */
+    /** Per thread: the batch, the row in it and the row after the first batch being converted (see convert). */
+    private static final ThreadLocal<long[]> CONVERTING = ThreadLocal.withInitial(() -> new long[3]);
+
+    private static String rowText(long batch, long row, long afterFirst) {
+        return batch > 1 ? "row " + row + " of batch " + batch + " (row " + afterFirst + " after the first batch)"
+                : "row " + row;
+    }
+
+    /**
+     * The row this thread is transforming, as error messages name it ("row 3", "row 2 of batch 2 (row 5 after the
+     * first batch)"): for a message about a row that is not an error. Valid inside {@link #transform}.
+     */
+    protected static String transformingRow() {
+        long[] r = CONVERTING.get();
+        return rowText(r[0], r[1], r[2]);
+    }
+
     protected void warn(String message) {
         String text = getClass().getSimpleName() + ": " + message;
         System.err.println(text);
@@ -763,6 +780,10 @@ public abstract class AbstractHetQuantFilter extends Filter
         long batch = m_Batch;
         long row = m_RowInBatch.incrementAndGet();
         long afterFirst = batch > 1 ? m_RowsAfterFirst.incrementAndGet() : 0;
+        long[] converting = CONVERTING.get();
+        converting[0] = batch;
+        converting[1] = row;
+        converting[2] = afterFirst;
         Instances output = outputFormatPeek();
         Instance result;
         try {
@@ -770,9 +791,7 @@ public abstract class AbstractHetQuantFilter extends Filter
                     ? sparseRow(instance, output.numAttributes())
                     : denseRow(instance, output.numAttributes());
         } catch (InvalidValueException e) {
-            throw reported(located(e, batch > 1
-                    ? "row " + row + " of batch " + batch + " (row " + afterFirst + " after the first batch)"
-                    : "row " + row));
+            throw reported(located(e, rowText(batch, row, afterFirst)));
         }
         // String and relational values are stored in the header; carry them over to the output header.
         Instances source = instance.dataset() != null ? instance.dataset() : getInputFormat();

@@ -28,6 +28,11 @@ public abstract class AbstractHetQuantNormalizer extends AbstractHetQuantFilter 
         return m_Stage.clampedTotal();
     }
 
+    /** Rows since the input format was set that clipping negative values left all zero. */
+    public long emptiedRowCount() {
+        return m_Stage.emptiedTotal();
+    }
+
     /** The negative-value policy in use. */
     protected abstract NegativePolicy negativePolicy();
 

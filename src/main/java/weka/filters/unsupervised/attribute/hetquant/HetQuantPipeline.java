@@ -126,6 +126,11 @@ public class HetQuantPipeline extends AbstractFittedColumnFilter implements Colu
         return m_Stage.clampedTotal();
     }
 
+    /** Rows since the input format was set that clipping negative values left all zero (every neuron silent). */
+    public long emptiedRowCount() {
+        return m_Stage.emptiedTotal();
+    }
+
     /** Batches since the input format was set whose every neuron stayed silent (phase 0). */
     public long silentBatchCount() {
         return m_Silence.silentBatches();
@@ -145,7 +150,7 @@ public class HetQuantPipeline extends AbstractFittedColumnFilter implements Colu
         double[][] rows = featureRows(data);
         for (int r = 0; r < rows.length; r++) {
             try {
-                m_Stage.apply(rows[r]);
+                m_Stage.applyForFit(rows[r]);
             } catch (InvalidValueException e) {
                 throw located(e, "row " + (r + 1) + " of the data");
             }
@@ -267,8 +272,8 @@ public class HetQuantPipeline extends AbstractFittedColumnFilter implements Colu
     @Override
     protected void batchDone() {
         m_Stage.batchDone(this);
-        m_Silence.batchDone(this, "Every value was missing or zero, or the gains are too small for the data:"
-                + " raise -P or lower -L.");
+        m_Silence.batchDone(this, "Every value was missing, zero or (clipped to 0) negative, or the gains are too"
+                + " small for the data: raise -P or lower -L.");
     }
 
     @Override

@@ -23,6 +23,11 @@ final class NormalizationStage implements Serializable {
     private volatile Normalization m_Normalization;
     private final AtomicLong m_ClampedTotal = new AtomicLong();
     private final AtomicLong m_ClampedInBatch = new AtomicLong();
+    private final AtomicLong m_EmptiedTotal = new AtomicLong();
+    private final AtomicLong m_EmptiedInBatch = new AtomicLong();
+    /** The first row left all zero by clipping, as {@link AbstractHetQuantFilter#transformingRow()} names it. */
+    private volatile String m_FirstEmptied;
+    private volatile boolean m_WarnedEmptied;
 
     /** The policy in use (set by {@link #reset}). */
     private volatile NegativePolicy m_Policy = NegativePolicy.ERROR;
@@ -33,6 +38,10 @@ final class NormalizationStage implements Serializable {
         m_Normalization = policy.fits() ? null : Normalization.fit(new double[0][], policy);
         m_ClampedTotal.set(0);
         m_ClampedInBatch.set(0);
+        m_EmptiedTotal.set(0);
+        m_EmptiedInBatch.set(0);
+        m_FirstEmptied = null;
+        m_WarnedEmptied = false;
     }
 
     /**
@@ -50,7 +59,8 @@ final class NormalizationStage implements Serializable {
     }
 
     /**
-     * Normalizes a row of feature values in place, counting the values clipped to 0.
+     * Normalizes the row being transformed in place, counting the values clipped to 0 and the rows that clipping
+     * leaves with no positive value (they normalize to all zeros, so their neurons stay silent).
      *
      * @throws InvalidValueException for an infinite value, or a negative one with the error policy, naming the
      *     feature
@@ -60,12 +70,27 @@ final class NormalizationStage implements Serializable {
         if (clamped > 0) {
             m_ClampedInBatch.addAndGet(clamped);
             m_ClampedTotal.addAndGet(clamped);
+            if (allZeroOrMissing(features)) {
+                m_EmptiedInBatch.incrementAndGet();
+                if (m_EmptiedTotal.getAndIncrement() == 0) {
+                    m_FirstEmptied = AbstractHetQuantFilter.transformingRow();
+                }
+            }
         }
     }
 
+    private static boolean allZeroOrMissing(double[] normalized) {
+        for (double v : normalized) {
+            if (v != 0.0 && !Double.isNaN(v)) {
+                return false;
+            }
+        }
+        return true;
+    }
+
     /**
-     * Normalizes a first-batch row in place for fitting (calibration, gain scale) without counting its clipped
-     * values: the row is counted once, when it is transformed.
+     * Normalizes a row in place without counting anything: a first-batch row for fitting (calibration, gain
+     * scale), counted once when it is transformed, or data for the diagnostics.
      *
      * @throws InvalidValueException as {@link #apply}
      */
@@ -84,10 +109,24 @@ final class NormalizationStage implements Serializable {
      */
     void batchDone(AbstractHetQuantFilter node) {
         long clamped = m_ClampedInBatch.getAndSet(0);
+        long emptied = m_EmptiedInBatch.getAndSet(0);
         if (node.getDebug() && clamped > 0) {
             System.err.println(node.getClass().getSimpleName() + ": clipped " + clamped
                     + " negative value(s) to 0 in this batch");
         }
+        if (emptied > 0 && !m_WarnedEmptied) {
+            m_WarnedEmptied = true;
+            node.warn(emptied + " row(s) of this batch had no positive value left after negative values were"
+                    + " clipped to 0 (the first: " + m_FirstEmptied + "); such a row normalizes to all zeros and"
+                    + " every neuron of it stays silent. If negative readings carry information (e.g."
+                    + " baseline-corrected sensors), use -negative offset or -negative shift; -negative error"
+                    + " rejects them. (Said once; emptiedRowCount() counts such rows.)");
+        }
+    }
+
+    /** Rows since the input format was set that clipping left with no positive value (all zeros). */
+    long emptiedTotal() {
+        return m_EmptiedTotal.get();
     }
 
     /** One line on the normalization in use, e.g. "L1 normalization after shift by 1.0". */
@@ -101,6 +140,8 @@ final class NormalizationStage implements Serializable {
     String describeClamps() {
         Normalization n = m_Normalization;
         return n != null && n.policy() != NegativePolicy.ERROR
-                ? "values clipped to 0 so far: " + clampedTotal() + "\n" : "";
+                ? "values clipped to 0 so far: " + clampedTotal() + (emptiedTotal() > 0 ? "; rows left all zero by"
+                        + " clipping: " + emptiedTotal() + " (the first: " + m_FirstEmptied + ")" : "") + "\n"
+                : "";
     }
 }
