@@ -25,6 +25,9 @@ public abstract class AbstractColumnFilter extends AbstractHetQuantFilter {
     /** The factor the gain scale applied to the gains in use (1 before they are known). */
     private volatile double m_GainFactor = 1.0;
 
+    /** F / 8 for the gains in use (what {@link GainScale.Rule#AUTO} keeps when it can). */
+    private volatile double m_BlindFactor = Double.NaN;
+
     /** The gain scale in use: the node's rule (and target, where it fits). */
     protected abstract GainScale gainScale();
 
@@ -46,15 +49,27 @@ public abstract class AbstractColumnFilter extends AbstractHetQuantFilter {
                 ? scale.factor(base, normalizedRows, PhaseTable.of(NeuronParameters.DEFAULT).firingThreshold())
                 : scale.dataBlindFactor(base.features());
         m_GainFactor = factor;
+        m_BlindFactor = (double) base.features() / GainScale.REFERENCE_FEATURES;
         return factor == 1.0 ? base : base.scaled(factor);
     }
 
-    /** One line on the gain scale in use, for toString. */
+    /** One line on the gain scale in use and, for a rule that fits, what it decided; for toString. */
     protected final String describeGainScale() {
         GainScale scale = gainScale();
-        return String.format(Locale.ROOT, "gain scale %s: factor %.6g", scale.rule().name().toLowerCase(Locale.ROOT),
-                m_GainFactor) + (scale.needsData()
-                        ? String.format(Locale.ROOT, " (target %.4g %% when fitted)", scale.targetUtilization()) : "");
+        String line = String.format(Locale.ROOT, "gain scale %s: factor %.6g",
+                scale.rule().name().toLowerCase(Locale.ROOT), m_GainFactor);
+        return switch (scale.rule()) {
+            case FITTED -> line + String.format(Locale.ROOT, " (fitted on the first batch to a mean utilization of"
+                    + " %.4g %%)", scale.targetUtilization());
+            // The engine keeps F / 8 exactly when its utilization is in range: equal factors say which branch ran.
+            case AUTO -> line + (m_GainFactor == m_BlindFactor
+                    ? String.format(Locale.ROOT, " (F/8 kept: the first batch's mean utilization under it lies in"
+                            + " %.0f–%.0f %%)", GainScale.BAND_LOW, GainScale.BAND_HIGH)
+                    : String.format(Locale.ROOT, " (F/8 = %.6g put the first batch's mean utilization outside"
+                            + " %.0f–%.0f %%, so the factor was fitted to %.4g %%)", m_BlindFactor,
+                            GainScale.BAND_LOW, GainScale.BAND_HIGH, scale.targetUtilization()));
+            default -> line;
+        };
     }
 
     @OptionMetadata(

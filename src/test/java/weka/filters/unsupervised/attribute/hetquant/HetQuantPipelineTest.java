@@ -140,6 +140,8 @@ public class HetQuantPipelineTest extends AbstractFilterTest {
         HetQuantPipeline pipeline = new HetQuantPipeline();
         TestData.firstBatch(pipeline, eight);
         assertEquals("8 sensors in the operating range: the paper's gains", 1.0, pipeline.gainFactor(), 0.0);
+        assertTrue(pipeline.toString(), pipeline.toString().contains("gain scale auto: factor 1.00000 (F/8 kept: the"
+                + " first batch's mean utilization under it lies in 35–55 %)"));
 
         // 8 more attributes a thousandth of the sensors' size: under F / 8 = 2 most of their neurons stay silent,
         // so auto fits the factor on the first batch to the 45 % target.
@@ -163,7 +165,8 @@ public class HetQuantPipelineTest extends AbstractFilterTest {
         }
         double utilization = 100 * firing / (out.numInstances() * 16.0 * 8);
         assertTrue("mean utilization " + utilization, utilization >= 45 && utilization < 46);
-        assertTrue(auto.toString(), auto.toString().contains("gain scale auto: factor"));
+        assertTrue(auto.toString(), auto.toString().matches("(?s).*gain scale auto: factor [0-9.e+]+ \\(F/8 = 2.00000"
+                + " put the first batch's mean utilization outside 35–55 %, so the factor was fitted to 45.00 %\\).*"));
     }
 
     public void testTargetUtilizationOutOfRangeNamesTheOption() throws Exception {
