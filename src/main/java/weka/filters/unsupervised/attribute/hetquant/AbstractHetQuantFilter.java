@@ -6,6 +6,7 @@ import java.util.Collections;
 import java.util.Enumeration;
 import java.util.HashMap;
 import java.util.List;
+import java.util.Map;
 import java.util.Vector;
 import java.util.concurrent.atomic.AtomicLong;
 import org.hetquant.engine.InvalidValueException;
@@ -452,6 +453,22 @@ public abstract class AbstractHetQuantFilter extends Filter
     // ---------------------------------------------------------------------------------------------------------
     // Filter protocol.
 
+    /** An output name that a passed-through attribute (or another output) already has: a clear error, not Weka's. */
+    private void requireUniqueNames(List<Attribute> attributes) {
+        Map<String, Integer> seen = new HashMap<>();
+        for (int i = 0; i < attributes.size(); i++) {
+            Integer first = seen.putIfAbsent(attributes.get(i).name(), i);
+            if (first != null) {
+                throw new IllegalArgumentException(getClass().getSimpleName() + ": output attributes " + (first + 1)
+                        + " and " + (i + 1) + " would both be named '" + attributes.get(i).name() + "': an"
+                        + " attribute that passes through already has the name this node gives an output (outputs"
+                        + " are named <source>_n<kk> for a column's neurons, gc<kkkk> for the granule layer). Rename"
+                        + " that attribute first (e.g. with weka.filters.unsupervised.attribute.RenameAttribute) or"
+                        + " select it as a feature too.");
+            }
+        }
+    }
+
     @Override
     public boolean setInputFormat(Instances instanceInfo) throws Exception {
         try {
@@ -521,6 +538,7 @@ public abstract class AbstractHetQuantFilter extends Filter
         }
         m_Width = width;
         m_SparseRows = getSparseOutput();
+        requireUniqueNames(attributes);
         Instances output = new Instances(instanceInfo.relationName(), attributes, 0);
         output.setClassIndex(classIndex);
         setOutputFormat(output);
@@ -618,10 +636,6 @@ public abstract class AbstractHetQuantFilter extends Filter
         return getClass().getSimpleName() + ": not fitted yet (no batch seen)";
     }
 
-    /**
-     * Says something the user should know (e.g. a batch that came out all silent): on standard error, which
-     * the command line and Weka's log window show, and in Weka's log.
-     */
     /** Per thread: the batch, the row in it and the row after the first batch being converted (see convert). */
     private static final ThreadLocal<long[]> CONVERTING = ThreadLocal.withInitial(() -> new long[3]);
 
@@ -639,6 +653,10 @@ public abstract class AbstractHetQuantFilter extends Filter
         return rowText(r[0], r[1], r[2]);
     }
 
+    /**
+     * Says something the user should know (e.g. a batch that came out all silent): on standard error, which
+     * the command line and Weka's log window show, and in Weka's log.
+     */
     protected void warn(String message) {
         String text = getClass().getSimpleName() + ": " + message;
         System.err.println(text);

@@ -1,6 +1,8 @@
 package weka.filters.unsupervised.attribute.hetquant;
 
 import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertThrows;
+import static org.junit.jupiter.api.Assertions.assertTrue;
 
 import org.junit.jupiter.params.ParameterizedTest;
 import org.junit.jupiter.params.provider.ValueSource;
@@ -39,5 +41,20 @@ class NamingTest {
         Instances out = filtered(spec);
         assertEquals("temp", out.attribute(0).name());
         assertEquals("humidity (%)", out.attribute(1).name());
+    }
+
+    /** A passed-through attribute that already has an output's name is a clear error naming both and the fix. */
+    @ParameterizedTest
+    @ValueSource(strings = {"HetQuantColumn -N 1 -R 1", "HetQuantPipeline -N 2 -R 1", "HetQuantCalibrator -N 1 -R 1"})
+    void anOutputNameThatAnotherAttributeHasIsAClearError(String spec) throws Exception {
+        String clash = "@relation t\n@attribute temp numeric\n@attribute temp_n00 numeric\n@attribute cls {a,b}\n"
+                + "@data\n0.2,0.8,a\n0.6,0.4,b\n";
+        Filter filter = TestData.filter("weka.filters.unsupervised.attribute.hetquant." + spec);
+        Exception e = assertThrows(IllegalArgumentException.class,
+                () -> TestData.firstBatch(filter, TestData.arff(clash)));
+        String node = spec.substring(0, spec.indexOf(' '));
+        assertTrue(e.getMessage().matches("(?s)" + node + ": output attributes \\d and \\d would both be named"
+                + " 'temp_n00'.*"), e.getMessage());
+        assertTrue(e.getMessage().contains("RenameAttribute"), e.getMessage());
     }
 }
