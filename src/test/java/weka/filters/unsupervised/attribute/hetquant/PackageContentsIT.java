@@ -11,6 +11,7 @@ import java.io.IOException;
 import java.io.InputStream;
 import java.net.URL;
 import java.net.URLClassLoader;
+import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.nio.file.StandardCopyOption;
@@ -23,6 +24,8 @@ import java.util.TreeSet;
 import java.util.jar.JarEntry;
 import java.util.jar.JarFile;
 import java.util.jar.JarOutputStream;
+import java.util.regex.Matcher;
+import java.util.regex.Pattern;
 import java.util.stream.Stream;
 import java.util.zip.ZipEntry;
 import java.util.zip.ZipFile;
@@ -76,6 +79,39 @@ class PackageContentsIT {
             assertTrue(c.startsWith("weka/filters/unsupervised/attribute/hetquant/")
                     || c.startsWith("weka/knowledgeflow/steps/") || c.startsWith("org/hetquant/engine/")
                     || c.startsWith("org/hetquant/plot/"), c + " is not part of what the package runs");
+        }
+    }
+
+    /**
+     * The README installed with the package ({@code $WEKA_HOME/packages/hetquant/README.md}) and the Markdown files
+     * it ships beside it link only to files that are in the zip.
+     */
+    @Test
+    void everyRelativeLinkOfTheShippedDocumentsIsInTheZip() throws IOException {
+        try (ZipFile zip = new ZipFile(System.getProperty("hetquant.package.zip"))) {
+            List<String> entries = zip.stream().map(ZipEntry::getName).toList();
+            List<String> broken = new ArrayList<>();
+            int links = 0;
+            for (String doc : entries.stream().filter(n -> n.endsWith(".md") && !n.startsWith("src/")).toList()) {
+                String text = new String(zip.getInputStream(zip.getEntry(doc)).readAllBytes(),
+                        StandardCharsets.UTF_8);
+                Matcher m = Pattern.compile("\\]\\(([^)#\\s]+)[^)]*\\)")
+                        .matcher(text);
+                while (m.find()) {
+                    String target = m.group(1);
+                    if (target.matches("[a-z]+:.*")) {
+                        continue;
+                    }
+                    links++;
+                    String resolved = Path.of(doc).resolveSibling(target).normalize().toString()
+                            .replace('\\', '/');
+                    if (!entries.contains(resolved) && entries.stream().noneMatch(e -> e.startsWith(resolved + "/"))) {
+                        broken.add(doc + " -> " + target);
+                    }
+                }
+            }
+            assertTrue(links > 10, "the check found too few links to mean anything: " + links);
+            assertTrue(broken.isEmpty(), "links to files the zip does not hold: " + broken);
         }
     }
 
