@@ -218,11 +218,7 @@ public class HetQuantPipeline extends AbstractFittedColumnFilter implements Colu
             normalize(normalized[r], r);
         }
         ColumnGains base = getCalibrate()
-                ? calibrate(sink -> {
-                    for (double[] row : normalized) {
-                        sink.accept(row);
-                    }
-                })
+                ? calibrated(Calibrations.fit(normalized, calibrationParameters(), getDistinct(), this))
                 : dataBlindGains(featureNames().length);
         useGains(scaled(base, normalized));
     }
@@ -237,8 +233,11 @@ public class HetQuantPipeline extends AbstractFittedColumnFilter implements Colu
     }
 
     private ColumnGains calibrate(Consumer<Consumer<double[]>> normalizedRows) {
-        Calibrations.Fit fit = Calibrations.fit(featureNames().length, normalizedRows, calibrationParameters(),
-                getDistinct(), this);
+        return calibrated(Calibrations.fit(featureNames().length, normalizedRows, calibrationParameters(),
+                getDistinct(), this));
+    }
+
+    private ColumnGains calibrated(Calibrations.Fit fit) {
         m_Sketched = fit.sketched();
         return fit.gains();
     }
