@@ -50,6 +50,8 @@ public class WekaSideBySideBenchmark {
         "weka.filters.unsupervised.attribute.hetquant.HetQuantPipeline -N 4",
         "weka.filters.unsupervised.attribute.hetquant.HetQuantPipeline -N 16",
         "weka.filters.unsupervised.attribute.hetquant.HetQuantPipeline -N 16 -sparse",
+        "weka.filters.unsupervised.attribute.hetquant.HetQuantPipeline -N 16 -gain-scale fixed",
+        "weka.filters.unsupervised.attribute.hetquant.HetQuantPipeline -N 16 -gain-scale fixed -sparse",
         "weka.filters.unsupervised.attribute.hetquant.HetQuantPipeline -N 16 -calibrate"
     })
     public String filter;
