@@ -60,8 +60,6 @@ public final class CalibrationSummary implements Serializable {
     private static final int MAX_SKETCH_POINTS = 1 << 16;
     /** Below this many stored values the features are fitted on the calling thread. */
     private static final long PARALLEL_THRESHOLD = 1 << 14;
-    /** From this many rows {@link #of} summarizes slices of them side by side. */
-    private static final int PARALLEL_ROWS = 1 << 15;
 
     private final int features;
     private final CalibrationParameters parameters;
@@ -166,62 +164,6 @@ public final class CalibrationSummary implements Serializable {
         ParameterRange.EXACT_LIMIT.require("exactLimit (distinct values kept exactly)", exactLimit);
         ParameterRange.SKETCH_K.require("sketchK", sketchK);
         return new CalibrationSummary(features, parameters, exactLimit, sketchK);
-    }
-
-    /**
-     * A summary of rows held in memory, identical to adding them one by one in order ({@link #add}), built on
-     * several threads where that cannot change it: when no feature can exceed the exact limit ({@code rows.length ≤
-     * exactLimit}) and there are at least {@value #PARALLEL_ROWS} rows, consecutive slices are summarized side by side
-     * (one per available processor) and merged in order ({@link #merge} keeps the order-dependent triggers of
-     * {@link UpdateRule#FAITHFUL}); otherwise the rows are added on the calling thread.
-     *
-     * @param features   number of features F, ≥ 1
-     * @param rows       {@code [row][feature]}, L1-normalized, NaN where missing; not modified
-     * @param parameters calibration hyperparameters, non-null
-     * @param exactLimit distinct values per feature kept exactly, ≥ 1 (the sketch is sized from it)
-     * @throws InvalidValueException for a value outside [0, 1], naming the first such row (from 0) and its feature
-     * @throws IllegalArgumentException as {@link #create(int, CalibrationParameters, int)} and {@link #add}
-     */
-    public static CalibrationSummary of(int features, double[][] rows, CalibrationParameters parameters,
-                                        int exactLimit) {
-        return of(features, rows, parameters, exactLimit, Runtime.getRuntime().availableProcessors());
-    }
-
-    /** {@link #of(int, double[][], CalibrationParameters, int)} in at most {@code threads} slices. */
-    static CalibrationSummary of(int features, double[][] rows, CalibrationParameters parameters, int exactLimit,
-                                 int threads) {
-        if (rows.length < PARALLEL_ROWS || rows.length > exactLimit || threads < 2) {
-            CalibrationSummary summary = create(features, parameters, exactLimit);
-            for (double[] row : rows) {
-                summary.add(row);
-            }
-            return summary;
-        }
-        int slices = Math.min(threads, rows.length / (PARALLEL_ROWS / 2));
-        Object[] parts = IntStream.range(0, slices).parallel().mapToObj(s -> {
-            int from = (int) ((long) rows.length * s / slices);
-            int to = (int) ((long) rows.length * (s + 1) / slices);
-            CalibrationSummary part = create(features, parameters, exactLimit);
-            try {
-                for (int r = from; r < to; r++) {
-                    part.add(rows[r]);
-                }
-            } catch (InvalidValueException e) {
-                // The slice counts its rows from 0; the message names the row of the whole input.
-                return e.at(from + e.row(), -1);
-            }
-            return part;
-        }).toArray();
-        for (Object part : parts) {
-            if (part instanceof InvalidValueException e) {
-                throw e;
-            }
-        }
-        CalibrationSummary summary = (CalibrationSummary) parts[0];
-        for (int s = 1; s < slices; s++) {
-            summary.merge((CalibrationSummary) parts[s]);
-        }
-        return summary;
     }
 
     /**

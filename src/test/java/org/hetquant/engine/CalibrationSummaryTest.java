@@ -233,34 +233,6 @@ class CalibrationSummaryTest {
         assertArrayEquals(CalibrationOracle.fitGains(data, p), summary.gains().toArray());
     }
 
-    /** Rows in memory summarized in slices side by side give the sequential summary exactly, and errors its row. */
-    @Test
-    void summarizingRowsInSlicesEqualsAddingThemOneByOne() {
-        int cases = 0;
-        for (UpdateRule rule : UpdateRule.values()) {
-            CalibrationParameters p = new CalibrationParameters(8, 25, 0.01, 0.25, rule);
-            for (int kind = 0; kind < 4; kind++) {
-                double[][] data = rows(40_000, 3, kind, 101 * kind + rule.ordinal());
-                double[][] sequential = summarize(data, 0, data.length, p, 1 << 20).gains().toArray();
-                for (int threads : new int[] {2, 3, 4}) {
-                    CalibrationSummary sliced = CalibrationSummary.of(3, data, p, 1 << 20, threads);
-                    assertEquals(data.length, sliced.count());
-                    assertTrue(sliced.exact());
-                    assertArrayEquals(sequential, sliced.gains().toArray(), rule + " kind " + kind + ", " + threads);
-                    cases++;
-                }
-            }
-        }
-        assertEquals(24, cases);
-        double[][] data = rows(40_000, 3, 0, 7);
-        data[30_001][2] = 1.5;
-        data[35_000][0] = -0.5;
-        InvalidValueException e = assertThrows(InvalidValueException.class, () -> CalibrationSummary.of(3, data,
-                CalibrationParameters.of(4, 0.25), 1 << 20, 4));
-        assertEquals(30_001, e.row(), "the first bad row of the whole input, whatever slice it is in");
-        assertEquals(2, e.feature());
-    }
-
     @Test
     void rejectsBadInputNamingRowAndFeature() {
         CalibrationParameters p = CalibrationParameters.of(4, 0.25);

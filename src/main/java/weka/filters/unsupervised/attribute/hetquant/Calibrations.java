@@ -32,11 +32,6 @@ final class Calibrations {
                    int exactLimit, AbstractHetQuantFilter filter) {
         CalibrationSummary summary = CalibrationSummary.create(features, parameters, exactLimit);
         rows.accept(summary::add);
-        return fitted(summary, filter);
-    }
-
-    private static Fit fitted(CalibrationSummary summary, AbstractHetQuantFilter filter) {
-        int features = summary.features();
         if (summary.count() == 0) {
             throw new IllegalArgumentException(filter.getClass().getSimpleName()
                     + ": the first batch is empty; calibration needs at least one row");
@@ -59,13 +54,16 @@ final class Calibrations {
 
     /**
      * Fits per-feature gains on normalized rows held in memory, as {@link #fit(int, Consumer,
-     * CalibrationParameters, int, AbstractHetQuantFilter)} does on streamed ones, with the same result.
+     * CalibrationParameters, int, AbstractHetQuantFilter)} does on streamed ones.
      *
      * @param rows {@code [row][feature]}, L1-normalized, {@code NaN} where missing; not modified
      */
     static Fit fit(double[][] rows, CalibrationParameters parameters, int exactLimit, AbstractHetQuantFilter filter) {
-        // On several threads where that gives the same summary (CalibrationSummary.of).
-        return fitted(CalibrationSummary.of(filter.featureNames().length, rows, parameters, exactLimit), filter);
+        return fit(filter.featureNames().length, sink -> {
+            for (double[] row : rows) {
+                sink.accept(row);
+            }
+        }, parameters, exactLimit, filter);
     }
 
     /** The fit's description for {@code toString()}: how the values were kept. */

@@ -218,7 +218,11 @@ public class HetQuantPipeline extends AbstractFittedColumnFilter implements Colu
             normalize(normalized[r], r);
         }
         ColumnGains base = getCalibrate()
-                ? calibrated(Calibrations.fit(normalized, calibrationParameters(), getDistinct(), this))
+                ? calibrate(sink -> {
+                    for (double[] row : normalized) {
+                        sink.accept(row);
+                    }
+                })
                 : dataBlindGains(featureNames().length);
         useGains(scaled(base, normalized));
     }
@@ -233,11 +237,8 @@ public class HetQuantPipeline extends AbstractFittedColumnFilter implements Colu
     }
 
     private ColumnGains calibrate(Consumer<Consumer<double[]>> normalizedRows) {
-        return calibrated(Calibrations.fit(featureNames().length, normalizedRows, calibrationParameters(),
-                getDistinct(), this));
-    }
-
-    private ColumnGains calibrated(Calibrations.Fit fit) {
+        Calibrations.Fit fit = Calibrations.fit(featureNames().length, normalizedRows, calibrationParameters(),
+                getDistinct(), this);
         m_Sketched = fit.sketched();
         return fit.gains();
     }
