@@ -25,9 +25,6 @@ public abstract class AbstractColumnFilter extends AbstractHetQuantFilter {
     /** The factor the gain scale applied to the gains in use (1 before they are known). */
     private volatile double m_GainFactor = 1.0;
 
-    /** F / 8 for the gains in use (what {@link GainScale.Rule#AUTO} keeps when it can). */
-    private volatile double m_BlindFactor = Double.NaN;
-
     /** The gain scale in use: the node's rule (and target, where it fits). */
     protected abstract GainScale gainScale();
 
@@ -49,7 +46,6 @@ public abstract class AbstractColumnFilter extends AbstractHetQuantFilter {
                 ? scale.factor(base, normalizedRows, PhaseTable.of(NeuronParameters.DEFAULT).firingThreshold())
                 : scale.dataBlindFactor(base.features());
         m_GainFactor = factor;
-        m_BlindFactor = (double) base.features() / GainScale.REFERENCE_FEATURES;
         return factor == 1.0 ? base : base.scaled(factor);
     }
 
@@ -58,15 +54,17 @@ public abstract class AbstractColumnFilter extends AbstractHetQuantFilter {
         GainScale scale = gainScale();
         String line = String.format(Locale.ROOT, "gain scale %s: factor %.6g",
                 scale.rule().name().toLowerCase(Locale.ROOT), m_GainFactor);
+        // F / 8, what AUTO keeps when it can (the engine's data-blind rule).
+        double blind = GainScale.of(GainScale.Rule.FEATURES).dataBlindFactor(featureNames().length);
         return switch (scale.rule()) {
             case FITTED -> line + String.format(Locale.ROOT, " (fitted on the first batch to a mean utilization of"
                     + " %.4g %%)", scale.targetUtilization());
             // The engine keeps F / 8 exactly when its utilization is in range: equal factors say which branch ran.
-            case AUTO -> line + (m_GainFactor == m_BlindFactor
+            case AUTO -> line + (m_GainFactor == blind
                     ? String.format(Locale.ROOT, " (F/8 kept: the first batch's mean utilization under it lies in"
                             + " %.0f–%.0f %%)", GainScale.BAND_LOW, GainScale.BAND_HIGH)
                     : String.format(Locale.ROOT, " (F/8 = %.6g put the first batch's mean utilization outside"
-                            + " %.0f–%.0f %%, so the factor was fitted to %.4g %%)", m_BlindFactor,
+                            + " %.0f–%.0f %%, so the factor was fitted to %.4g %%)", blind,
                             GainScale.BAND_LOW, GainScale.BAND_HIGH, scale.targetUtilization()));
             default -> line;
         };

@@ -727,11 +727,6 @@ public abstract class AbstractHetQuantFilter extends Filter
     }
 
     /**
-     * Also logs a rejected row ({@link #warn}): Weka's streaming {@code MultiFilter} (through
-     * {@code SimpleStreamFilter.input}) catches its members' exceptions and drops the row without a word, so the
-     * log may be the only place the reason shows.
-     */
-    /**
      * Bad input or a bad option, with a message that says what to fix. It carries no Java stack trace, which would
      * tell a user nothing more: the command line ({@code Filter.runFilter} prints the exception) and the
      * KnowledgeFlow log show the message alone (the KnowledgeFlow's Filter step still adds its own frames).
@@ -754,6 +749,11 @@ public abstract class AbstractHetQuantFilter extends Filter
         return e instanceof UserError ? e : new UserError(e.getMessage());
     }
 
+    /**
+     * Also logs a rejected row ({@link #warn}): Weka's streaming {@code MultiFilter} (through
+     * {@code SimpleStreamFilter.input}) catches its members' exceptions and drops the row without a word, so the
+     * log may be the only place the reason shows.
+     */
     private IllegalArgumentException reported(IllegalArgumentException e) {
         String message = e.getMessage();
         String prefix = getClass().getSimpleName() + ": ";

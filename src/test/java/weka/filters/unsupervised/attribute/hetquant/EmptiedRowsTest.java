@@ -6,6 +6,7 @@ import static org.junit.jupiter.api.Assertions.assertTrue;
 import java.io.ByteArrayOutputStream;
 import java.io.PrintStream;
 import java.nio.charset.StandardCharsets;
+import java.util.function.Supplier;
 import java.util.stream.Stream;
 import org.junit.jupiter.params.ParameterizedTest;
 import org.junit.jupiter.params.provider.Arguments;
@@ -47,23 +48,21 @@ class EmptiedRowsTest {
 
     static Stream<Arguments> nodes() {
         return Stream.of(
-                Arguments.of("HetQuantPipeline", (NodeFactory) () -> new HetQuantPipeline()),
-                Arguments.of("HetQuantNormalizer", (NodeFactory) () -> new HetQuantNormalizer()),
-                Arguments.of("HetQuantStreamNormalizer", (NodeFactory) () -> new HetQuantStreamNormalizer()));
-    }
-
-    interface NodeFactory {
-        AbstractHetQuantFilter create() throws Exception;
+                Arguments.of("HetQuantPipeline", (Supplier<AbstractHetQuantFilter>) HetQuantPipeline::new),
+                Arguments.of("HetQuantNormalizer", (Supplier<AbstractHetQuantFilter>) HetQuantNormalizer::new),
+                Arguments.of("HetQuantStreamNormalizer",
+                        (Supplier<AbstractHetQuantFilter>) HetQuantStreamNormalizer::new));
     }
 
     @ParameterizedTest(name = "{0}")
     @MethodSource("nodes")
-    void rowsLeftAllZeroByClippingAreReportedOnceWithTheFirstRow(String name, NodeFactory factory) throws Exception {
+    void rowsLeftAllZeroByClippingAreReportedOnceWithTheFirstRow(String name, Supplier<AbstractHetQuantFilter> factory)
+            throws Exception {
         Instances train = TestData.arff(TRAIN);
         Instances test = TestData.arff(TEST);
         train.setClassIndex(2);
         test.setClassIndex(2);
-        AbstractHetQuantFilter node = factory.create();
+        AbstractHetQuantFilter node = factory.get();
         PrintStream err = System.err;
         ByteArrayOutputStream captured = new ByteArrayOutputStream();
         System.setErr(new PrintStream(captured, true, StandardCharsets.UTF_8));
