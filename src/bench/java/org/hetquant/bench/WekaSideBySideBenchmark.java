@@ -52,7 +52,8 @@ public class WekaSideBySideBenchmark {
         "weka.filters.unsupervised.attribute.hetquant.HetQuantPipeline -N 16 -sparse",
         "weka.filters.unsupervised.attribute.hetquant.HetQuantPipeline -N 16 -gain-scale fixed",
         "weka.filters.unsupervised.attribute.hetquant.HetQuantPipeline -N 16 -gain-scale fixed -sparse",
-        "weka.filters.unsupervised.attribute.hetquant.HetQuantPipeline -N 16 -calibrate"
+        "weka.filters.unsupervised.attribute.hetquant.HetQuantPipeline -N 16 -calibrate",
+        "org.hetquant.bench.DenseOutputFloor -W 16"
     })
     public String filter;
 

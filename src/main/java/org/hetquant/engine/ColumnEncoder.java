@@ -384,8 +384,9 @@ public final class ColumnEncoder implements Serializable {
      * @param codes output value of each paper phase, indexed 0 … {@link PhaseTable#weakestPhase()}
      * @param out receives the values
      * @param at per feature, the index in {@code out} of its first unit; each feature needs n places from there
+     * @return the number of units written with a non-zero code (0: the whole row is silent under these codes)
      */
-    public void encode(double[] v, int[] codes, double[] out, int[] at) {
+    public int encode(double[] v, int[] codes, double[] out, int[] at) {
         if (v == null || v.length != gains.length || at == null || at.length != gains.length) {
             throw new IllegalArgumentException("v and at must have length features = " + gains.length + ", got "
                     + (v == null ? "null" : v.length) + " and " + (at == null ? "null" : at.length));
@@ -394,6 +395,7 @@ public final class ColumnEncoder implements Serializable {
             throw new IllegalArgumentException("codes must have an entry for every phase 0 … " + table.weakestPhase());
         }
         final int n = gains[0].length;
+        int written = 0;
         for (int f = 0; f < gains.length; f++) {
             double x = v[f];
             requireNormalized(x, -1, f);
@@ -406,13 +408,27 @@ public final class ColumnEncoder implements Serializable {
             int q = count >>> c.strideShift;
             int o = at[f];
             int p = q * n;
-            for (int k = 0; k < n; k++) {
-                out[o + k] = codes[c.checkpoints[p + k]];
-            }
-            for (int i = q << c.strideShift; i < count; i++) {
-                out[o + c.unit[i]] = codes[c.phase[i]];
+            int start = q << c.strideShift;
+            if (start == count) {
+                // At a checkpoint (always for n ≤ 32): its pattern, counted as it is written.
+                for (int k = 0; k < n; k++) {
+                    int code = codes[c.checkpoints[p + k]];
+                    out[o + k] = code;
+                    written += code != 0 ? 1 : 0;
+                }
+            } else {
+                for (int k = 0; k < n; k++) {
+                    out[o + k] = codes[c.checkpoints[p + k]];
+                }
+                for (int i = start; i < count; i++) {
+                    out[o + c.unit[i]] = codes[c.phase[i]];
+                }
+                for (int k = 0; k < n; k++) {
+                    written += out[o + k] != 0 ? 1 : 0;
+                }
             }
         }
+        return written;
     }
 
     /**
@@ -443,12 +459,14 @@ public final class ColumnEncoder implements Serializable {
         if (values == null || indices == null || values.length < units || indices.length < units) {
             throw new IllegalArgumentException("values and indices must have room for units = " + units);
         }
-        byte[] state = new byte[gains[0].length];
+        int n = gains[0].length;
+        // Scratch for a pattern between checkpoints, which exist only above n = 32.
+        byte[] state = n > PATTERN_EVERY_THRESHOLD_UP_TO ? new byte[n] : null;
         int listed = 0;
         for (int f = 0; f < gains.length; f++) {
             requireNormalized(v[f], -1, f);
             Column c = columns[columnOf[f]];
-            listed = listFiring(c, count(c, v[f]), codes, at[f], state, values, indices, listed);
+            listed = listFiring(c, n, count(c, v[f]), codes, at[f], state, values, indices, listed);
         }
         return listed;
     }
@@ -456,12 +474,11 @@ public final class ColumnEncoder implements Serializable {
     /**
      * Lists the units of one column with a non-zero code once {@code count} thresholds are crossed.
      *
-     * @param state scratch of n phases, for a pattern between checkpoints
+     * @param state scratch of n phases, for a pattern between checkpoints (null if n ≤ 32: there are none)
      * @return the new number listed
      */
-    private static int listFiring(Column c, int count, int[] codes, int at, byte[] state, double[] values,
+    private static int listFiring(Column c, int n, int count, int[] codes, int at, byte[] state, double[] values,
             int[] indices, int listed) {
-        int n = state.length;
         int q = count >>> c.strideShift;
         byte[] pattern = c.checkpoints;
         int p = q * n;

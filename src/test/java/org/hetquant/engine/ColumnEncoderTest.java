@@ -10,6 +10,7 @@ import java.io.ByteArrayOutputStream;
 import java.io.ObjectInputStream;
 import java.io.ObjectOutputStream;
 import java.util.Arrays;
+import java.util.List;
 import java.util.SplittableRandom;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.function.Executable;
@@ -134,26 +135,32 @@ class ColumnEncoderTest {
     @Test
     void encodingThroughCodesAtOffsetsEqualsThePlainEncoding() {
         SplittableRandom random = new SplittableRandom(12);
+        int[] silentCoded = PhaseEncoding.ASCENDING.lookup(TABLE).clone();
+        silentCoded[0] = 5;
         for (int n : new int[] {4, 40}) {
-            ColumnEncoder encoder = new ColumnEncoder(randomGains(3, n, random), TABLE);
-            int[] codes = PhaseEncoding.ASCENDING.lookup(TABLE);
-            int[] at = {1, 1 + n + 2, 1 + 2 * n + 3};
-            double[] out = new double[at[2] + n + 1];
-            for (int row = 0; row < 200; row++) {
-                double[] v = {random.nextDouble(), Double.NaN, random.nextDouble() * 0.1};
-                if (row % 2 == 0) {
-                    v[1] = random.nextDouble();
-                }
-                Arrays.fill(out, -7.0);
-                encoder.encode(v, codes, out, at);
-                byte[] phases = encoder.encode(v);
-                for (int f = 0; f < 3; f++) {
-                    for (int k = 0; k < n; k++) {
-                        assertEquals(codes[phases[f * n + k]], out[at[f] + k], 0.0);
+            for (int[] codes : List.of(PhaseEncoding.ASCENDING.lookup(TABLE), silentCoded)) {
+                ColumnEncoder encoder = new ColumnEncoder(randomGains(3, n, random), TABLE);
+                int[] at = {1, 1 + n + 2, 1 + 2 * n + 3};
+                double[] out = new double[at[2] + n + 1];
+                for (int row = 0; row < 200; row++) {
+                    double[] v = {random.nextDouble(), Double.NaN, random.nextDouble() * 0.1};
+                    if (row % 2 == 0) {
+                        v[1] = random.nextDouble();
                     }
+                    Arrays.fill(out, -7.0);
+                    int written = encoder.encode(v, codes, out, at);
+                    byte[] phases = encoder.encode(v);
+                    int nonZero = 0;
+                    for (int f = 0; f < 3; f++) {
+                        for (int k = 0; k < n; k++) {
+                            assertEquals(codes[phases[f * n + k]], out[at[f] + k], 0.0);
+                            nonZero += out[at[f] + k] != 0 ? 1 : 0;
+                        }
+                    }
+                    assertEquals(nonZero, written, "the count of units written with a non-zero code");
+                    assertEquals(-7.0, out[0], 0.0, "outside the features' places nothing is written");
+                    assertEquals(-7.0, out[at[1] - 1], 0.0);
                 }
-                assertEquals(-7.0, out[0], 0.0, "outside the features' places nothing is written");
-                assertEquals(-7.0, out[at[1] - 1], 0.0);
             }
         }
     }

@@ -246,18 +246,7 @@ public class HetQuantPipeline extends AbstractFittedColumnFilter implements Colu
     @Override
     protected void transform(double[] features, double[] out, int[] at) {
         m_Stage.apply(features);
-        m_Encoder.encode(features, m_Codes, out, at);
-        int n = getDuplication();
-        boolean fired = false;
-        for (int f = 0; f < at.length && !fired; f++) {
-            for (int k = 0; k < n; k++) {
-                if (out[at[f] + k] != 0) {
-                    fired = true;
-                    break;
-                }
-            }
-        }
-        m_Silence.row(fired);
+        m_Silence.row(m_Encoder.encode(features, m_Codes, out, at) > 0);
     }
 
     /** Sparse output: the encoder lists the neurons that fire, and nothing is written for the silent ones. */
