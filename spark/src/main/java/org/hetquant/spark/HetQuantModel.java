@@ -1,9 +1,11 @@
 package org.hetquant.spark;
 
 import static org.apache.spark.sql.functions.col;
+import static org.apache.spark.sql.functions.udf;
 
 import java.util.Arrays;
 import org.apache.spark.ml.Model;
+import org.apache.spark.ml.linalg.VectorUDT;
 import org.apache.spark.ml.param.DoubleArrayArrayParam;
 import org.apache.spark.ml.param.DoubleArrayParam;
 import org.apache.spark.ml.param.DoubleParam;
@@ -13,8 +15,8 @@ import org.apache.spark.ml.util.DefaultParamsReadable;
 import org.apache.spark.ml.util.DefaultParamsWritable;
 import org.apache.spark.ml.util.MLReader;
 import org.apache.spark.sql.Dataset;
-import org.apache.spark.sql.Encoders;
 import org.apache.spark.sql.Row;
+import org.apache.spark.sql.expressions.UserDefinedFunction;
 import org.apache.spark.sql.types.StructField;
 import org.apache.spark.sql.types.StructType;
 import org.hetquant.engine.ColumnEncoder;
@@ -154,16 +156,21 @@ public final class HetQuantModel extends Model<HetQuantModel>
         StructField input = dataset.schema().apply(getInputCol());
         NegativePolicy policy = HetQuantParams.constant(NegativePolicy.class, getNegativeValues());
         Normalization normalization = Normalization.of(policy, getShiftOffset(), getFeatureOffsets());
-        EncodePartition encode = new EncodePartition(
+        EncodeVector encode = new EncodeVector(
                 new RowScreen(getClass().getSimpleName(), getHandleInvalid(), policy == NegativePolicy.ERROR,
                         Columns.names(input)),
                 normalization,
                 new ColumnEncoder(ColumnGains.of($(gains)), PhaseTable.of(NeuronParameters.DEFAULT)),
-                HetQuantParams.constant(PhaseEncoding.class, getEncoding()),
-                dataset.schema().fieldIndex(getInputCol()));
+                HetQuantParams.constant(PhaseEncoding.class, getEncoding()));
+        // Non-deterministic: evaluated once per row in order (its row count names rows in errors), never
+        // duplicated into the filter below.
+        UserDefinedFunction phases = udf(encode, new VectorUDT()).asNondeterministic();
         StructField output = schema.apply(getOutputCol());
-        return dataset.toDF().mapPartitions(encode, Encoders.row(schema))
-                .withColumn(getOutputCol(), col(getOutputCol()), output.metadata());
+        Dataset<Row> encoded = dataset.toDF()
+                .withColumn(getOutputCol(), phases.apply(col(getInputCol())), output.metadata());
+        // Only handleInvalid = skip gives null phases.
+        return getHandleInvalid().equals(HetQuantParams.SKIP) ? encoded.filter(col(getOutputCol()).isNotNull())
+                : encoded;
     }
 
     @Override

@@ -155,6 +155,48 @@ class ParamsAndInvalidValuesTest {
         assertArrayEquals(new double[6], out.get(4), "a null vector: every feature missing, every neuron silent");
     }
 
+    /**
+     * The transform counts rows per partition itself (a column function sees no row position): the count must
+     * restart in every partition and advance once per row, also when the output column is filtered on or the
+     * result is used twice.
+     */
+    @Test
+    void errorsNameThePositionInTheirOwnPartition() {
+        HetQuantModel model = new HetQuant().fit(rows(RowFactory.create(1L, Vectors.dense(1, 2, 3))));
+        List<Row> six = new java.util.ArrayList<>();
+        for (long id = 1; id <= 6; id++) {
+            six.add(RowFactory.create(id, Vectors.dense(1, id == 5 ? Double.NaN : id, 3)));
+        }
+        // Two partitions of three rows: row 5 is the second of partition 1.
+        Dataset<Row> twoPartitions = rows(six.toArray(Row[]::new)).repartitionByRange(2, org.apache.spark.sql
+                .functions.col("id"));
+        assertEquals(2, twoPartitions.rdd().getNumPartitions());
+        assertMessage(() -> model.transform(twoPartitions).collect(),
+                "HetQuantModel: feature 'b' (index 1) of row 2 of partition 1 is NaN");
+        // A filter on the phases must not make Spark evaluate them a second time (which would count rows twice).
+        assertMessage(() -> model.transform(twoPartitions)
+                        .filter(org.apache.spark.sql.functions.col("phases").isNotNull()).collect(),
+                "HetQuantModel: feature 'b' (index 1) of row 2 of partition 1 is NaN");
+        assertEquals(5, model.transform(twoPartitions.filter("id != 5")).count());
+    }
+
+    @Test
+    void filteringOnThePhasesKeepsTheirValues() {
+        Dataset<Row> data = rows(RowFactory.create(1L, Vectors.dense(1, 2, 3)),
+                RowFactory.create(2L, Vectors.dense(3, 2, 1)), RowFactory.create(3L, Vectors.dense(0, 0, 1)));
+        HetQuantModel model = new HetQuant().setDuplication(2).fit(data);
+        List<Row> all = model.transform(data).orderBy("id").collectAsList();
+        // A filter on the output column may not make Spark evaluate the phases twice or out of order.
+        List<Row> firstFeatureFires = model.transform(data)
+                .filter(org.apache.spark.sql.functions.udf((org.apache.spark.sql.api.java.UDF1<Vector, Boolean>)
+                        v -> v.apply(1) > 0, DataTypes.BooleanType).apply(
+                                org.apache.spark.sql.functions.col("phases")))
+                .orderBy("id").collectAsList();
+        List<Row> expected = all.stream().filter(r -> ((Vector) r.get(2)).apply(1) > 0).toList();
+        assertEquals(expected, firstFeatureFires);
+        assertTrue(!expected.isEmpty() && expected.size() < all.size(), "the filter must select some rows: " + all);
+    }
+
     /** Rows {@code (id, features)} whose three features are named a, b, c. */
     private static Dataset<Row> rows(Row... rows) {
         Attribute[] names = {
