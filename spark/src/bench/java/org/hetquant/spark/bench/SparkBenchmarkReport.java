@@ -14,7 +14,7 @@ import java.util.Map;
  * second of each stage on 1 and 2 cores, the 1 → 2 core speed-up, and HetQuant's rate relative to Spark's own
  * stage doing the same job (fit: {@code QuantileDiscretizer}; transform: {@code Bucketizer}), all computed here.
  *
- * <pre>usage: SparkBenchmarkReport [CSV]   (default target/bench-spark.csv)</pre>
+ * <pre>usage: SparkBenchmarkReport CSV...   (the 1-core and the 2-core run's files; their rows are pooled)</pre>
  */
 public final class SparkBenchmarkReport {
 
@@ -24,17 +24,14 @@ public final class SparkBenchmarkReport {
             "fitQuantileDiscretizer", "transformHetQuant", "transformBucketizer");
 
     public static void main(String[] args) throws IOException {
-        Path csv = Path.of(args.length > 0 ? args[0] : "target/bench-spark.csv");
+        if (args.length == 0) {
+            throw new IllegalArgumentException("usage: SparkBenchmarkReport CSV... (JMH result files)");
+        }
         // method -> cores -> {score, error}
         Map<String, Map<String, double[]>> results = new HashMap<>();
-        List<String> lines = Files.readAllLines(csv, StandardCharsets.UTF_8);
-        for (String line : lines.subList(1, lines.size())) {
-            // "Benchmark","Mode","Threads","Samples","Score","Score Error (99.9%)","Unit","Param: cores"
-            String[] f = line.replace("\"", "").split(",");
-            String method = f[0].substring(f[0].lastIndexOf('.') + 1);
-            double error = f[5].isEmpty() || f[5].equals("NaN") ? Double.NaN : Double.parseDouble(f[5]);
-            results.computeIfAbsent(method, m -> new HashMap<>())
-                    .put(f[7], new double[] {Double.parseDouble(f[4]), error});
+        for (String file : args) {
+            List<String> lines = Files.readAllLines(Path.of(file), StandardCharsets.UTF_8);
+            read(lines.subList(1, lines.size()), results);
         }
         System.out.println("| stage | local[1] (rows/s) | local[2] (rows/s) | speed-up 1 → 2 cores "
                 + "| vs Spark's stage, local[1] | vs Spark's stage, local[2] |");
@@ -50,6 +47,17 @@ public final class SparkBenchmarkReport {
                     rate(r.get("2")), ratio(r.get("2"), r.get("1")),
                     ours ? ratio(r.get("1"), results.get(peer).get("1")) : "–",
                     ours ? ratio(r.get("2"), results.get(peer).get("2")) : "–");
+        }
+    }
+
+    private static void read(List<String> lines, Map<String, Map<String, double[]>> results) {
+        for (String line : lines) {
+            // "Benchmark","Mode","Threads","Samples","Score","Score Error (99.9%)","Unit","Param: cores"
+            String[] f = line.replace("\"", "").split(",");
+            String method = f[0].substring(f[0].lastIndexOf('.') + 1);
+            double error = f[5].isEmpty() || f[5].equals("NaN") ? Double.NaN : Double.parseDouble(f[5]);
+            results.computeIfAbsent(method, m -> new HashMap<>())
+                    .put(f[7], new double[] {Double.parseDouble(f[4]), error});
         }
     }
 

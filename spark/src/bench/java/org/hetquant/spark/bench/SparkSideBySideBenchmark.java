@@ -54,12 +54,16 @@ import weka.core.converters.ConverterUtils.DataSource;
  * </ul>
  *
  * <p>{@code cores} is the {@code local[cores]} master, each value in its own forked JVM: the 1 → 2 core speed-up
- * is the ratio of the two rows of a benchmark.
+ * is the ratio of the two rows of a benchmark. A 1-core row must be run with the JVM confined to one CPU
+ * ({@code taskset -c 0}, BENCHMARKS.md §5), and {@code @Setup} refuses it otherwise: {@code local[1]} alone runs the
+ * tasks on one thread while the garbage collector and the JIT compiler use the other core, which flatters the
+ * 1-core figure. Both rows use the throughput collector, so that the collector does not change with the CPU count
+ * (the JVM's default is G1 on 2 CPUs and the serial collector on 1).
  */
 @State(Scope.Benchmark)
 @BenchmarkMode(Mode.Throughput)
 @OutputTimeUnit(TimeUnit.SECONDS)
-@Fork(value = 1, jvmArgsAppend = {"-Xms4g", "-Xmx4g"})
+@Fork(value = 1, jvmArgsAppend = {"-Xms4g", "-Xmx4g", "-XX:+UseParallelGC"})
 public class SparkSideBySideBenchmark {
 
     static final int ROWS = 1_000_000;
@@ -76,6 +80,11 @@ public class SparkSideBySideBenchmark {
 
     @Setup(Level.Trial)
     public void setup() throws Exception {
+        int cpus = Runtime.getRuntime().availableProcessors();
+        if (cpus != cores) {
+            throw new IllegalStateException("cores = " + cores + " but this JVM may use " + cpus + " CPUs: run each"
+                    + " row with the JVM confined to that many CPUs (e.g. taskset -c 0 for cores = 1; BENCHMARKS.md §5)");
+        }
         spark = SparkSession.builder()
                 .master("local[" + cores + "]")
                 .appName("hetquant-bench")
