@@ -48,7 +48,9 @@ final class RowScreen implements Serializable {
         if (vector == null) {
             switch (policy) {
                 case HetQuantParams.ERROR -> throw new IllegalArgumentException(stage + ": row " + row
-                        + " of partition " + partition + " has a null vector; " + remedy());
+                        + " of partition " + partition + " has a null vector; handleInvalid = \"error\" rejects it;"
+                        + " set handleInvalid to \"keep\" (every feature missing: all neurons silent) or \"skip\""
+                        + " (drop the row)");
                 case HetQuantParams.SKIP -> {
                     return false;
                 }

@@ -96,7 +96,9 @@ class ParamsAndInvalidValuesTest {
                 + " 1 of partition 0 is -3.0; handleInvalid = \"error\" accepts only finite values >= 0"
                 + " (negativeValues = \"error\")");
         Dataset<Row> missing = rows(RowFactory.create(1L, null));
-        assertMessage(() -> model.transform(missing).collect(), "row 1 of partition 0 has a null vector");
+        assertMessage(() -> model.transform(missing).collect(), "row 1 of partition 0 has a null vector;"
+                + " handleInvalid = \"error\" rejects it; set handleInvalid to \"keep\" (every feature missing: all"
+                + " neurons silent) or \"skip\" (drop the row)");
     }
 
     @Test
