@@ -21,7 +21,20 @@ public final class Acceptance {
      * @param band the tolerated deviation, described (e.g. "±15 %", "±5 pp", "< 0.5 × Homogeneous")
      * @param pass whether ours is within the band
      */
-    public record Check(String name, double ours, double reference, String band, boolean pass) {}
+    public record Check(String name, double ours, double reference, String band, boolean pass) {
+
+        /** Passes when |ours − reference| ≤ band, both in points (percentages). */
+        static Check withinPoints(String name, double ours, double reference, double band) {
+            return new Check(name, ours, reference, String.format("±%.0f pp", band),
+                    Math.abs(ours - reference) <= band);
+        }
+
+        /** Passes when |ours − reference| ≤ fraction · reference. */
+        static Check withinFraction(String name, double ours, double reference, double fraction) {
+            return new Check(name, ours, reference, String.format("±%.0f %%", 100 * fraction),
+                    Math.abs(ours - reference) <= fraction * reference);
+        }
+    }
 
     /**
      * Relative band on utilization SD. MC: 15 % for Uniform and Homogeneous, 25 % for the calibrated conditions
@@ -59,19 +72,13 @@ public final class Acceptance {
                     for (int n : Reproduction.DUPLICATIONS) {
                         Optional<PublishedResults.Value> sd = published.get(m[0], pub, c, n);
                         if (sd.isPresent()) {
-                            double ours = grid.mean(session, c, n, m[0]);
-                            double band = sdRelativeBand(m[0], c);
-                            double ref = sd.get().value();
-                            checks.add(new Check(name(session, c, n, m[0]), ours, ref,
-                                    String.format("±%.0f %%", 100 * band), Math.abs(ours - ref) <= band * ref));
+                            checks.add(Check.withinFraction(name(session, c, n, m[0]),
+                                    grid.mean(session, c, n, m[0]), sd.get().value(), sdRelativeBand(m[0], c)));
                         }
                         Optional<PublishedResults.Value> acc = published.get(m[2], pub, c, n);
                         if (acc.isPresent()) {
-                            double ours = grid.mean(session, c, n, m[2]);
-                            double band = accuracyBand(m[2], c);
-                            double ref = acc.get().value();
-                            checks.add(new Check(name(session, c, n, m[2]), ours, ref,
-                                    String.format("±%.0f pp", band), Math.abs(ours - ref) <= band));
+                            checks.add(Check.withinPoints(name(session, c, n, m[2]),
+                                    grid.mean(session, c, n, m[2]), acc.get().value(), accuracyBand(m[2], c)));
                         }
                     }
                 }
@@ -82,11 +89,9 @@ public final class Acceptance {
                         Optional<PublishedResults.Value> mu =
                                 published.get(m[1], PublishedResults.MEAN_SESSION, c, n);
                         if (mu.isPresent()) {
-                            double ours = grid.meanOverSessions(meanOverSessions, c, n, m[1]);
-                            double ref = mu.get().value();
-                            checks.add(new Check(name(PublishedResults.MEAN_SESSION, c, n, m[1]), ours, ref,
-                                    String.format("±%.0f pp", MEAN_UTILIZATION_BAND),
-                                    Math.abs(ours - ref) <= MEAN_UTILIZATION_BAND));
+                            checks.add(Check.withinPoints(name(PublishedResults.MEAN_SESSION, c, n, m[1]),
+                                    grid.meanOverSessions(meanOverSessions, c, n, m[1]), mu.get().value(),
+                                    MEAN_UTILIZATION_BAND));
                         }
                     }
                 }
@@ -123,8 +128,8 @@ public final class Acceptance {
                     "< 0.5 × Homogeneous", uni < 0.5 * hom));
             double uniMean = grid.mean(session, Condition.UNIFORM, n, Metric.MC_MEAN_UTILIZATION);
             double homMean = grid.mean(session, Condition.HOMOGENEOUS, n, Metric.MC_MEAN_UTILIZATION);
-            checks.add(new Check(session + " n=" + n + ": equal mean utilization, Uniform vs Homogeneous", uniMean,
-                    homMean, "±5 pp", Math.abs(uniMean - homMean) <= 5.0));
+            checks.add(Check.withinPoints(session + " n=" + n + ": equal mean utilization, Uniform vs Homogeneous",
+                    uniMean, homMean, 5.0));
         }
         for (int i = 1; i < ns.size(); i++) {
             double prev = grid.mean(session, Condition.UNIFORM, ns.get(i - 1), Metric.MC_UTILIZATION_SD);
