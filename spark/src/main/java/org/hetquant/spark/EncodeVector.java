@@ -27,11 +27,11 @@ final class EncodeVector implements UDF1<Vector, Vector> {
     private final Normalization normalization;
     private final ColumnEncoder encoder;
     private final PhaseEncoding encoding;
-    /** Per task (transient: a fresh copy starts at 0): rows seen, scratch arrays and the codes. */
+    /** Per task (transient: a fresh copy starts at 0): rows seen, the scratch row, the codes and output places. */
     private transient long row;
     private transient double[] x;
-    private transient byte[] phases;
     private transient int[] codes;
+    private transient int[] at;
 
     EncodeVector(RowScreen screen, Normalization normalization, ColumnEncoder encoder, PhaseEncoding encoding) {
         this.screen = screen;
@@ -44,19 +44,20 @@ final class EncodeVector implements UDF1<Vector, Vector> {
     public Vector call(Vector vector) {
         if (x == null) {
             x = new double[encoder.features()];
-            phases = new byte[encoder.units()];
             codes = encoding.lookup(encoder.table());
+            int n = encoder.duplication();
+            at = new int[encoder.features()];
+            for (int f = 0; f < at.length; f++) {
+                at[f] = f * n;
+            }
         }
         row++;
         if (!screen.screen(vector, x, row, TaskContext.getPartitionId())) {
             return null;
         }
         normalization.apply(x, x, row);
-        encoder.encode(x, phases);
-        double[] out = new double[phases.length];
-        for (int u = 0; u < out.length; u++) {
-            out[u] = codes[phases[u]];
-        }
+        double[] out = new double[encoder.units()];
+        encoder.encode(x, codes, out, at);
         return Vectors.dense(out);
     }
 }

@@ -39,8 +39,8 @@ import org.hetquant.engine.UpdateRule;
  * ({@code gainScale} auto, when F / 8 leaves the rows' mean utilization outside 35-55 %, or fitted) caches the
  * normalized rows and counts their firing units once per step of the engine's search (about 45 short jobs); the
  * {@link HetQuantModel} it returns runs the engine on each row's input vector (a column function). Rows keep their
- * order; every other column passes through. Params and defaults are the Weka node's; {@code handleInvalid} decides about NaN and
- * bad values.
+ * order; every other column passes through. Params and defaults are the Weka node's; {@code handleInvalid} decides
+ * about NaN and bad values.
  *
  * <p>Persistence: {@code DefaultParamsWritable}; {@link #load} and {@link #read} reload it, also inside a saved
  * {@code Pipeline}.

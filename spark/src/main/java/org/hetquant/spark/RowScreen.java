@@ -48,9 +48,8 @@ final class RowScreen implements Serializable {
         if (vector == null) {
             switch (policy) {
                 case HetQuantParams.ERROR -> throw new IllegalArgumentException(stage + ": row " + row
-                        + " of partition " + partition + " has a null vector; handleInvalid = \"error\" rejects it;"
-                        + " set handleInvalid to \"keep\" (every feature missing: all neurons silent) or \"skip\""
-                        + " (drop the row)");
+                        + " of partition " + partition + " has a null vector; handleInvalid = \"error\" rejects it; "
+                        + otherPolicies("every feature missing: all neurons silent"));
                 case HetQuantParams.SKIP -> {
                     return false;
                 }
@@ -103,7 +102,11 @@ final class RowScreen implements Serializable {
     private String remedy() {
         return "handleInvalid = \"error\" accepts only finite values"
                 + (rejectNegative ? " >= 0 (negativeValues = \"error\")" : "")
-                + "; set handleInvalid to \"keep\" (treat it as missing: the feature's neurons stay silent) or"
-                + " \"skip\" (drop the row)";
+                + "; " + otherPolicies("treat it as missing: the feature's neurons stay silent");
+    }
+
+    /** The two policies that let the row through, with what {@code keep} does to it. */
+    private static String otherPolicies(String keepMeans) {
+        return "set handleInvalid to \"keep\" (" + keepMeans + ") or \"skip\" (drop the row)";
     }
 }

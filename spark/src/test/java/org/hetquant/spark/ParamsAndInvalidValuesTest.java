@@ -1,10 +1,13 @@
 package org.hetquant.spark;
 
+import static org.apache.spark.sql.functions.col;
+import static org.apache.spark.sql.functions.udf;
 import static org.junit.jupiter.api.Assertions.assertArrayEquals;
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertThrows;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
+import java.util.ArrayList;
 import java.util.Arrays;
 import java.util.List;
 import org.apache.spark.ml.attribute.Attribute;
@@ -16,6 +19,7 @@ import org.apache.spark.ml.linalg.Vectors;
 import org.apache.spark.sql.Dataset;
 import org.apache.spark.sql.Row;
 import org.apache.spark.sql.RowFactory;
+import org.apache.spark.sql.api.java.UDF1;
 import org.apache.spark.sql.types.DataTypes;
 import org.apache.spark.sql.types.StructField;
 import org.apache.spark.sql.types.StructType;
@@ -165,19 +169,18 @@ class ParamsAndInvalidValuesTest {
     @Test
     void errorsNameThePositionInTheirOwnPartition() {
         HetQuantModel model = new HetQuant().fit(rows(RowFactory.create(1L, Vectors.dense(1, 2, 3))));
-        List<Row> six = new java.util.ArrayList<>();
+        List<Row> six = new ArrayList<>();
         for (long id = 1; id <= 6; id++) {
             six.add(RowFactory.create(id, Vectors.dense(1, id == 5 ? Double.NaN : id, 3)));
         }
         // Two partitions of three rows: row 5 is the second of partition 1.
-        Dataset<Row> twoPartitions = rows(six.toArray(Row[]::new)).repartitionByRange(2, org.apache.spark.sql
-                .functions.col("id"));
+        Dataset<Row> twoPartitions = rows(six.toArray(Row[]::new)).repartitionByRange(2, col("id"));
         assertEquals(2, twoPartitions.rdd().getNumPartitions());
         assertMessage(() -> model.transform(twoPartitions).collect(),
                 "HetQuantModel: feature 'b' (index 1) of row 2 of partition 1 is NaN");
         // A filter on the phases must not make Spark evaluate them a second time (which would count rows twice).
         assertMessage(() -> model.transform(twoPartitions)
-                        .filter(org.apache.spark.sql.functions.col("phases").isNotNull()).collect(),
+                        .filter(col("phases").isNotNull()).collect(),
                 "HetQuantModel: feature 'b' (index 1) of row 2 of partition 1 is NaN");
         assertEquals(5, model.transform(twoPartitions.filter("id != 5")).count());
     }
@@ -190,9 +193,7 @@ class ParamsAndInvalidValuesTest {
         List<Row> all = model.transform(data).orderBy("id").collectAsList();
         // A filter on the output column may not make Spark evaluate the phases twice or out of order.
         List<Row> firstFeatureFires = model.transform(data)
-                .filter(org.apache.spark.sql.functions.udf((org.apache.spark.sql.api.java.UDF1<Vector, Boolean>)
-                        v -> v.apply(1) > 0, DataTypes.BooleanType).apply(
-                                org.apache.spark.sql.functions.col("phases")))
+                .filter(udf((UDF1<Vector, Boolean>) v -> v.apply(1) > 0, DataTypes.BooleanType).apply(col("phases")))
                 .orderBy("id").collectAsList();
         List<Row> expected = all.stream().filter(r -> ((Vector) r.get(2)).apply(1) > 0).toList();
         assertEquals(expected, firstFeatureFires);
