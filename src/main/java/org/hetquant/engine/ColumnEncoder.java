@@ -48,6 +48,8 @@ public final class ColumnEncoder implements Serializable {
     /** Up to this n a pattern is stored for every threshold (B = 1); above it B grows with n, keeping O(n). */
     private static final int PATTERN_EVERY_THRESHOLD_UP_TO = 32;
 
+    private static final long ONE_BITS = Double.doubleToRawLongBits(1.0);
+
     private final double[][] gains;
     private final PhaseTable table;
 
@@ -72,7 +74,7 @@ public final class ColumnEncoder implements Serializable {
         final int bucketSearch;
         /** log2 of B: a pattern is stored after every B thresholds. */
         final int strideShift;
-        /** Phases of the n units after q·B thresholds, at [q·n, q·n + n). */
+        /** Phases of the n units after q·B thresholds, at [q·n, q·n + n); then two 0s. */
         final byte[] checkpoints;
         /** Crossing threshold i changes unit {@code unit[i]} to phase {@code phase[i]}. */
         final int[] unit;
@@ -115,7 +117,9 @@ public final class ColumnEncoder implements Serializable {
             this.strideShift = Integer.numberOfTrailingZeros(stride);
             this.unit = new int[m];
             this.phase = new byte[m];
-            this.checkpoints = new byte[(m / stride + 1) * n];
+            int patterns = m / stride + 1;
+            // Two silent phases past the last pattern, for the sparse listing's unconditional reads.
+            this.checkpoints = new byte[patterns * n + 2];
             byte[] state = new byte[n];
             for (int i = 0; i < m; i++) {
                 int j = order[i];
@@ -130,7 +134,8 @@ public final class ColumnEncoder implements Serializable {
             }
             // The bucket index: at most 2m buckets between the first threshold and 1 (the largest input).
             if (m == 0) {
-                this.bucketShift = 0;
+                // Every input in [0, 1] falls in the one empty bucket.
+                this.bucketShift = 63;
                 this.firstKey = 0;
                 this.bucketStart = new int[] {0};
                 this.bucketSearch = 1;
@@ -158,7 +163,7 @@ public final class ColumnEncoder implements Serializable {
             this.thresholds = new double[Math.max(1, m + bucketSearch - 1)];
             Arrays.fill(thresholds, Double.POSITIVE_INFINITY);
             System.arraycopy(sorted, 0, thresholds, 0, m);
-            this.firstFiring = new int[checkpoints.length / n];
+            this.firstFiring = new int[patterns];
             for (int q = 0; q < firstFiring.length; q++) {
                 int k = 0;
                 while (k < n && checkpoints[q * n + k] == 0) {
@@ -361,9 +366,9 @@ public final class ColumnEncoder implements Serializable {
 
     private void encodeRow(double[] values, int in, byte[] out, int o, int row) {
         final int n = gains[0].length;
+        requireNormalized(values, in, row);
         for (int f = 0; f < gains.length; f++) {
             double x = values[in + f];
-            requireNormalized(x, row, f);
             Column c = columns[columnOf[f]];
             int count = count(c, x);
             int q = count >>> c.strideShift;
@@ -396,9 +401,9 @@ public final class ColumnEncoder implements Serializable {
         }
         final int n = gains[0].length;
         int written = 0;
+        requireNormalized(v, 0, -1);
         for (int f = 0; f < gains.length; f++) {
             double x = v[f];
-            requireNormalized(x, -1, f);
             if (at[f] < 0 || at[f] + n > out.length) {
                 throw new IllegalArgumentException("out must have room for " + n + " values from at[" + f + "] = "
                         + at[f] + ", but has length " + out.length);
@@ -463,8 +468,8 @@ public final class ColumnEncoder implements Serializable {
         // Scratch for a pattern between checkpoints, which exist only above n = 32.
         byte[] state = n > PATTERN_EVERY_THRESHOLD_UP_TO ? new byte[n] : null;
         int listed = 0;
+        requireNormalized(v, 0, -1);
         for (int f = 0; f < gains.length; f++) {
-            requireNormalized(v[f], -1, f);
             Column c = columns[columnOf[f]];
             listed = listFiring(c, n, count(c, v[f]), codes, at[f], state, values, indices, listed);
         }
@@ -494,7 +499,22 @@ public final class ColumnEncoder implements Serializable {
             p = 0;
             first = 0;
         }
-        for (int k = first; k < n; k++) {
+        int k = first;
+        if (pattern == c.checkpoints && n >= 2) {
+            // The first two units of the firing suffix (most of it on sparse rows) without a branch on its length,
+            // which real rows vary at random: a unit past the column (k ≥ n) is written and not counted, and is
+            // overwritten by the next listing or left beyond the count. n ≥ 2 keeps both places within units().
+            int code = codes[pattern[p + k]];
+            values[listed] = code;
+            indices[listed] = at + k;
+            listed += code != 0 & k < n ? 1 : 0;
+            code = codes[pattern[p + k + 1]];
+            values[listed] = code;
+            indices[listed] = at + k + 1;
+            listed += code != 0 & k + 1 < n ? 1 : 0;
+            k += 2;
+        }
+        for (; k < n; k++) {
             // Branch-free: a code table may still map a firing phase to 0, and then the unit is not listed.
             int code = codes[pattern[p + k]];
             values[listed] = code;
@@ -509,15 +529,52 @@ public final class ColumnEncoder implements Serializable {
      * binary search over the few in it.
      */
     private static int count(Column c, double x) {
-        double[] t = c.thresholds;
-        if (!(x >= t[0])) {
+        if (x != x) {
             return 0;
         }
-        int count = c.bucketStart[(int) ((Double.doubleToRawLongBits(x) >>> c.bucketShift) - c.firstKey)];
-        for (int step = c.bucketSearch >> 1; step > 0; step >>= 1) {
-            count += t[count + step - 1] <= x ? step : 0;
+        double[] t = c.thresholds;
+        // Inputs below the first bucket (0 among them; +0.0 also turns -0.0 into 0) search the first bucket, whose
+        // thresholds all lie above them: no branch on whether x reaches the first threshold, which real rows
+        // cross at random.
+        long key = Math.max(0L, (Double.doubleToRawLongBits(x + 0.0) >>> c.bucketShift) - c.firstKey);
+        int count = c.bucketStart[(int) key];
+        // The usual search lengths unrolled: a loop whose length the JIT cannot see runs at half the speed.
+        switch (c.bucketSearch) {
+            case 8:
+                count += t[count + 3] <= x ? 4 : 0;
+                // fall through
+            case 4:
+                count += t[count + 1] <= x ? 2 : 0;
+                // fall through
+            case 2:
+                count += t[count] <= x ? 1 : 0;
+                // fall through
+            case 1:
+                return count;
+            default:
+                for (int step = c.bucketSearch >> 1; step > 0; step >>= 1) {
+                    count += t[count + step - 1] <= x ? step : 0;
+                }
+                return count;
         }
-        return count;
+    }
+
+    /**
+     * Checks the features of one row, {@code values[in … in + features())}: a scan without branches, and the
+     * precise check, which names the first offending feature, only if some value is not a plain number in [0, 1].
+     */
+    private void requireNormalized(double[] values, int in, int row) {
+        // Unsigned, the bits of the doubles in [0, 1] are exactly those up to 1.0's; NaN and -0.0 lie above. The
+        // largest, as a signed maximum of the bits offset by 2^63, needs no branch.
+        long largest = Long.MIN_VALUE;
+        for (int f = 0; f < gains.length; f++) {
+            largest = Math.max(largest, Double.doubleToRawLongBits(values[in + f]) + Long.MIN_VALUE);
+        }
+        if (largest > ONE_BITS + Long.MIN_VALUE) {
+            for (int f = 0; f < gains.length; f++) {
+                requireNormalized(values[in + f], row, f);
+            }
+        }
     }
 
     private static void requireNormalized(double x, int row, int feature) {

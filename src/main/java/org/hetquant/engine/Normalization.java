@@ -196,55 +196,69 @@ public final class Normalization implements Serializable {
             throw new IllegalArgumentException("row " + row + " has " + raw.length
                     + " features but the per-feature offsets were fitted on " + featureOffsets.length);
         }
-        // Pass 1 reads only (out may be raw): validate, and see whether some x − offset overflows.
+        final boolean offsets = policy == NegativePolicy.OFFSET;
+        final boolean error = policy == NegativePolicy.ERROR;
+        // Pass 1 reads only (out may be raw): validate, note missing values, see whether some x − offset overflows
+        // (then both are halved, which is exact), and find the largest x − offset. Rounding is monotone, so that is
+        // the largest shifted value, and for values ≥ 0 the order of the IEEE bits is the order of the values: a
+        // long maximum needs no floating-point compare chain (negative differences, clamped later, have the sign
+        // bit set and never win over 0).
+        boolean missing = false;
         boolean halve = false;
+        long maxBits = 0;
         for (int i = 0; i < raw.length; i++) {
             double x = raw[i];
-            if (Double.isNaN(x)) {
+            double d = x - (offsets ? featureOffsets[i] : offset);
+            if (!(Math.abs(d) <= Double.MAX_VALUE) || error && x < 0.0) {
+                if (Double.isNaN(x)) {
+                    missing = true;
+                    continue;
+                }
+                requireNotInfinite(x, i, row);
+                if (error && x < 0.0) {
+                    throw new InvalidValueException(row, i, x, InvalidValueException.Problem.NEGATIVE,
+                            "L1 normalization needs values >= 0");
+                }
+                halve = true;
                 continue;
             }
-            requireNotInfinite(x, i, row);
-            if (x < 0.0 && policy == NegativePolicy.ERROR) {
-                throw new InvalidValueException(row, i, x, InvalidValueException.Problem.NEGATIVE,
-                        "L1 normalization needs values >= 0");
-            }
-            // x - offset overflows only for a negative offset and x near the largest double; halving both is exact.
-            halve |= Double.isInfinite(x - offsetOf(i));
+            maxBits = Math.max(maxBits, Double.doubleToRawLongBits(d));
         }
+        if (halve) {
+            maxBits = 0;
+            for (int i = 0; i < raw.length; i++) {
+                double x = raw[i];
+                if (!Double.isNaN(x)) {
+                    double off = offsets ? featureOffsets[i] : offset;
+                    maxBits = Math.max(maxBits, Double.doubleToRawLongBits(x * 0.5 - off * 0.5));
+                }
+            }
+        }
+        // Scaling by a power of two so that the largest value is in [1, 2) is exact, so the sum of the scaled values
+        // cannot overflow and v = x / sum(x) stays exactly as specified.
+        double scale = Math.scalb(1.0, -Math.getExponent(Double.longBitsToDouble(maxBits)));
         int clamped = 0;
-        double max = 0.0;
+        double sum = 0.0;
         for (int i = 0; i < raw.length; i++) {
             double x = raw[i];
-            double off = offsetOf(i);
-            if (Double.isNaN(x)) {
+            if (missing && Double.isNaN(x)) {
                 out[i] = Double.NaN;
-            } else if (x < off) {
-                out[i] = 0.0;
-                clamped++;
-            } else {
-                // x >= offset, so the difference is >= 0; adding +0.0 turns -0.0 into +0.0.
-                double d = (halve ? x * 0.5 - off * 0.5 : x - off) + 0.0;
-                out[i] = d;
-                max = Math.max(max, d);
+                continue;
             }
+            double off = offsets ? featureOffsets[i] : offset;
+            // x >= offset gives a difference >= 0; adding +0.0 turns -0.0 into +0.0.
+            double d = x < off ? 0.0 : (halve ? x * 0.5 - off * 0.5 : x - off) + 0.0;
+            clamped += x < off ? 1 : 0;
+            out[i] = d * scale;
+            sum += out[i];
         }
-        if (max == 0.0) {
+        if (sum == 0.0) {
             // A zero-sum row carries no pattern, so it maps to zeros rather than 0/0.
             return clamped;
         }
-        // Scaling by a power of two is exact and keeps v = x / sum(x) exactly as specified.
-        double scale = Math.scalb(1.0, -Math.getExponent(max));
-        double sum = 0.0;
+        // Missing values stay NaN through the division.
         for (int i = 0; i < out.length; i++) {
-            if (!Double.isNaN(out[i])) {
-                out[i] *= scale;
-                sum += out[i];
-            }
-        }
-        for (int i = 0; i < out.length; i++) {
-            if (!Double.isNaN(out[i])) {
-                out[i] /= sum;
-            }
+            out[i] /= sum;
         }
         return clamped;
     }

@@ -9,6 +9,7 @@ import java.io.ByteArrayInputStream;
 import java.io.ByteArrayOutputStream;
 import java.io.ObjectInputStream;
 import java.io.ObjectOutputStream;
+import java.util.ArrayList;
 import java.util.Arrays;
 import java.util.List;
 import java.util.SplittableRandom;
@@ -278,6 +279,24 @@ class ColumnEncoderTest {
         assertTrue(out[3] != 0);
     }
 
+    /** −0.0 is 0 (every unit silent), in each encoding path, and 0 and 1 are accepted beside it. */
+    @Test
+    void negativeZeroIsZero() {
+        ColumnEncoder encoder = new ColumnEncoder(uniformGains(3, 4), TABLE);
+        double[] v = {-0.0, 1.0, 0.0};
+        byte[] phases = encoder.encode(v);
+        assertArrayEquals(new byte[4], Arrays.copyOfRange(phases, 0, 4));
+        assertArrayEquals(Arrays.copyOfRange(phases, 0, 4), Arrays.copyOfRange(phases, 8, 12));
+        assertTrue(phases[7] != 0);
+        int[] codes = PhaseEncoding.PAPER.lookup(TABLE);
+        double[] out = new double[12];
+        assertEquals(4, encoder.encode(v, codes, out, new int[] {0, 4, 8}));
+        double[] values = new double[12];
+        int[] indices = new int[12];
+        assertEquals(4, encoder.encodeNonZero(v, codes, new int[] {0, 4, 8}, values, indices));
+        assertEquals(4, indices[0]);
+    }
+
     @Test
     void bulkMethodsEqualRowByRow() {
         SplittableRandom random = new SplittableRandom(3);
@@ -303,15 +322,29 @@ class ColumnEncoderTest {
         assertArrayEquals(expected, Arrays.copyOfRange(fromFlat, 3, fromFlat.length));
     }
 
-    /** The sparse listing holds exactly the units whose code is not 0, with the dense encoding's codes. */
+    /**
+     * The sparse listing holds exactly the units whose code is not 0, with the dense encoding's codes: for every
+     * encoding and a code table that silences some firing phases, for n = 1, 2, 3, 16 and 100, and for equal gains
+     * (a homogeneous column, whose units cross their thresholds together, unit 0 first).
+     */
     @Test
     void encodeNonZeroListsTheNonSilentUnitsOfEncode() {
         SplittableRandom random = new SplittableRandom(4);
+        List<int[]> codeTables = new ArrayList<>();
         for (PhaseEncoding encoding : PhaseEncoding.values()) {
-            int[] codes = encoding.lookup(TABLE);
+            codeTables.add(encoding.lookup(TABLE));
+        }
+        int[] gaps = PhaseEncoding.PAPER.lookup(TABLE);
+        for (int p = 0; p < gaps.length; p += 3) {
+            gaps[p] = 0;
+        }
+        codeTables.add(gaps);
+        for (int[] codes : codeTables) {
+            String encoding = Arrays.toString(codes);
             // n = 100 stores a pattern every 4 thresholds: the listing then applies the changes in between.
             for (double[][] gains : new double[][][] {uniformGains(6, 16), randomGains(6, 3, random),
-                randomGains(6, 100, random)}) {
+                randomGains(6, 100, random), uniformGains(6, 1), uniformGains(6, 2),
+                ColumnGains.dataBlind(6, ColumnGains.homogeneous(4, 60.0)).toArray()}) {
                 ColumnEncoder encoder = new ColumnEncoder(gains, TABLE);
                 int n = encoder.duplication();
                 int[] at = {0, n + 1, 2 * n + 5, 3 * n + 5, 4 * n + 9, 5 * n + 9};

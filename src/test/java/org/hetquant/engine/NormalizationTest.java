@@ -6,6 +6,7 @@ import static org.junit.jupiter.api.Assertions.assertThrows;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
 import java.math.BigInteger;
+import java.util.Arrays;
 import java.util.SplittableRandom;
 import java.util.List;
 import org.junit.jupiter.api.Test;
@@ -294,6 +295,60 @@ class NormalizationTest implements SerializableValueTypeContract<Normalization> 
             }
         }
         return sum > 0 && Double.isFinite(sum) && min / sum >= Double.MIN_NORMAL && min >= Double.MIN_NORMAL;
+    }
+
+    /**
+     * Under every policy, on sensor-like rows (negative baselines, zeros, missing values), each share is bit for bit
+     * d_i / (d_1 + … + d_F), summed in feature order, with d_i = x_i minus its offset, or 0 (clamped and counted)
+     * below it; a row with no positive d gives zeros.
+     */
+    @Test
+    void everyPolicyGivesTheLiteralSharesBitForBit() {
+        SplittableRandom random = new SplittableRandom(11);
+        for (NegativePolicy policy : NegativePolicy.values()) {
+            for (int trial = 0; trial < 200; trial++) {
+                int features = 1 + random.nextInt(40);
+                boolean negatives = policy != NegativePolicy.ERROR;
+                double[][] rows = new double[30][features];
+                for (double[] row : rows) {
+                    for (int i = 0; i < features; i++) {
+                        int kind = random.nextInt(20);
+                        row[i] = kind == 0 ? Double.NaN : kind == 1 ? 0.0
+                                : Math.scalb(random.nextDouble(), random.nextInt(60) - 30)
+                                        * (negatives && kind < 6 ? -1 : 1);
+                    }
+                }
+                // Fitted on the first half: the second half may fall below the learned offsets.
+                Normalization n = Normalization.fit(Arrays.copyOf(rows, 15), policy);
+                double[] offsets = new double[features];
+                for (int i = 0; i < features; i++) {
+                    offsets[i] = policy == NegativePolicy.OFFSET ? n.featureOffsets()[i] : n.offset();
+                }
+                for (int r = 0; r < rows.length; r++) {
+                    double[] x = rows[r];
+                    double[] d = new double[features];
+                    int clamped = 0;
+                    double sum = 0.0;
+                    for (int i = 0; i < features; i++) {
+                        if (Double.isNaN(x[i])) {
+                            d[i] = Double.NaN;
+                            continue;
+                        }
+                        clamped += x[i] < offsets[i] ? 1 : 0;
+                        d[i] = x[i] < offsets[i] ? 0.0 : x[i] - offsets[i] + 0.0;
+                        sum += d[i];
+                    }
+                    double[] out = new double[features];
+                    String where = policy + " trial " + trial + " row " + r;
+                    assertEquals(clamped, n.apply(x, out, r), where);
+                    for (int i = 0; i < features; i++) {
+                        double expected = Double.isNaN(d[i]) ? Double.NaN : sum == 0.0 ? 0.0 : d[i] / sum;
+                        assertEquals(Double.doubleToLongBits(expected), Double.doubleToLongBits(out[i]),
+                                where + " feature " + i + ": " + expected + " against " + out[i]);
+                    }
+                }
+            }
+        }
     }
 
     @Test

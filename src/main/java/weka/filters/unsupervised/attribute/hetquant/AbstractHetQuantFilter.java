@@ -214,7 +214,8 @@ public abstract class AbstractHetQuantFilter extends Filter
     /**
      * Transforms one row. Called from any thread once fitted: use no shared scratch state.
      *
-     * @param features the row's feature values, {@code NaN} where missing; the node may overwrite them
+     * @param features the row's feature values, {@code NaN} where missing, in a buffer of the calling thread that
+     *     the next row reuses: the node may overwrite them and must not keep the array
      * @param out the output row: feature f's {@code outputsPerFeature()} values go to {@code out[at[f] ...]}; with
      *     block outputs the block's values go to {@code out[at[0] ...]}
      * @param at per feature, the output index of its first value (with block outputs: of the block, for every f)
@@ -786,6 +787,11 @@ public abstract class AbstractHetQuantFilter extends Filter
         return featuresOf(instance, new double[m_Features.length]);
     }
 
+    /** As {@link #featuresOf(Instance)}, into the calling thread's buffer, for a row being transformed. */
+    private double[] scratchFeaturesOf(Instance instance) {
+        return featuresOf(instance, SparseScratch.get().features(m_Features.length));
+    }
+
     private double[] featuresOf(Instance instance, double[] values) {
         for (int f = 0; f < values.length; f++) {
             // Weka's missing value is NaN, which is also the engine's.
@@ -832,7 +838,7 @@ public abstract class AbstractHetQuantFilter extends Filter
             }
         }
         if (m_Features.length > 0) {
-            transform(featuresOf(instance), values, m_At);
+            transform(scratchFeaturesOf(instance), values, m_At);
         }
         return new DenseInstance(instance.weight(), values);
     }
@@ -849,7 +855,7 @@ public abstract class AbstractHetQuantFilter extends Filter
         double[] listedValues = scratch.listedValues(units);
         int[] listedIndices = scratch.listedIndices(units);
         int listed = m_Features.length == 0 ? 0
-                : transformSparse(featuresOf(instance), m_At, listedValues, listedIndices);
+                : transformSparse(scratchFeaturesOf(instance), m_At, listedValues, listedIndices);
         double[] values = scratch.values(size);
         int[] indices = scratch.indices(size);
         int next = 0;

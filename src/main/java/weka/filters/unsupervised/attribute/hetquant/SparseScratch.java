@@ -1,13 +1,16 @@
 package weka.filters.unsupervised.attribute.hetquant;
 
 /**
- * Per-thread buffers for building sparse output rows, so that rows given from several threads are never mixed
- * and a row allocates only the values it stores. Each buffer grows to the largest size asked of it in its thread.
+ * Per-thread buffers for transforming rows (the features read from a row, and the pieces of a sparse output row), so
+ * that rows given from several threads are never mixed and a row allocates only the values it stores. Each buffer
+ * grows to the largest size asked of it in its thread; a buffer of the exact size is returned where the caller needs
+ * the length to match.
  */
 final class SparseScratch {
 
     private static final ThreadLocal<SparseScratch> SCRATCH = ThreadLocal.withInitial(SparseScratch::new);
 
+    private double[] m_Features = new double[0];
     private double[] m_Values = new double[0];
     private int[] m_Indices = new int[0];
     private double[] m_ListedValues = new double[0];
@@ -21,6 +24,14 @@ final class SparseScratch {
     /** This thread's buffers. */
     static SparseScratch get() {
         return SCRATCH.get();
+    }
+
+    /** The features read from the row being transformed, exactly {@code count} long. */
+    double[] features(int count) {
+        if (m_Features.length != count) {
+            m_Features = new double[count];
+        }
+        return m_Features;
     }
 
     /** A row's stored values, at least {@code size} long. */
