@@ -36,7 +36,8 @@ import java.util.Map;
  * features with equal gains (every
  * data-blind scheme) share one set, so an encoder needs at most that much per <em>distinct</em> gain column,
  * plus {@code 8·F·n} bytes for the gains themselves; {@link #tableBytes()} reports the exact figure. Encoding
- * copies n bytes and applies fewer than B changes per feature.
+ * copies n bytes and applies fewer than B changes per feature. Dense output through a code table may also keep
+ * the stored patterns as output values, within a fixed budget ({@link #encode(double[], int[], double[], int[])}).
  *
  * <p>Inputs must lie in [0, 1] (thresholds above 1 are dropped); NaN silences the feature's n units.
  * Immutable and thread-safe.
@@ -50,6 +51,9 @@ public final class ColumnEncoder implements Serializable {
 
     private static final long ONE_BITS = Double.doubleToRawLongBits(1.0);
 
+    /** Largest total size of the coded patterns kept for dense output through a code table (fits a core's L2). */
+    static final long CODED_BUDGET_BYTES = 256 * 1024;
+
     private final double[][] gains;
     private final PhaseTable table;
 
@@ -57,6 +61,38 @@ public final class ColumnEncoder implements Serializable {
     private final transient int[] columnOf;
     /** The lookup structures of each distinct gain column. */
     private final transient Column[] columns;
+    /** Whether the coded patterns of all distinct columns fit {@link #CODED_BUDGET_BYTES}. */
+    private final transient boolean codedFits;
+    /** The stored patterns through the last code table used for dense output; null until then. */
+    private transient volatile CodedPatterns coded;
+
+    /**
+     * The stored patterns of every distinct column with a code table applied, as output values, and each
+     * pattern's number of non-zero values: dense output then copies n doubles per feature instead of looking up
+     * and converting each unit's code.
+     */
+    private static final class CodedPatterns {
+        final int[] codes;
+        /** Per distinct column, {@code codes[checkpoints[i]]} for every stored pattern's units. */
+        final double[][] values;
+        /** Per distinct column and stored pattern, how many of its values are not 0. */
+        final int[][] nonZero;
+
+        CodedPatterns(int[] codes, Column[] columns, int n) {
+            this.codes = codes.clone();
+            this.values = new double[columns.length][];
+            this.nonZero = new int[columns.length][];
+            for (int j = 0; j < columns.length; j++) {
+                int patterns = columns[j].firstFiring.length;
+                values[j] = new double[patterns * n];
+                nonZero[j] = new int[patterns];
+                for (int i = 0; i < patterns * n; i++) {
+                    values[j][i] = codes[columns[j].checkpoints[i]];
+                    nonZero[j][i / n] += values[j][i] != 0 ? 1 : 0;
+                }
+            }
+        }
+    }
 
     /** The lookup structures of one gain column: thresholds, checkpoint patterns and single-unit changes. */
     private static final class Column {
@@ -232,6 +268,11 @@ public final class ColumnEncoder implements Serializable {
             columnOf[f] = index;
         }
         this.columns = built.toArray(new Column[0]);
+        long codedBytes = 0;
+        for (Column c : columns) {
+            codedBytes += 8L * c.firstFiring.length * n;
+        }
+        this.codedFits = codedBytes <= CODED_BUDGET_BYTES;
     }
 
     /**
@@ -385,6 +426,11 @@ public final class ColumnEncoder implements Serializable {
      * f writes {@code codes[phase]} to {@code out[at[f] + k]} (e.g. a Weka row whose attributes hold each
      * feature's n outputs side by side, and the codes of a {@link PhaseEncoding}).
      *
+     * <p>The first call with a code table applies it to the stored patterns, so that each feature then copies n
+     * values; a call with another table replaces them. They take 8 bytes per unit and stored pattern and are kept
+     * only while those of all distinct columns take at most {@link #CODED_BUDGET_BYTES} (a shared column up to n = 32
+     * takes at most 131 KB; beyond the budget each unit's code is looked up, which gives the same values).
+     *
      * @param v length {@link #features()}, values in [0, 1] or NaN (silent column)
      * @param codes output value of each paper phase, indexed 0 … {@link PhaseTable#weakestPhase()}
      * @param out receives the values
@@ -402,19 +448,24 @@ public final class ColumnEncoder implements Serializable {
         final int n = gains[0].length;
         int written = 0;
         requireNormalized(v, 0, -1);
+        CodedPatterns coded = coded(codes, n);
         for (int f = 0; f < gains.length; f++) {
             double x = v[f];
             if (at[f] < 0 || at[f] + n > out.length) {
                 throw new IllegalArgumentException("out must have room for " + n + " values from at[" + f + "] = "
                         + at[f] + ", but has length " + out.length);
             }
-            Column c = columns[columnOf[f]];
+            int j = columnOf[f];
+            Column c = columns[j];
             int count = count(c, x);
             int q = count >>> c.strideShift;
             int o = at[f];
             int p = q * n;
             int start = q << c.strideShift;
-            if (start == count) {
+            if (start == count && coded != null) {
+                System.arraycopy(coded.values[j], p, out, o, n);
+                written += coded.nonZero[j][q];
+            } else if (start == count) {
                 // At a checkpoint (always for n ≤ 32): its pattern, counted as it is written.
                 for (int k = 0; k < n; k++) {
                     int code = codes[c.checkpoints[p + k]];
@@ -434,6 +485,23 @@ public final class ColumnEncoder implements Serializable {
             }
         }
         return written;
+    }
+
+    /**
+     * The stored patterns through {@code codes}, built on first use and again when the code table changes, or null
+     * if they would take more than {@link #CODED_BUDGET_BYTES} (then each unit's code is looked up).
+     */
+    private CodedPatterns coded(int[] codes, int n) {
+        CodedPatterns current = coded;
+        if (current != null && Arrays.equals(current.codes, codes)) {
+            return current;
+        }
+        if (!codedFits) {
+            return null;
+        }
+        current = new CodedPatterns(codes, columns, n);
+        coded = current;
+        return current;
     }
 
     /**

@@ -138,15 +138,22 @@ class ColumnEncoderTest {
         SplittableRandom random = new SplittableRandom(12);
         int[] silentCoded = PhaseEncoding.ASCENDING.lookup(TABLE).clone();
         silentCoded[0] = 5;
-        for (int n : new int[] {4, 40}) {
-            for (int[] codes : List.of(PhaseEncoding.ASCENDING.lookup(TABLE), silentCoded)) {
-                ColumnEncoder encoder = new ColumnEncoder(randomGains(3, n, random), TABLE);
+        int[] ascending = PhaseEncoding.ASCENDING.lookup(TABLE);
+        // A shared column, three distinct ones, and (n = 40) patterns every 2 thresholds; the code tables alternate
+        // between rows, so the coded patterns are replaced while in use.
+        for (double[][] gains : List.of(uniformGains(3, 16), randomGains(3, 4, random), randomGains(3, 40, random))) {
+            ColumnEncoder encoder = new ColumnEncoder(gains, TABLE);
+            int n = encoder.duplication();
+            for (int[] codes : List.of(ascending, silentCoded, ascending)) {
                 int[] at = {1, 1 + n + 2, 1 + 2 * n + 3};
                 double[] out = new double[at[2] + n + 1];
                 for (int row = 0; row < 200; row++) {
                     double[] v = {random.nextDouble(), Double.NaN, random.nextDouble() * 0.1};
                     if (row % 2 == 0) {
                         v[1] = random.nextDouble();
+                    }
+                    if (row % 3 == 0) {
+                        encoder.encode(v, row % 2 == 0 ? silentCoded : ascending, out, at);
                     }
                     Arrays.fill(out, -7.0);
                     int written = encoder.encode(v, codes, out, at);
