@@ -568,7 +568,7 @@ public abstract class AbstractHetQuantFilter extends Filter
             startBatch();
         }
         checkHeader(instance);
-        if (fitsOnFirstBatch() && !isFirstBatchDone()) {
+        if (!isFirstBatchDone() && fitsOnFirstBatch()) {
             bufferInput(instance);
             return false;
         }
