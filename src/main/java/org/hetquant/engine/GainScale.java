@@ -213,7 +213,8 @@ public record GainScale(Rule rule, double targetUtilization) implements Serializ
     /**
      * The smallest factor c (to a relative 10⁻¹²) under which the column {@code c · base} has a mean utilization
      * of at least {@code target} percent over the rows; when even every unit with a positive input firing falls
-     * short of the target, the factor that makes all of them fire.
+     * short of the target, the factor that makes all of them fire, or as many as fire with gains that stay finite
+     * (a share too small to reach the threshold under any finite gain stays silent).
      *
      * @param base the column before scaling
      * @param v L1-normalized rows, {@code [row][feature]}, {@code NaN} where missing
@@ -246,9 +247,12 @@ public record GainScale(Rule rule, double targetUtilization) implements Serializ
         }
         long units = v.rows() * base.features() * base.duplication();
         long wanted = Math.max(1, (long) Math.ceil(target / 100.0 * units - 1e-9));
-        // Below lo nothing fires; at hi every unit with a positive input fires.
+        // Below lo nothing fires; at hi every unit with a positive input fires, unless that factor would take the
+        // largest gain past the largest double (a share near the smallest double, e.g. beside a value near the
+        // largest): then hi is the largest factor that keeps the gains finite, and fires what can fire.
         double lo = firingThreshold / (gMax * vMax) * 0.5;
-        double hi = firingThreshold / (gMin * vMin) * 2.0;
+        double largest = Double.MAX_VALUE / gMax * 0.5;
+        double hi = Math.max(lo, Math.min(firingThreshold / (gMin * vMin) * 2.0, largest));
         long all = v.firing(base, firingThreshold, hi);
         if (all < wanted) {
             wanted = all;

@@ -108,6 +108,25 @@ class GainScaleTest implements SerializableValueTypeContract<GainScale> {
         assertEquals(1.0, GainScale.fittedFactor(base, new double[][] {{0, 0, 0}}, D, 45), 0.0);
     }
 
+    /**
+     * A share near the smallest double (a row holding values near the largest double beside small ones) cannot fire
+     * under any finite gain: the factor stays finite, the scaled gains too, and every other positive input fires.
+     */
+    @Test
+    void aShareTooSmallForAnyFiniteGainLeavesTheFactorFinite() {
+        double[][] v = {{0.5, 0.5, Double.MIN_VALUE}, {1.0, 0.0, 0.0}};
+        ColumnGains base = uniform(3, 4);
+        double c = GainScale.fittedFactor(base, v, D, 90);
+        assertTrue(c > 0 && Double.isFinite(c), "factor " + c);
+        // 3 of the 6 inputs can fire: the tiny share's units stay silent.
+        assertEquals(50.0, GainScale.meanUtilization(base.scaled(c), v, D), 1e-9);
+        new ColumnEncoder(base.scaled(c), TABLE);
+        // Auto fits when the features' scaling leaves the operating range, as on these rows far below it.
+        double[][] low = {{0.98, 0.01, Double.MIN_VALUE}, {0.99, 0.01, 0.0}};
+        double auto = GainScale.of(GainScale.Rule.AUTO).factor(base, low, D);
+        assertTrue(auto > 0 && Double.isFinite(auto), "auto factor " + auto);
+    }
+
     @Test
     void autoKeepsFeaturesScalingInTheOperatingRangeAndFitsOutsideIt() {
         GainScale auto = GainScale.of(GainScale.Rule.AUTO);
