@@ -606,7 +606,7 @@ public final class ColumnEncoder implements Serializable {
         // cross at random.
         long key = Math.max(0L, (Double.doubleToRawLongBits(x + 0.0) >>> c.bucketShift) - c.firstKey);
         int count = c.bucketStart[(int) key];
-        // The usual search lengths unrolled: a loop whose length the JIT cannot see runs at half the speed.
+        // The usual search lengths unrolled: the JIT compiles a loop whose length it cannot see into slower code.
         switch (c.bucketSearch) {
             case 8:
                 count += t[count + 3] <= x ? 4 : 0;
