@@ -196,7 +196,6 @@ public final class Normalization implements Serializable {
             throw new IllegalArgumentException("row " + row + " has " + raw.length
                     + " features but the per-feature offsets were fitted on " + featureOffsets.length);
         }
-        final boolean offsets = policy == NegativePolicy.OFFSET;
         final boolean error = policy == NegativePolicy.ERROR;
         // Pass 1 reads only (out may be raw): validate, note missing values, see whether some x − offset overflows
         // (then both are halved, which is exact), and find the largest x − offset. Rounding is monotone, so that is
@@ -208,7 +207,7 @@ public final class Normalization implements Serializable {
         long maxBits = 0;
         for (int i = 0; i < raw.length; i++) {
             double x = raw[i];
-            double d = x - (offsets ? featureOffsets[i] : offset);
+            double d = x - offsetOf(i);
             if (!(Math.abs(d) <= Double.MAX_VALUE) || error && x < 0.0) {
                 if (Double.isNaN(x)) {
                     missing = true;
@@ -229,7 +228,7 @@ public final class Normalization implements Serializable {
             for (int i = 0; i < raw.length; i++) {
                 double x = raw[i];
                 if (!Double.isNaN(x)) {
-                    double off = offsets ? featureOffsets[i] : offset;
+                    double off = offsetOf(i);
                     maxBits = Math.max(maxBits, Double.doubleToRawLongBits(x * 0.5 - off * 0.5));
                 }
             }
@@ -245,7 +244,7 @@ public final class Normalization implements Serializable {
                 out[i] = Double.NaN;
                 continue;
             }
-            double off = offsets ? featureOffsets[i] : offset;
+            double off = offsetOf(i);
             // x >= offset gives a difference >= 0; adding +0.0 turns -0.0 into +0.0.
             double d = x < off ? 0.0 : (halve ? x * 0.5 - off * 0.5 : x - off) + 0.0;
             clamped += x < off ? 1 : 0;

@@ -238,7 +238,7 @@ public abstract class AbstractHetQuantFilter extends Filter
      * @throws InvalidValueException as {@link #transform}
      */
     protected int transformSparse(double[] features, int[] at, double[] values, int[] indices) {
-        SparseScratch scratch = SparseScratch.get();
+        RowScratch scratch = RowScratch.get();
         String[] block = m_Block;
         // Block outputs are one run of values from at[0]; per-feature outputs are packed feature after feature.
         int width = block == null ? outputsPerFeature() : block.length;
@@ -789,7 +789,7 @@ public abstract class AbstractHetQuantFilter extends Filter
 
     /** As {@link #featuresOf(Instance)}, into the calling thread's buffer, for a row being transformed. */
     private double[] scratchFeaturesOf(Instance instance) {
-        return featuresOf(instance, SparseScratch.get().features(m_Features.length));
+        return featuresOf(instance, RowScratch.get().features(m_Features.length));
     }
 
     private double[] featuresOf(Instance instance, double[] values) {
@@ -849,7 +849,7 @@ public abstract class AbstractHetQuantFilter extends Filter
      * scratch buffers so that a row allocates only what it stores.
      */
     private Instance sparseRow(Instance instance, int size) {
-        SparseScratch scratch = SparseScratch.get();
+        RowScratch scratch = RowScratch.get();
         int width = m_Width;
         int units = m_Block == null ? m_Features.length * width : m_Block.length;
         double[] listedValues = scratch.listedValues(units);

@@ -6,9 +6,9 @@ package weka.filters.unsupervised.attribute.hetquant;
  * grows to the largest size asked of it in its thread; a buffer of the exact size is returned where the caller needs
  * the length to match.
  */
-final class SparseScratch {
+final class RowScratch {
 
-    private static final ThreadLocal<SparseScratch> SCRATCH = ThreadLocal.withInitial(SparseScratch::new);
+    private static final ThreadLocal<RowScratch> SCRATCH = ThreadLocal.withInitial(RowScratch::new);
 
     private double[] m_Features = new double[0];
     private double[] m_Values = new double[0];
@@ -19,10 +19,10 @@ final class SparseScratch {
     private int[] m_PackedAt = new int[0];
     private int m_PackedWidth;
 
-    private SparseScratch() {}
+    private RowScratch() {}
 
     /** This thread's buffers. */
-    static SparseScratch get() {
+    static RowScratch get() {
         return SCRATCH.get();
     }
 
