@@ -92,6 +92,42 @@ class SyntheticSessionTest {
         assertNotEquals(SyntheticSession.concentration(7), SyntheticSession.concentration(8));
     }
 
+    /**
+     * At the authors' seed the generator is their realization: every value of the released Saturation CSV, and of
+     * the released Concentration CSV regenerated with that file's flat 0.01 noise, within float32 rounding (the CSVs
+     * print 8 significant digits of float32 values; the torch and Java float32 sigmoids may differ by an ulp).
+     */
+    @Test
+    void atSeed314TheGeneratorIsTheAuthorsRealization() {
+        assertSameValues(released("saturation.csv"), SyntheticSession.saturation(SEED));
+        double[] flat = new double[8];
+        Arrays.fill(flat, 0.01);
+        assertSameValues(released("concentration.csv"),
+                SyntheticSession.generate(SyntheticSession.CONCENTRATION, SEED, false, flat));
+        // Another seed is another realization.
+        assertNotEquals(released("saturation.csv").row(0)[0], SyntheticSession.saturation(SEED + 1).row(0)[0], 1e-3);
+    }
+
+    private static void assertSameValues(SyntheticSession expected, SyntheticSession actual) {
+        assertArrayEquals(expected.labels(), actual.labels());
+        double[][] e = expected.features();
+        double[][] a = actual.features();
+        for (int r = 0; r < e.length; r++) {
+            for (int j = 0; j < 8; j++) {
+                assertEquals(e[r][j], a[r][j], 4e-7 * Math.max(1, Math.abs(e[r][j])),
+                        expected.name() + " row " + (r + 1) + " sensor " + j);
+            }
+        }
+    }
+
+    @Test
+    void seedOutsideNumPysRangeIsRejected() {
+        IllegalArgumentException e = assertThrows(IllegalArgumentException.class,
+                () -> SyntheticSession.concentration(-1));
+        assertTrue(e.getMessage().contains("[0, 4294967295]") && e.getMessage().contains("-1"), e.getMessage());
+        assertThrows(IllegalArgumentException.class, () -> SyntheticSession.saturation(1L << 32));
+    }
+
     @Test
     void saturationRangeLikeReleasedCsv() {
         SyntheticSession ref = released("saturation.csv");

@@ -1,12 +1,9 @@
 package org.hetquant.reproduce;
 
-import java.io.IOException;
-import java.nio.file.Path;
 import java.util.ArrayList;
 import java.util.Arrays;
 import java.util.List;
 import java.util.function.UnaryOperator;
-import org.hetquant.cli.LabeledCsv;
 import org.hetquant.engine.ColumnEncoder;
 import org.hetquant.engine.GranuleConnectivity;
 import org.hetquant.engine.GranuleLayer;
@@ -39,46 +36,39 @@ public final class GcSaturationChecks {
      * One alternative.
      *
      * @param name what changes
-     * @param csv whether the session is the authors' shipped Saturation CSV instead of the generator's
      * @param granulesPerMitral GCs per MC (paper 4 on Saturation)
      * @param probabilityFactor factor on the paper's connection probability 1/n
      * @param layer the GC layer
      * @param training how the fold's training MC phases (in presentation order) are presented
      */
-    private record Variant(String name, boolean csv, int granulesPerMitral, double probabilityFactor,
+    private record Variant(String name, int granulesPerMitral, double probabilityFactor,
             GranuleLayer layer, UnaryOperator<byte[][]> training) {
 
         Variant(String name, UnaryOperator<byte[][]> training) {
-            this(name, false, GranuleLayer.PAPER_GRANULES_PER_MITRAL, 1.0, GranuleLayer.PAPER, training);
+            this(name, GranuleLayer.PAPER_GRANULES_PER_MITRAL, 1.0, GranuleLayer.PAPER, training);
         }
     }
 
     private GcSaturationChecks() {}
 
-    public static void main(String[] args) throws IOException {
+    public static void main(String[] args) {
         List<Variant> variants = List.of(
                 new Variant("as reproduced", UnaryOperator.identity()),
-                new Variant("authors' shipped saturation.csv", true, 4, 1.0, GranuleLayer.PAPER,
-                        UnaryOperator.identity()),
-                new Variant("GC = 2·MC", false, 2, 1.0, GranuleLayer.PAPER, UnaryOperator.identity()),
-                new Variant("GC = 8·MC", false, 8, 1.0, GranuleLayer.PAPER, UnaryOperator.identity()),
+                new Variant("GC = 2·MC", 2, 1.0, GranuleLayer.PAPER, UnaryOperator.identity()),
+                new Variant("GC = 8·MC", 8, 1.0, GranuleLayer.PAPER, UnaryOperator.identity()),
                 new Variant("training order reversed", GcSaturationChecks::reversed),
                 new Variant("training rows presented twice", GcSaturationChecks::twice),
-                new Variant("no non-causation penalty", false, 4, 1.0,
+                new Variant("no non-causation penalty", 4, 1.0,
                         GranuleLayer.PAPER.withStdp(StdpParameters.PAPER.withNonCausationPenalty(0.0)),
                         UnaryOperator.identity()),
-                new Variant("connection probability × 2", false, 4, 2.0, GranuleLayer.PAPER,
+                new Variant("connection probability × 2", 4, 2.0, GranuleLayer.PAPER,
                         UnaryOperator.identity()),
-                new Variant("connection probability × 0.5", false, 4, 0.5, GranuleLayer.PAPER,
+                new Variant("connection probability × 0.5", 4, 0.5, GranuleLayer.PAPER,
                         UnaryOperator.identity()));
         Reproduction.Settings settings = new Reproduction.Settings(SEED, Reproduction.FOLDS, 1);
         SyntheticSession generated = SyntheticSession.saturation(SEED);
         List<Reproduction.FoldData> generatedFolds = Reproduction.prepare(new Reproduction.SessionInput(
                 generated.name(), generated.name(), generated.features(), generated.labels()), settings);
-        LabeledCsv shipped = LabeledCsv.read(Path.of("..", "shared", "reference", "saturation.csv"));
-        List<Reproduction.FoldData> shippedFolds = Reproduction.prepare(new Reproduction.SessionInput(
-                "Saturation (shipped CSV)", SyntheticSession.SATURATION, shipped.features(), shipped.labels()),
-                settings);
         PublishedResults published = PublishedResults.loadBundled();
 
         System.out.println("Saturation GC utilization SD, pp (GC mean utilization, %), seed " + SEED
@@ -103,7 +93,7 @@ public final class GcSaturationChecks {
             for (Condition c : CONDITIONS) {
                 StringBuilder row = new StringBuilder("| " + v.name() + " | " + c.label() + " |");
                 for (int n : Reproduction.DUPLICATIONS) {
-                    double[] sdMean = sdAndMean(v.csv() ? shippedFolds : generatedFolds, v, c, n);
+                    double[] sdMean = sdAndMean(generatedFolds, v, c, n);
                     row.append(String.format(" %.2f (%.1f) |", sdMean[0], sdMean[1]));
                 }
                 System.out.println(row);

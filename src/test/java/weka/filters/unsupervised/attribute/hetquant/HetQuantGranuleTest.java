@@ -152,7 +152,9 @@ public class HetQuantGranuleTest extends AbstractFilterTest {
         }
         boolean differ = false;
         for (int r = 0; r < paper.numInstances() && !differ; r++) {
-            differ = paper.instance(r).value(0) != ascending.instance(r).value(0);
+            for (int j = 0; j < paper.classIndex() && !differ; j++) {
+                differ = paper.instance(r).value(j) != ascending.instance(r).value(j);
+            }
         }
         assertTrue("the two codes differ on the input", differ);
         HetQuantGranule fromPaper = paperGranule();
