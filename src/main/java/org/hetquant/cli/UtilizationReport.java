@@ -12,6 +12,7 @@ import org.hetquant.engine.NeuronParameters;
 import org.hetquant.engine.PhaseTable;
 import org.hetquant.engine.Summary;
 import org.hetquant.experiment.FoldUtilization;
+import org.hetquant.experiment.NumPyLegacyStream;
 import org.hetquant.experiment.PaperGrid;
 import org.hetquant.experiment.SamplingProtocol;
 import org.hetquant.experiment.SyntheticSession;
@@ -37,13 +38,28 @@ public final class UtilizationReport {
 
     private UtilizationReport() {}
 
+    /** The {@code --seed} value: an integer NumPy accepts as a seed, since the generator replays NumPy. */
+    private static long seed(String text) {
+        long seed;
+        try {
+            seed = Long.parseLong(text);
+        } catch (NumberFormatException e) {
+            throw new IllegalArgumentException("--seed needs an integer, got " + text, e);
+        }
+        if (seed < 0 || seed > NumPyLegacyStream.MAX_SEED) {
+            throw new IllegalArgumentException("--seed must be in [0, " + NumPyLegacyStream.MAX_SEED
+                    + "] (the generator replays NumPy, which takes these seeds), got " + seed);
+        }
+        return seed;
+    }
+
     public static void main(String[] args) throws IOException {
         Path csv = null;
         long seed = 314;
         for (int i = 0; i < args.length; i++) {
             switch (args[i]) {
                 case "--csv" -> csv = Path.of(value(args, ++i, "--csv"));
-                case "--seed" -> seed = Long.parseLong(value(args, ++i, "--seed"));
+                case "--seed" -> seed = seed(value(args, ++i, "--seed"));
                 case "-h", "--help" -> {
                     System.out.println("usage: UtilizationReport [--csv FILE] [--seed S]");
                     return;

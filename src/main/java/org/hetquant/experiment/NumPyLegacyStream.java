@@ -23,6 +23,9 @@ package org.hetquant.experiment;
  */
 public final class NumPyLegacyStream {
 
+    /** Largest seed NumPy accepts as an integer (2^32 − 1); the smallest is 0. */
+    public static final long MAX_SEED = 0xFFFF_FFFFL;
+
     private static final int N = 624;
     private static final int M = 397;
 
@@ -38,8 +41,9 @@ public final class NumPyLegacyStream {
      * @throws IllegalArgumentException outside that range
      */
     public NumPyLegacyStream(long seed) {
-        if (seed < 0 || seed > 0xFFFF_FFFFL) {
-            throw new IllegalArgumentException("seed must be in [0, 4294967295] (NumPy's integer seeds), got " + seed);
+        if (seed < 0 || seed > MAX_SEED) {
+            throw new IllegalArgumentException("seed must be in [0, " + MAX_SEED + "] (NumPy's integer seeds), got "
+                    + seed);
         }
         int s = (int) seed;
         for (int i = 0; i < N; i++) {

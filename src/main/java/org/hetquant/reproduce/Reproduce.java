@@ -9,6 +9,7 @@ import java.util.List;
 import java.util.Locale;
 import org.hetquant.cli.LabeledCsv;
 import org.hetquant.cli.Progress;
+import org.hetquant.experiment.NumPyLegacyStream;
 import org.hetquant.experiment.SyntheticSession;
 
 /**
@@ -81,7 +82,13 @@ public final class Reproduce {
                         }
                     }
                     case "--out" -> out = Path.of(value(args, ++i, a));
-                    case "--seed" -> seed = parseLong(value(args, ++i, a), a);
+                    case "--seed" -> {
+                        seed = parseLong(value(args, ++i, a), a);
+                        if (seed < 0 || seed > NumPyLegacyStream.MAX_SEED) {
+                            throw new IllegalArgumentException("--seed must be in [0, " + NumPyLegacyStream.MAX_SEED
+                                    + "] (the generators replay NumPy, which takes these seeds), got " + seed);
+                        }
+                    }
                     case "--saturation-csv" -> csv = Path.of(value(args, ++i, a));
                     case "--published" -> published = Path.of(value(args, ++i, a));
                     case "--threads" -> {

@@ -2,6 +2,7 @@ package org.hetquant.cli;
 
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertFalse;
+import static org.junit.jupiter.api.Assertions.assertThrows;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
 import java.io.ByteArrayOutputStream;
@@ -27,6 +28,17 @@ class UtilizationReportTest {
         assertTrue(text.contains("Homogeneous   any      45.9%      13.54           13.55"), text);
         assertTrue(text.contains("Uniform         8      46.0%       1.59            1.49"), text);
         assertFalse(text.contains("undefined"), text);
+    }
+
+    @Test
+    void aSeedNumPyRejectsIsRejectedNamingTheOption() {
+        IllegalArgumentException e = assertThrows(IllegalArgumentException.class,
+                () -> UtilizationReport.main(new String[] {"--seed", "-5"}));
+        assertEquals("--seed must be in [0, 4294967295] (the generator replays NumPy, which takes these seeds), got -5",
+                e.getMessage());
+        e = assertThrows(IllegalArgumentException.class,
+                () -> UtilizationReport.main(new String[] {"--seed", "3.14"}));
+        assertEquals("--seed needs an integer, got 3.14", e.getMessage());
     }
 
     @Test
