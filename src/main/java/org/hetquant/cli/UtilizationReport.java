@@ -38,28 +38,26 @@ public final class UtilizationReport {
 
     private UtilizationReport() {}
 
-    /** The {@code --seed} value: an integer NumPy accepts as a seed, since the generator replays NumPy. */
-    private static long seed(String text) {
-        long seed;
+    /** Runs the command; a bad option or input prints one line and exits with status 2. */
+    public static void main(String[] args) {
         try {
-            seed = Long.parseLong(text);
-        } catch (NumberFormatException e) {
-            throw new IllegalArgumentException("--seed needs an integer, got " + text, e);
+            run(args);
+        } catch (IllegalArgumentException e) {
+            System.err.println("report: " + e.getMessage());
+            System.exit(2);
+        } catch (IOException e) {
+            System.err.println("report: could not read " + e.getMessage() + " (" + e.getClass().getSimpleName() + ")");
+            System.exit(2);
         }
-        if (seed < 0 || seed > NumPyLegacyStream.MAX_SEED) {
-            throw new IllegalArgumentException("--seed must be in [0, " + NumPyLegacyStream.MAX_SEED
-                    + "] (the generator replays NumPy, which takes these seeds), got " + seed);
-        }
-        return seed;
     }
 
-    public static void main(String[] args) throws IOException {
+    static void run(String[] args) throws IOException {
         Path csv = null;
         long seed = 314;
         for (int i = 0; i < args.length; i++) {
             switch (args[i]) {
                 case "--csv" -> csv = Path.of(value(args, ++i, "--csv"));
-                case "--seed" -> seed = seed(value(args, ++i, "--seed"));
+                case "--seed" -> seed = NumPyLegacyStream.parseSeed(value(args, ++i, "--seed"), "--seed");
                 case "-h", "--help" -> {
                     System.out.println("usage: UtilizationReport [--csv FILE] [--seed S]");
                     return;
@@ -71,22 +69,30 @@ public final class UtilizationReport {
         double[][] features;
         int[] labels;
         String source;
+        NumPyLegacyStream resampling;
         if (csv != null) {
             LabeledCsv data = LabeledCsv.read(csv);
             features = data.features();
             labels = data.labels();
             source = csv.toString();
+            resampling = new NumPyLegacyStream(seed);
         } else {
             SyntheticSession session = SyntheticSession.saturation(seed);
             features = session.features();
             labels = session.labels();
             source = "Saturation session, HetQuant generator, seed " + seed;
+            resampling = session.resamplingStream().orElseThrow();
         }
-        print(System.out, source, features, labels, seed);
+        print(System.out, source, features, labels, seed, resampling);
     }
 
-    static void print(PrintStream out, String source, double[][] features, int[] labels, long seed) {
-        SamplingProtocol.Plan plan = SamplingProtocol.paper().plan(labels, seed);
+    /**
+     * @param resampling the NumPy stream the sampling plan resamples from: the generation's for a generated session,
+     *     a fresh one at {@code seed} otherwise ({@link SamplingProtocol#plan(int[], long, NumPyLegacyStream)})
+     */
+    static void print(PrintStream out, String source, double[][] features, int[] labels, long seed,
+            NumPyLegacyStream resampling) {
+        SamplingProtocol.Plan plan = SamplingProtocol.paper().plan(labels, seed, resampling);
         double[][] workingSet = plan.workingSet(features);
         PhaseTable table = PhaseTable.of(NeuronParameters.DEFAULT);
         int f = features[0].length;

@@ -1,14 +1,17 @@
 package org.hetquant.experiment;
 
+import java.io.Serializable;
+
 /**
  * The random stream of NumPy's legacy global generator ({@code numpy.random.seed(s)} followed by the
  * {@code numpy.random} / SciPy {@code rvs} calls the authors' data generator makes), draw for draw.
  *
- * <p>The authors seed NumPy with 314 and generate each synthetic session from that stream
+ * <p>The authors seed NumPy with 314 and generate each synthetic session from that stream, then resample from it
  * (docs/method.md §3 "Seed", §4.1). Replaying it gives their exact realization: {@link SyntheticSession#saturation}
- * at seed 314 equals the released {@code saturation.csv} to float32 rounding, which {@code SyntheticSessionTest}
- * checks. This contradicts docs/method.md §6 item 9 ("bit-for-bit reproduction is not feasible") for the data;
- * it still holds for the authors' GC wiring (torch) and presentation order (Python's {@code random}).
+ * at seed 314 equals the released {@code saturation.csv} within a few float32 ulps, which {@code SyntheticSessionTest}
+ * checks, and {@link SamplingProtocol} draws their working set and folds from it (with {@link PythonRandomStream}
+ * for the presentation order). This contradicts the specification's §6 item 9 ("bit-for-bit reproduction in Java is
+ * not feasible") for everything but the authors' GC wiring (torch) and their SVM's internal splits.
  *
  * <p>What is replayed, each as NumPy's legacy {@code RandomState} defines it:
  * <ul>
@@ -17,27 +20,48 @@ package org.hetquant.experiment;
  *   <li>{@link #standardExponential()}: {@code −ln(1 − u)};</li>
  *   <li>{@link #standardNormal()}: the polar (Marsaglia) method, which yields two normals per accepted pair and
  *       returns the second one first, keeping the other for the next call;</li>
- *   <li>{@link #permutation(int)}: Fisher–Yates from the top, each index drawn by masked rejection.</li>
+ *   <li>{@link #nextInt(int)}, {@link #shuffle(int[])} and {@link #permutation(int)}: integers by masked rejection
+ *       on 32-bit words; shuffles as Fisher–Yates from the top.</li>
  * </ul>
  * Mutable and not thread-safe, like the generator it replays.
  */
-public final class NumPyLegacyStream {
+public final class NumPyLegacyStream implements Serializable {
+
+    private static final long serialVersionUID = 1L;
 
     /** Largest seed NumPy accepts as an integer (2^32 − 1); the smallest is 0. */
     public static final long MAX_SEED = 0xFFFF_FFFFL;
 
-    private static final int N = 624;
-    private static final int M = 397;
-
-    private final int[] state = new int[N];
-    private int position;
+    private final MersenneTwister words;
     private boolean hasSpareNormal;
     private double spareNormal;
 
     /**
-     * The stream after {@code numpy.random.seed(seed)}.
+     * A command-line seed: an integer NumPy accepts.
      *
-     * @param seed in [0, 2^32 − 1], as NumPy accepts for an integer seed
+     * @param text   the value as typed
+     * @param option the option's name, for the message (e.g. {@code --seed})
+     * @throws IllegalArgumentException naming the option, the value and the range if {@code text} is not an integer
+     *     in [0, {@link #MAX_SEED}]
+     */
+    public static long parseSeed(String text, String option) {
+        long seed;
+        try {
+            seed = Long.parseLong(text);
+        } catch (NumberFormatException e) {
+            seed = -1;
+        }
+        if (seed < 0 || seed > MAX_SEED) {
+            throw new IllegalArgumentException(option + " needs an integer in [0, " + MAX_SEED
+                    + "] (the generators replay NumPy, which takes these seeds), got " + text);
+        }
+        return seed;
+    }
+
+    /**
+     * The stream after {@code numpy.random.seed(seed)} (or {@code numpy.random.RandomState(seed)}).
+     *
+     * @param seed in [0, {@link #MAX_SEED}], as NumPy accepts for an integer seed
      * @throws IllegalArgumentException outside that range
      */
     public NumPyLegacyStream(long seed) {
@@ -45,36 +69,23 @@ public final class NumPyLegacyStream {
             throw new IllegalArgumentException("seed must be in [0, " + MAX_SEED + "] (NumPy's integer seeds), got "
                     + seed);
         }
-        int s = (int) seed;
-        for (int i = 0; i < N; i++) {
-            state[i] = s;
-            s = 1812433253 * (s ^ (s >>> 30)) + i + 1;
-        }
-        position = N;
+        words = MersenneTwister.linear((int) seed);
+    }
+
+    private NumPyLegacyStream(NumPyLegacyStream other) {
+        words = other.words.copy();
+        hasSpareNormal = other.hasSpareNormal;
+        spareNormal = other.spareNormal;
+    }
+
+    /** A copy in the same state: it continues with the same draws, independently of this one. */
+    public NumPyLegacyStream copy() {
+        return new NumPyLegacyStream(this);
     }
 
     /** The next 32-bit output, as an unsigned value in [0, 2^32). */
     public long nextUint32() {
-        return nextWord() & 0xFFFF_FFFFL;
-    }
-
-    private int nextWord() {
-        if (position == N) {
-            twist();
-        }
-        int y = state[position++];
-        y ^= y >>> 11;
-        y ^= (y << 7) & 0x9D2C_5680;
-        y ^= (y << 15) & 0xEFC6_0000;
-        return y ^ (y >>> 18);
-    }
-
-    private void twist() {
-        for (int i = 0; i < N; i++) {
-            int y = (state[i] & 0x8000_0000) | (state[(i + 1) % N] & 0x7FFF_FFFF);
-            state[i] = state[(i + M) % N] ^ (y >>> 1) ^ ((y & 1) == 0 ? 0 : 0x9908_B0DF);
-        }
-        position = 0;
+        return words.nextUint32();
     }
 
     /** Uniform double in [0, 1) with 53 random bits (NumPy's {@code random_sample}). */
@@ -123,22 +134,43 @@ public final class NumPyLegacyStream {
         for (int i = 0; i < n; i++) {
             p[i] = i;
         }
-        for (int i = n - 1; i > 0; i--) {
-            int j = (int) boundedBelowOrAt(i);
-            int t = p[i];
-            p[i] = p[j];
-            p[j] = t;
-        }
+        shuffle(p);
         return p;
     }
 
-    /** Uniform integer in [0, max] by masked rejection on 32-bit words; max in [1, 2^31). */
-    private long boundedBelowOrAt(int max) {
+    /** Shuffles {@code a} in place ({@code numpy.random.shuffle}): Fisher–Yates from the top. */
+    public void shuffle(int[] a) {
+        for (int i = a.length - 1; i > 0; i--) {
+            int j = belowOrAt(i);
+            int t = a[i];
+            a[i] = a[j];
+            a[j] = t;
+        }
+    }
+
+    /**
+     * Uniform integer in [0, high) ({@code numpy.random.randint(0, high)}, and each draw of
+     * {@code numpy.random.choice(high, size, replace=True)}, which pandas' {@code sample(replace=True)} makes).
+     *
+     * @param high in [1, 2^31)
+     */
+    public int nextInt(int high) {
+        if (high < 1) {
+            throw new IllegalArgumentException("high must be >= 1, got " + high);
+        }
+        return belowOrAt(high - 1);
+    }
+
+    /** Uniform integer in [0, max] by masked rejection on 32-bit words; max = 0 draws nothing, as in NumPy. */
+    private int belowOrAt(int max) {
+        if (max == 0) {
+            return 0;
+        }
         long mask = Integer.highestOneBit(max) * 2L - 1;
         long value;
         do {
             value = nextUint32() & mask;
         } while (value > max);
-        return value;
+        return (int) value;
     }
 }

@@ -2,7 +2,6 @@ package org.hetquant.experiment;
 
 import java.io.Serializable;
 import java.util.Arrays;
-import java.util.SplittableRandom;
 import java.util.TreeMap;
 import java.util.stream.IntStream;
 
@@ -14,9 +13,10 @@ import java.util.stream.IntStream;
  *   <li><b>Resample</b>: from each class (ascending label order) draw {@code perClass} rows uniformly
  *       <em>with replacement</em> (default 16 = 2 shots × 8 folds). The drawn rows form the working set;
  *       positions in it are the "resampled indices" used below.</li>
- *   <li><b>Stratified folds</b>: within each class the working-set positions are dealt round-robin to
- *       {@code folds} folds in random order (default 8), so a fold holds {@code perClass/folds} rows of
- *       every class when {@code perClass} is a multiple of {@code folds}.</li>
+ *   <li><b>Stratified folds</b> (scikit-learn's {@code StratifiedKFold}): the class-sorted positions are dealt
+ *       round-robin to {@code folds} folds (default 8), and each class's share is shuffled over its positions, so
+ *       a fold holds {@code perClass/folds} rows of every class when {@code perClass} is a multiple of
+ *       {@code folds}.</li>
  *   <li><b>Few-shot split</b>: for fold k, the <em>training</em> set (used for calibration and training) is
  *       fold k alone (2 per class = 16 rows by default) and the <em>test</em> set is every other fold
  *       (112 rows). This is the reverse of ordinary k-fold use.</li>
@@ -25,7 +25,8 @@ import java.util.stream.IntStream;
  *   <li><b>Data-level shift</b>: if the working set's global minimum is negative it is subtracted from
  *       every entry, once, over train and test together ({@link #shiftToNonNegative}).</li>
  * </ol>
- * Bit-for-bit agreement with the authors' pandas/NumPy draws is not attempted (docs/method.md §6 item 9).
+ * The draws replay the authors' (pandas, scikit-learn and Python's {@code random}, {@link #plan(int[], long,
+ * NumPyLegacyStream)}), so with their seed and their session the plan is theirs.
  */
 public final class SamplingProtocol implements Serializable {
 
@@ -71,51 +72,96 @@ public final class SamplingProtocol implements Serializable {
     }
 
     /**
-     * Draws the working set and its folds.
+     * Draws the working set and its folds with the random streams the authors' pipeline uses at this seed, the
+     * resampling starting from a freshly seeded NumPy stream (a session that was not generated at this seed, e.g. a
+     * CSV). See {@link #plan(int[], long, NumPyLegacyStream)}.
      *
      * @param labels class label of every row of the full dataset (any int values; at least one row)
-     * @param seed   any value; equal seeds give identical plans
+     * @param seed   in [0, {@link NumPyLegacyStream#MAX_SEED}]; equal seeds give identical plans
      */
     public Plan plan(int[] labels, long seed) {
+        return plan(labels, seed, new NumPyLegacyStream(seed));
+    }
+
+    /**
+     * Draws the working set and its folds as the authors' pipeline does (docs/method.md §3 "Sampling"), draw for
+     * draw:
+     * <ul>
+     *   <li>resampling continues {@code resampling}, NumPy's global stream, which in their pipeline has just
+     *       generated the session ({@link SyntheticSession#resamplingStream()}): per class in ascending label order,
+     *       {@code perClass} draws of {@code randint(0, class size)} (pandas' {@code sample(replace=True)});</li>
+     *   <li>folds come from a fresh NumPy stream at {@code seed} (scikit-learn's {@code StratifiedKFold(shuffle=True,
+     *       random_state=seed)}): per class, the fold labels allotted to it are shuffled over its positions;</li>
+     *   <li>presentation order comes from Python's {@code random} at {@code seed}: per fold in order, the training
+     *       positions and then the test positions are reordered by {@code random.sample}.</li>
+     * </ul>
+     *
+     * @param labels     class label of every row of the full dataset (any int values; at least one row)
+     * @param seed       in [0, {@link NumPyLegacyStream#MAX_SEED}]
+     * @param resampling the NumPy stream to resample from; not changed (a copy is drawn from)
+     */
+    public Plan plan(int[] labels, long seed, NumPyLegacyStream resampling) {
         if (labels == null || labels.length == 0) {
             throw new IllegalArgumentException("labels must have at least one row");
         }
+        if (resampling == null) {
+            throw new IllegalArgumentException("resampling stream must not be null");
+        }
         TreeMap<Integer, int[]> rowsByClass = groupRows(labels);
+        NumPyLegacyStream draws = resampling.copy();
+        NumPyLegacyStream folding = new NumPyLegacyStream(seed);
+        PythonRandomStream ordering = new PythonRandomStream(seed);
 
-        SplittableRandom root = new SplittableRandom(seed);
-        SplittableRandom resampling = root.split();
-        SplittableRandom folding = root.split();
-        SplittableRandom ordering = root.split();
-
-        int total = rowsByClass.size() * perClass;
+        int classes = rowsByClass.size();
+        int total = classes * perClass;
         int[] sourceRow = new int[total];
         int[] label = new int[total];
-        int[] fold = new int[total];
         int position = 0;
         for (var entry : rowsByClass.entrySet()) {
             int[] rows = entry.getValue();
-            int[] dealt = new int[perClass];
             for (int k = 0; k < perClass; k++) {
-                dealt[k] = k % folds;
-            }
-            shuffle(dealt, folding);
-            for (int k = 0; k < perClass; k++) {
-                sourceRow[position] = rows[resampling.nextInt(rows.length)];
+                sourceRow[position] = rows[draws.nextInt(rows.length)];
                 label[position] = entry.getKey();
-                fold[position] = dealt[k];
                 position++;
             }
+        }
+
+        // scikit-learn's allotment: fold i takes, of each class, the count among every folds-th entry of the sorted
+        // labels from entry i.
+        int[][] allotted = new int[folds][classes];
+        for (int p = 0; p < total; p++) {
+            allotted[p % folds][p / perClass]++;
+        }
+        int[] fold = new int[total];
+        for (int c = 0; c < classes; c++) {
+            int[] foldsForClass = new int[perClass];
+            int at = 0;
+            for (int f = 0; f < folds; f++) {
+                for (int r = 0; r < allotted[f][c]; r++) {
+                    foldsForClass[at++] = f;
+                }
+            }
+            folding.shuffle(foldsForClass);
+            System.arraycopy(foldsForClass, 0, fold, c * perClass, perClass);
         }
 
         int[][] train = new int[folds][];
         int[][] test = new int[folds][];
         for (int k = 0; k < folds; k++) {
-            train[k] = positions(fold, k, true);
-            test[k] = positions(fold, k, false);
-            shuffle(train[k], ordering);
-            shuffle(test[k], ordering);
+            train[k] = reordered(positions(fold, k, true), ordering);
+            test[k] = reordered(positions(fold, k, false), ordering);
         }
         return new Plan(sourceRow, label, fold, train, test);
+    }
+
+    /** {@code a[random.sample(range(len(a)), len(a))]}. */
+    private static int[] reordered(int[] a, PythonRandomStream random) {
+        int[] order = random.sample(a.length, a.length);
+        int[] out = new int[a.length];
+        for (int i = 0; i < a.length; i++) {
+            out[i] = a[order[i]];
+        }
+        return out;
     }
 
     private static TreeMap<Integer, int[]> groupRows(int[] labels) {
@@ -140,15 +186,6 @@ public final class SamplingProtocol implements Serializable {
         return IntStream.range(0, fold.length)
                 .filter(p -> (fold[p] == k) == inFold)
                 .toArray();
-    }
-
-    private static void shuffle(int[] a, SplittableRandom random) {
-        for (int i = a.length - 1; i > 0; i--) {
-            int j = random.nextInt(i + 1);
-            int t = a[i];
-            a[i] = a[j];
-            a[j] = t;
-        }
     }
 
     /**

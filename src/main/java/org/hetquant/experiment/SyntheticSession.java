@@ -2,6 +2,7 @@ package org.hetquant.experiment;
 
 import java.io.Serializable;
 import java.util.Arrays;
+import java.util.Optional;
 
 /**
  * One labelled sensor dataset ("session"): a samples × sensors feature matrix and a class label per row.
@@ -84,12 +85,16 @@ public final class SyntheticSession implements Serializable {
     private final int[] labels;
     /** Noise SD applied to each sensor, or null when the session was not generated here. */
     private final double[] noiseSd;
+    /** NumPy's stream as the generation left it, or null when the session was not generated here. */
+    private final NumPyLegacyStream afterGeneration;
 
-    private SyntheticSession(String name, double[][] features, int[] labels, double[] noiseSd) {
+    private SyntheticSession(String name, double[][] features, int[] labels, double[] noiseSd,
+            NumPyLegacyStream afterGeneration) {
         this.name = name;
         this.features = features;
         this.labels = labels;
         this.noiseSd = noiseSd;
+        this.afterGeneration = afterGeneration;
     }
 
     /**
@@ -127,7 +132,7 @@ public final class SyntheticSession implements Serializable {
             }
             copy[r] = features[r].clone();
         }
-        return new SyntheticSession(name, copy, labels.clone(), null);
+        return new SyntheticSession(name, copy, labels.clone(), null, null);
     }
 
     /**
@@ -211,7 +216,7 @@ public final class SyntheticSession implements Serializable {
                 features[row][j] = (float) (response[row][j] + random.standardNormal() * noiseSd[j]);
             }
         }
-        return new SyntheticSession(name, features, labels, noiseSd);
+        return new SyntheticSession(name, features, labels, noiseSd, random);
     }
 
     /** The saturating sensor response in float32, as the authors' torch code computes it. */
@@ -264,6 +269,14 @@ public final class SyntheticSession implements Serializable {
      */
     public double[] noiseSd() {
         return noiseSd == null ? new double[0] : noiseSd.clone();
+    }
+
+    /**
+     * NumPy's stream as the generation left it (a copy): the authors' pipeline resamples from it next
+     * ({@link SamplingProtocol#plan(int[], long, NumPyLegacyStream)}). Empty for a session built with {@link #of}.
+     */
+    public Optional<NumPyLegacyStream> resamplingStream() {
+        return Optional.ofNullable(afterGeneration).map(NumPyLegacyStream::copy);
     }
 
     @Override

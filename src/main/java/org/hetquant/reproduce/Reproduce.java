@@ -82,13 +82,7 @@ public final class Reproduce {
                         }
                     }
                     case "--out" -> out = Path.of(value(args, ++i, a));
-                    case "--seed" -> {
-                        seed = parseLong(value(args, ++i, a), a);
-                        if (seed < 0 || seed > NumPyLegacyStream.MAX_SEED) {
-                            throw new IllegalArgumentException("--seed must be in [0, " + NumPyLegacyStream.MAX_SEED
-                                    + "] (the generators replay NumPy, which takes these seeds), got " + seed);
-                        }
-                    }
+                    case "--seed" -> seed = NumPyLegacyStream.parseSeed(value(args, ++i, a), a);
                     case "--saturation-csv" -> csv = Path.of(value(args, ++i, a));
                     case "--published" -> published = Path.of(value(args, ++i, a));
                     case "--threads" -> {
@@ -179,9 +173,11 @@ public final class Reproduce {
         long[] values = java.util.stream.LongStream.rangeClosed(1, seeds).toArray();
         return new Report.SeedSweep(metric, values,
                 List.of(SyntheticSession.CONCENTRATION, SyntheticSession.SATURATION),
-                List.of(Reproduction.utilizationSdBySeed(s -> generated(SyntheticSession.concentration(s)), values,
+                List.of(Reproduction.utilizationSdBySeed(
+                                s -> Reproduction.SessionInput.generated(SyntheticSession.concentration(s)), values,
                                 o.threads(), metric, o.granules()),
-                        Reproduction.utilizationSdBySeed(s -> generated(SyntheticSession.saturation(s)), values,
+                        Reproduction.utilizationSdBySeed(
+                                s -> Reproduction.SessionInput.generated(SyntheticSession.saturation(s)), values,
                                 o.threads(), metric, o.granules())));
     }
 
@@ -216,17 +212,13 @@ public final class Reproduce {
         List<Reproduction.SessionInput> sessions = new ArrayList<>();
         for (SyntheticSession s : List.of(SyntheticSession.concentration(o.seed()),
                 SyntheticSession.saturation(o.seed()))) {
-            sessions.add(generated(s));
+            sessions.add(Reproduction.SessionInput.generated(s));
         }
         if (o.saturationCsv() != null) {
             LabeledCsv csv = LabeledCsv.read(o.saturationCsv());
             sessions.add(new Reproduction.SessionInput("Saturation (shipped CSV)", SyntheticSession.SATURATION,
-                    csv.features(), csv.labels()));
+                    csv.features(), csv.labels(), null));
         }
         return sessions;
-    }
-
-    private static Reproduction.SessionInput generated(SyntheticSession s) {
-        return new Reproduction.SessionInput(s.name(), s.name(), s.features(), s.labels());
     }
 }

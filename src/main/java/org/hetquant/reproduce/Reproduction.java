@@ -22,8 +22,10 @@ import org.hetquant.engine.PhaseTable;
 import org.hetquant.engine.Summary;
 import org.hetquant.engine.Utilization;
 import org.hetquant.experiment.FoldUtilization;
+import org.hetquant.experiment.NumPyLegacyStream;
 import org.hetquant.experiment.PaperGrid;
 import org.hetquant.experiment.SamplingProtocol;
+import org.hetquant.experiment.SyntheticSession;
 
 /**
  * Runs the paper's experiment grid (docs/method.md §4): for every session, fold, condition and duplication n, the
@@ -51,8 +53,18 @@ public final class Reproduction {
      * @param publishedSession the published session it is compared with ("Concentration" or "Saturation")
      * @param features raw sensor rows
      * @param labels class label per row
+     * @param resampling NumPy's stream as the session's generation left it, which the sampling plan continues
+     *     ({@link SyntheticSession#resamplingStream()}); null for a session that was not generated (a CSV): its plan
+     *     resamples from a fresh stream at the run's seed
      */
-    public record SessionInput(String name, String publishedSession, double[][] features, int[] labels) {}
+    public record SessionInput(String name, String publishedSession, double[][] features, int[] labels,
+            NumPyLegacyStream resampling) {
+
+        /** A generated session, run under its own name; its plan continues the generation's stream. */
+        public static SessionInput generated(SyntheticSession s) {
+            return new SessionInput(s.name(), s.name(), s.features(), s.labels(), s.resamplingStream().orElseThrow());
+        }
+    }
 
     /**
      * What to run.
@@ -220,7 +232,9 @@ public final class Reproduction {
             int[] testLabels) {}
 
     static List<FoldData> prepare(SessionInput session, Settings settings) {
-        SamplingProtocol.Plan plan = SamplingProtocol.paper().plan(session.labels(), settings.seed());
+        SamplingProtocol.Plan plan = session.resampling() == null
+                ? SamplingProtocol.paper().plan(session.labels(), settings.seed())
+                : SamplingProtocol.paper().plan(session.labels(), settings.seed(), session.resampling());
         // The data-level shift is applied once to the resampled working set, train and test together
         // (docs/method.md §2(a)).
         double[][] working = SamplingProtocol.shiftToNonNegative(plan.workingSet(session.features()));

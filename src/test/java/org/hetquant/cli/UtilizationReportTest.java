@@ -22,23 +22,24 @@ class UtilizationReportTest {
         SyntheticSession s = SyntheticSession.saturation(314);
         ByteArrayOutputStream bytes = new ByteArrayOutputStream();
         UtilizationReport.print(new PrintStream(bytes, true, StandardCharsets.UTF_8), "test", s.features(),
-                s.labels(), 314);
+                s.labels(), 314, s.resamplingStream().orElseThrow());
         String text = bytes.toString(StandardCharsets.UTF_8);
-        // The figures README quotes for the authors' released session: at seed 314 the generator replays it.
-        assertTrue(text.contains("Homogeneous   any      45.9%      13.54           13.55"), text);
-        assertTrue(text.contains("Uniform         8      46.0%       1.59            1.49"), text);
+        // At seed 314 the generator and the sampling plan replay the authors' draws: the published SDs come out.
+        assertTrue(text.contains("Homogeneous   any      46.0%      13.55           13.55"), text);
+        assertTrue(text.contains("Uniform         4      47.2%       2.81            2.81"), text);
+        assertTrue(text.contains("Uniform         8      45.9%       1.49            1.49"), text);
+        assertTrue(text.contains("Uniform        32      45.6%       0.45            0.45"), text);
         assertFalse(text.contains("undefined"), text);
     }
 
     @Test
     void aSeedNumPyRejectsIsRejectedNamingTheOption() {
-        IllegalArgumentException e = assertThrows(IllegalArgumentException.class,
-                () -> UtilizationReport.main(new String[] {"--seed", "-5"}));
-        assertEquals("--seed must be in [0, 4294967295] (the generator replays NumPy, which takes these seeds), got -5",
-                e.getMessage());
-        e = assertThrows(IllegalArgumentException.class,
-                () -> UtilizationReport.main(new String[] {"--seed", "3.14"}));
-        assertEquals("--seed needs an integer, got 3.14", e.getMessage());
+        for (String bad : new String[] {"-5", "3.14", "4294967296", "99999999999999999999"}) {
+            IllegalArgumentException e = assertThrows(IllegalArgumentException.class,
+                    () -> UtilizationReport.run(new String[] {"--seed", bad}));
+            assertEquals("--seed needs an integer in [0, 4294967295] (the generators replay NumPy, which takes these "
+                    + "seeds), got " + bad, e.getMessage());
+        }
     }
 
     @Test

@@ -58,6 +58,38 @@ class NumPyLegacyStreamTest {
     }
 
     @Test
+    void integersAndShufflesAsPandasAndScikitLearnDrawThem() {
+        // numpy.random.seed(314); numpy.random.choice(512, 16, replace=True); numpy.random.choice(1, 3, replace=True)
+        // draws nothing; then numpy.random.randint(0, 2**32, dtype=numpy.uint64).
+        NumPyLegacyStream s = new NumPyLegacyStream(314);
+        int[] drawn = new int[16];
+        for (int i = 0; i < drawn.length; i++) {
+            drawn[i] = s.nextInt(512);
+        }
+        assertArrayEquals(new int[] {8, 109, 201, 435, 342, 42, 462, 240, 7, 226, 442, 120, 342, 71, 80, 419}, drawn);
+        for (int i = 0; i < 3; i++) {
+            assertEquals(0, s.nextInt(1));
+        }
+        assertEquals(3915993964L, s.nextUint32());
+        // RandomState(314).shuffle(numpy.arange(8).repeat(2)), as StratifiedKFold(shuffle=True) deals a class's folds.
+        int[] folds = {0, 0, 1, 1, 2, 2, 3, 3, 4, 4, 5, 5, 6, 6, 7, 7};
+        new NumPyLegacyStream(314).shuffle(folds);
+        assertArrayEquals(new int[] {0, 5, 2, 6, 2, 7, 7, 1, 3, 0, 5, 3, 1, 4, 6, 4}, folds);
+        assertThrows(IllegalArgumentException.class, () -> new NumPyLegacyStream(1).nextInt(0));
+    }
+
+    @Test
+    void aCopyContinuesWithTheSameDrawsIndependently() {
+        NumPyLegacyStream s = new NumPyLegacyStream(314);
+        s.standardNormal(); // leaves the spare normal cached: the copy must carry it
+        NumPyLegacyStream copy = s.copy();
+        assertEquals(s.standardNormal(), copy.standardNormal(), 0.0);
+        assertEquals(s.nextUint32(), copy.nextUint32());
+        copy.nextUint32();
+        assertEquals(new NumPyLegacyStream(314).copy().nextUint32(), 3937942024L);
+    }
+
+    @Test
     void seedsOutsideNumPysIntegerRangeAreRejected() {
         assertThrows(IllegalArgumentException.class, () -> new NumPyLegacyStream(-1));
         assertThrows(IllegalArgumentException.class, () -> new NumPyLegacyStream(1L << 32));

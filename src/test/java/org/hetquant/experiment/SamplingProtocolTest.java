@@ -28,6 +28,37 @@ class SamplingProtocolTest {
         assertEquals(8, p.folds());
     }
 
+    /**
+     * The authors' plan for their seed-314 session, from their pipeline's calls replayed in Python (NumPy 2.4 legacy
+     * stream after the generation, pandas-style {@code choice(512, 16, replace=True)} per class,
+     * {@code RandomState(314)} shuffles for the folds, CPython 3.11 {@code random.seed(314)} and
+     * {@code random.sample} for the order).
+     */
+    @Test
+    void replaysTheAuthorsPlanAfterTheirGeneration() {
+        SyntheticSession session = SyntheticSession.saturation(314);
+        SamplingProtocol.Plan plan = SamplingProtocol.paper().plan(session.labels(), 314,
+                session.resamplingStream().orElseThrow());
+        int[] source = plan.sourceRows();
+        assertArrayEquals(new int[] {511, 355, 42, 261, 441}, Arrays.copyOf(source, 5));
+        assertArrayEquals(new int[] {3625, 3784, 3727, 4002, 3991, 3960, 3706, 3858, 3595},
+                Arrays.copyOfRange(source, 119, 128));
+        assertArrayEquals(new int[] {0, 5, 2, 6, 2, 7, 7, 1, 3, 0, 5, 3, 1, 4, 6, 4},
+                Arrays.copyOf(plan.foldAssignment(), 16));
+        assertArrayEquals(new int[] {49, 57, 9, 22, 0, 84, 39, 28, 119, 107, 72, 76, 43, 89, 105, 115},
+                plan.trainIndices(0));
+        assertArrayEquals(new int[] {15, 120, 35, 4, 34, 83, 36, 7, 30, 20}, Arrays.copyOf(plan.testIndices(0), 10));
+        assertArrayEquals(new int[] {77, 58, 5, 109, 16, 123, 25, 38, 35, 118, 81, 6, 54, 69, 101, 82},
+                plan.trainIndices(7));
+        // Both sessions consume the same draws, so they share the plan; the stream given is not consumed.
+        SyntheticSession concentration = SyntheticSession.concentration(314);
+        assertEquals(plan, SamplingProtocol.paper().plan(concentration.labels(), 314,
+                concentration.resamplingStream().orElseThrow()));
+        NumPyLegacyStream stream = session.resamplingStream().orElseThrow();
+        SamplingProtocol.paper().plan(session.labels(), 314, stream);
+        assertEquals(plan, SamplingProtocol.paper().plan(session.labels(), 314, stream));
+    }
+
     @Test
     void workingSetIsSixteenPerClassDrawnFromTheRightClass() {
         SamplingProtocol.Plan plan = SamplingProtocol.paper().plan(LABELS, 314);
@@ -122,10 +153,13 @@ class SamplingProtocolTest {
         SamplingProtocol.Plan plan = new SamplingProtocol(5, 2).plan(labels, 1);
         assertEquals(10, plan.size());
         assertArrayEquals(new int[] {-3, -3, -3, -3, -3, 7, 7, 7, 7, 7}, plan.labels());
-        // 5 rows per class dealt round-robin to 2 folds: fold 0 gets 3 per class, fold 1 gets 2.
-        assertEquals(6, plan.trainIndices(0).length);
-        assertEquals(4, plan.trainIndices(1).length);
-        assertEquals(10, plan.trainIndices(0).length + plan.testIndices(0).length);
+        // scikit-learn's allotment deals the sorted labels round-robin over the folds: fold 0 gets positions 0, 2,
+        // 4, 6, 8 (3 of class -3, 2 of class 7), fold 1 the others (2 and 3).
+        int[] train0 = plan.trainIndices(0);
+        assertEquals(5, train0.length);
+        assertEquals(3, Arrays.stream(train0).filter(p -> p < 5).count());
+        assertEquals(2, Arrays.stream(plan.trainIndices(1)).filter(p -> p < 5).count());
+        assertEquals(10, train0.length + plan.testIndices(0).length);
     }
 
     @Test

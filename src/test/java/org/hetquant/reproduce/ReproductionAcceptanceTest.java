@@ -20,50 +20,29 @@ import org.junit.jupiter.api.TestInstance;
 class ReproductionAcceptanceTest {
 
     /**
-     * GC cells that miss their band on the quick grid (docs/reproduction.md, "Why some GC cells miss"); every MC
-     * cell and every qualitative claim is within band there, so no MC cell or claim is excluded. Each entry is an
-     * {@link Acceptance.Check#name()}.
-     *
-     * <ul>
-     *   <li>Saturation utilization SD, Scaled and Adaptive at every n and Uniform n = 16, 32: above the published
-     *       values, a systematic excess that also shows on the full grid (Scaled n = 4..16, Adaptive n = 4, 8, 32,
-     *       Uniform n = 32) and over data seeds 1..3 (the report's GC sensitivity table).
-     *   <li>Concentration utilization SD, Homogeneous n = 4, Scaled n = 4, Adaptive at every n, Uniform n = 16:
-     *       2 folds are few; the GC SD moves by a factor of about 1.5 between folds and seeds. On the full grid
-     *       only Adaptive n = 4 misses (−25 %, the published value at the top of the seed range).
-     *   <li>Accuracy, Concentration Uniform n = 4: 10 points below on 2 folds, 4.9 below on the full grid.
-     * </ul>
+     * GC cells that miss their band on the quick grid (docs/reproduction.md, "Quick grid"); every MC cell and every
+     * qualitative claim is within band there. Each entry is an {@link Acceptance.Check#name()}. A fold's GC
+     * utilization SD depends on the STDP training rows of that fold, so 2 folds move a cell's mean by up to about a
+     * factor of 1.5; on the full 8-fold grid only Concentration Uniform n = 16 misses (+31 %, one GC wiring's draw:
+     * the wiring is not the authors').
      */
     static final Set<String> GC_EXCLUDED = Set.of(
-            "Concentration Homogeneous n=4 GC utilization SD",
+            "Concentration Homogeneous n=8 GC utilization SD",
+            "Concentration Homogeneous n=16 GC utilization SD",
+            "Concentration Homogeneous n=32 GC utilization SD",
+            "Concentration Uniform n=8 GC utilization SD",
             "Concentration Uniform n=16 GC utilization SD",
-            "Concentration Scaled n=4 GC utilization SD",
-            "Concentration Adaptive n=4 GC utilization SD",
+            "Concentration Uniform n=32 GC utilization SD",
+            "Concentration Scaled n=8 GC utilization SD",
+            "Concentration Scaled n=32 GC utilization SD",
             "Concentration Adaptive n=8 GC utilization SD",
             "Concentration Adaptive n=16 GC utilization SD",
-            "Concentration Adaptive n=32 GC utilization SD",
-            "Saturation Uniform n=16 GC utilization SD",
             "Saturation Uniform n=32 GC utilization SD",
-            "Saturation Scaled n=4 GC utilization SD",
-            "Saturation Scaled n=8 GC utilization SD",
             "Saturation Scaled n=16 GC utilization SD",
             "Saturation Scaled n=32 GC utilization SD",
             "Saturation Adaptive n=4 GC utilization SD",
             "Saturation Adaptive n=8 GC utilization SD",
-            "Saturation Adaptive n=16 GC utilization SD",
-            "Saturation Adaptive n=32 GC utilization SD",
-            "Concentration Uniform n=4 GC accuracy");
-
-    /**
-     * Qualitative claims that do not hold on the quick grid (all three hold on the full grid): Concentration's
-     * Uniform GC utilization SD at n = 16 and 32 is among the cells 2 folds overstate (see {@link #GC_EXCLUDED}), so
-     * it is not below half the Homogeneous SD there; at n = 4 the Uniform GC accuracy is the cell 2 folds put 10
-     * points low, below Homogeneous.
-     */
-    static final Set<String> CLAIMS_EXCLUDED = Set.of(
-            "Concentration n=16: GC Uniform SD well below GC Homogeneous SD",
-            "Concentration n=32: GC Uniform SD well below GC Homogeneous SD",
-            "Concentration n=4: Uniform GC accuracy above Homogeneous");
+            "Saturation Adaptive n=16 GC utilization SD");
 
     private Grid grid;
     private List<Acceptance.Check> banded;
@@ -125,7 +104,7 @@ class ReproductionAcceptanceTest {
     void qualitativeClaimsHold() {
         for (String session : grid.sessions()) {
             String failures = Acceptance.qualitative(grid, session).stream()
-                    .filter(c -> !c.pass() && !CLAIMS_EXCLUDED.contains(c.name()))
+                    .filter(c -> !c.pass())
                     .map(c -> String.format("%s: %.2f vs %.2f (%s)", c.name(), c.ours(), c.reference(), c.band()))
                     .collect(Collectors.joining("\n"));
             assertTrue(failures.isEmpty(), "claims that do not hold:\n" + failures);
@@ -138,12 +117,6 @@ class ReproductionAcceptanceTest {
         for (String name : GC_EXCLUDED) {
             Acceptance.Check c = banded.stream().filter(b -> b.name().equals(name)).findFirst().orElseThrow();
             assertTrue(!c.pass(), name + " is within its band now; drop it from the exclusions");
-        }
-        List<Acceptance.Check> claims = grid.sessions().stream()
-                .flatMap(s -> Acceptance.qualitative(grid, s).stream()).toList();
-        for (String name : CLAIMS_EXCLUDED) {
-            Acceptance.Check c = claims.stream().filter(b -> b.name().equals(name)).findFirst().orElseThrow();
-            assertTrue(!c.pass(), name + " holds now; drop it from CLAIMS_EXCLUDED");
         }
     }
 
