@@ -11,7 +11,8 @@ import java.io.Serializable;
  * at seed 314 equals the released {@code saturation.csv} within a few float32 ulps, which {@code SyntheticSessionTest}
  * checks, and {@link SamplingProtocol} draws their working set and folds from it (with {@link PythonRandomStream}
  * for the presentation order). This contradicts the specification's §6 item 9 ("bit-for-bit reproduction in Java is
- * not feasible") for everything but the authors' GC wiring (torch) and their SVM's internal splits.
+ * not feasible") for everything but the authors' GC wiring (torch); {@link StratifiedFolds} replays their SVM's
+ * splits.
  *
  * <p>What is replayed, each as NumPy's legacy {@code RandomState} defines it:
  * <ul>

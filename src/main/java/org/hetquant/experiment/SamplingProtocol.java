@@ -3,7 +3,6 @@ package org.hetquant.experiment;
 import java.io.Serializable;
 import java.util.Arrays;
 import java.util.TreeMap;
-import java.util.stream.IntStream;
 
 /**
  * The paper's few-shot evaluation protocol (docs/method.md §3 "Sampling", §2(a), §4.2), as a pure seeded
@@ -112,8 +111,7 @@ public final class SamplingProtocol implements Serializable {
         NumPyLegacyStream folding = new NumPyLegacyStream(seed);
         PythonRandomStream ordering = new PythonRandomStream(seed);
 
-        int classes = rowsByClass.size();
-        int total = classes * perClass;
+        int total = rowsByClass.size() * perClass;
         int[] sourceRow = new int[total];
         int[] label = new int[total];
         int position = 0;
@@ -126,30 +124,13 @@ public final class SamplingProtocol implements Serializable {
             }
         }
 
-        // scikit-learn's allotment: fold i takes, of each class, the count among every folds-th entry of the sorted
-        // labels from entry i.
-        int[][] allotted = new int[folds][classes];
-        for (int p = 0; p < total; p++) {
-            allotted[p % folds][p / perClass]++;
-        }
-        int[] fold = new int[total];
-        for (int c = 0; c < classes; c++) {
-            int[] foldsForClass = new int[perClass];
-            int at = 0;
-            for (int f = 0; f < folds; f++) {
-                for (int r = 0; r < allotted[f][c]; r++) {
-                    foldsForClass[at++] = f;
-                }
-            }
-            folding.shuffle(foldsForClass);
-            System.arraycopy(foldsForClass, 0, fold, c * perClass, perClass);
-        }
+        int[] fold = StratifiedFolds.assign(label, folds, folding);
 
         int[][] train = new int[folds][];
         int[][] test = new int[folds][];
         for (int k = 0; k < folds; k++) {
-            train[k] = reordered(positions(fold, k, true), ordering);
-            test[k] = reordered(positions(fold, k, false), ordering);
+            train[k] = reordered(StratifiedFolds.select(fold, k, true), ordering);
+            test[k] = reordered(StratifiedFolds.select(fold, k, false), ordering);
         }
         return new Plan(sourceRow, label, fold, train, test);
     }
@@ -180,12 +161,6 @@ public final class SamplingProtocol implements Serializable {
             rows.get(labels[r])[k] = r;
         }
         return rows;
-    }
-
-    private static int[] positions(int[] fold, int k, boolean inFold) {
-        return IntStream.range(0, fold.length)
-                .filter(p -> (fold[p] == k) == inFold)
-                .toArray();
     }
 
     /**

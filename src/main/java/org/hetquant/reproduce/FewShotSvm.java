@@ -3,13 +3,14 @@ package org.hetquant.reproduce;
 import java.util.Arrays;
 import java.util.LinkedHashMap;
 import java.util.Map;
-import java.util.SplittableRandom;
 import java.util.stream.IntStream;
 import libsvm.svm;
 import libsvm.svm_model;
 import libsvm.svm_node;
 import libsvm.svm_parameter;
 import libsvm.svm_problem;
+import org.hetquant.experiment.NumPyLegacyStream;
+import org.hetquant.experiment.StratifiedFolds;
 
 /**
  * The paper's few-shot separability score (docs/method.md §2(e)): an RBF support vector classifier with balanced class
@@ -19,8 +20,9 @@ import libsvm.svm_problem;
  * <p>Steps, as in the authors' {@code Simulation._separability_score}:
  *
  * <ol>
- *   <li>split the responses into two stratified halves (shuffled, seeded; the first split's training part is
- *       the validation half, its test part the scoring half);
+ *   <li>split the responses into two stratified halves (scikit-learn's {@code StratifiedKFold(2, shuffle=True,
+ *       random_state=seed)}, replayed by {@link StratifiedFolds}; the first split's training part is the
+ *       validation half, its test part the scoring half);
  *   <li>on the validation half, for every C in 10^-7..10^9 (17) and γ in 10^-8..10^10 (19), the mean accuracy
  *       of a stratified shuffled 4-fold cross-validation; the best setting is the first maximum in C-major, then
  *       γ order (scikit-learn's {@code ParameterGrid} sorts the keys, and "C" sorts before "gamma");
@@ -59,9 +61,13 @@ public final class FewShotSvm {
     private final long seed;
 
     /**
-     * @param seed random state of both stratified splitters (the authors use one seed, 314, for both)
+     * @param seed random state of every stratified splitter, in [0, {@link NumPyLegacyStream#MAX_SEED}] (the authors
+     *     use one seed, 314, for all)
      */
     public FewShotSvm(long seed) {
+        if (seed < 0 || seed > NumPyLegacyStream.MAX_SEED) {
+            throw new IllegalArgumentException("seed must be in [0, " + NumPyLegacyStream.MAX_SEED + "], got " + seed);
+        }
         this.seed = seed;
     }
 
@@ -77,14 +83,14 @@ public final class FewShotSvm {
      */
     public Result evaluate(double[][] responses, int[] labels, boolean scaleByMaxAbs) {
         checkInput(responses, labels);
-        int[] halves = StratifiedFolds.assign(labels, 2, new SplittableRandom(seed));
+        int[] halves = StratifiedFolds.assign(labels, 2, new NumPyLegacyStream(seed));
         int[] validation = StratifiedFolds.select(halves, 0, false);
         int[] scoring = StratifiedFolds.select(halves, 0, true);
 
         // Grid search on the raw validation half.
         double[][] valX = rows(responses, validation);
         int[] valY = labels(labels, validation);
-        int[] innerFolds = StratifiedFolds.assign(valY, INNER_FOLDS, new SplittableRandom(seed));
+        int[] innerFolds = StratifiedFolds.assign(valY, INNER_FOLDS, new NumPyLegacyStream(seed));
         Distances d2 = Distances.of(valX);
         double[][] sumAccuracy = new double[C_GRID.length][GAMMA_GRID.length];
         for (int f = 0; f < INNER_FOLDS; f++) {
@@ -111,7 +117,7 @@ public final class FewShotSvm {
         // Flipped cross-validation on the scoring half with the chosen setting.
         double[][] scoX = rows(responses, scoring);
         int[] scoY = labels(labels, scoring);
-        int[] scoreFolds = StratifiedFolds.assign(scoY, INNER_FOLDS, new SplittableRandom(seed));
+        int[] scoreFolds = StratifiedFolds.assign(scoY, INNER_FOLDS, new NumPyLegacyStream(seed));
         double sum = 0.0;
         for (int f = 0; f < INNER_FOLDS; f++) {
             int[] train = StratifiedFolds.select(scoreFolds, f, true);

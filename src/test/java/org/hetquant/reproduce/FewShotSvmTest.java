@@ -5,6 +5,8 @@ import static org.junit.jupiter.api.Assertions.assertThrows;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
 import java.util.SplittableRandom;
+import org.hetquant.experiment.NumPyLegacyStream;
+import org.hetquant.experiment.StratifiedFolds;
 import org.junit.jupiter.api.Test;
 
 class FewShotSvmTest {
@@ -66,7 +68,7 @@ class FewShotSvmTest {
         double[][] x = clusters(y, 0.5, 3);
         // Shuffle labels relative to the features: nothing is learnable, expect about 12.5 %.
         int[] shuffled = y.clone();
-        StratifiedFolds.shuffle(shuffled, new SplittableRandom(9));
+        new NumPyLegacyStream(9).shuffle(shuffled);
         double acc = new FewShotSvm(314).evaluate(x, shuffled, false).accuracy();
         assertTrue(acc < 35.0, "accuracy on random labels " + acc);
     }
@@ -109,7 +111,7 @@ class FewShotSvmTest {
         for (int i = 0; i < y.length; i++) {
             y[i] = 1 + (i * 5) % 8;
         }
-        int[] folds = StratifiedFolds.assign(y, 4, new SplittableRandom(1));
+        int[] folds = StratifiedFolds.assign(y, 4, new NumPyLegacyStream(1));
         int[][] perClass = new int[4][9];
         int[] total = new int[4];
         for (int i = 0; i < y.length; i++) {

@@ -1,19 +1,19 @@
-package org.hetquant.reproduce;
+package org.hetquant.experiment;
 
 import java.util.Arrays;
 import java.util.LinkedHashMap;
 import java.util.Map;
-import java.util.SplittableRandom;
 
 /**
  * Shuffled stratified k-fold assignment, following scikit-learn's {@code StratifiedKFold(shuffle=True)}.
  *
  * <p>Per-class fold sizes are those of scikit-learn: the labels are sorted and dealt round-robin to the
  * folds, so every fold gets the same total (± 1) and each class is spread as evenly as it can be. Within a
- * class, the fold numbers are then shuffled. The random stream is Java's, so the folds are statistically,
- * not bit-for-bit, those of the authors' runs (docs/method.md §6 item 9).
+ * class (classes in order of first appearance), the fold numbers are then shuffled with NumPy's {@code shuffle}.
+ * Given {@code new NumPyLegacyStream(s)} it returns what {@code StratifiedKFold(k, shuffle=True, random_state=s)}
+ * returns, draw for draw: the authors' sampling folds ({@link SamplingProtocol}) and their SVM's splits.
  */
-final class StratifiedFolds {
+public final class StratifiedFolds {
 
     private StratifiedFolds() {}
 
@@ -22,11 +22,12 @@ final class StratifiedFolds {
      *
      * @param labels class label per sample
      * @param k number of folds, in [2, number of samples]
-     * @param rng random stream used to shuffle each class's fold numbers
+     * @param rng the stream that shuffles each class's fold numbers (scikit-learn's {@code RandomState(random_state)});
+     *     advanced
      * @return the test fold, in [0, k), of each sample
      * @throws IllegalArgumentException if {@code k} is out of range
      */
-    static int[] assign(int[] labels, int k, SplittableRandom rng) {
+    public static int[] assign(int[] labels, int k, NumPyLegacyStream rng) {
         if (k < 2 || k > labels.length) {
             throw new IllegalArgumentException(
                     "folds k must be in [2, " + labels.length + "] (the number of samples), got " + k);
@@ -58,7 +59,7 @@ final class StratifiedFolds {
                     forClass[at++] = f;
                 }
             }
-            shuffle(forClass, rng);
+            rng.shuffle(forClass);
             at = 0;
             for (int i = 0; i < labels.length; i++) {
                 if (encoded[i] == c) {
@@ -70,19 +71,9 @@ final class StratifiedFolds {
     }
 
     /** Indices (ascending) of the samples whose fold is {@code fold} ({@code in == true}) or is not. */
-    static int[] select(int[] folds, int fold, boolean in) {
+    public static int[] select(int[] folds, int fold, boolean in) {
         return java.util.stream.IntStream.range(0, folds.length)
                 .filter(i -> (folds[i] == fold) == in)
                 .toArray();
-    }
-
-    /** Fisher–Yates shuffle. */
-    static void shuffle(int[] a, SplittableRandom rng) {
-        for (int i = a.length - 1; i > 0; i--) {
-            int j = rng.nextInt(i + 1);
-            int t = a[i];
-            a[i] = a[j];
-            a[j] = t;
-        }
     }
 }
