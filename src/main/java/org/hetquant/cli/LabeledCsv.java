@@ -18,8 +18,22 @@ import java.util.List;
  */
 public record LabeledCsv(String[] header, double[][] features, int[] labels) {
 
-    /** Reads a file; errors name the file, the 1-based line and the column. */
+    /** Reads a file; errors name the file and, for its content, the 1-based line and the column. */
     public static LabeledCsv read(Path file) throws IOException {
+        try {
+            return readContent(file);
+        } catch (IOException e) {
+            String message = e.getMessage() == null ? "" : e.getMessage();
+            if (message.startsWith(file + ":") || message.startsWith(file + " line")) {
+                throw e;
+            }
+            // The JDK's own errors (not UTF-8 text, a directory, no such file) may not name the file.
+            throw new IOException(file + ": " + (e instanceof java.nio.file.NoSuchFileException ? "no such file"
+                    : message + " (" + e.getClass().getSimpleName() + ")"), e);
+        }
+    }
+
+    private static LabeledCsv readContent(Path file) throws IOException {
         List<double[]> rows = new ArrayList<>();
         List<Integer> labels = new ArrayList<>();
         String[] header;

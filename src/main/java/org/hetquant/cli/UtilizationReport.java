@@ -46,7 +46,7 @@ public final class UtilizationReport {
             System.err.println("report: " + e.getMessage());
             System.exit(2);
         } catch (IOException e) {
-            System.err.println("report: could not read " + e.getMessage() + " (" + e.getClass().getSimpleName() + ")");
+            System.err.println("report: could not read " + e.getMessage());
             System.exit(2);
         }
     }

@@ -6,13 +6,12 @@ import java.io.Serializable;
  * The random stream of NumPy's legacy global generator ({@code numpy.random.seed(s)} followed by the
  * {@code numpy.random} / SciPy {@code rvs} calls the authors' data generator makes), draw for draw.
  *
- * <p>The authors seed NumPy with 314 and generate each synthetic session from that stream, then resample from it
- * (docs/method.md §3 "Seed", §4.1). Replaying it gives their exact realization: {@link SyntheticSession#saturation}
- * at seed 314 equals the released {@code saturation.csv} within a few float32 ulps, which {@code SyntheticSessionTest}
- * checks, and {@link SamplingProtocol} draws their working set and folds from it (with {@link PythonRandomStream}
- * for the presentation order). This contradicts the specification's §6 item 9 ("bit-for-bit reproduction in Java is
- * not feasible") for everything but the authors' GC wiring (torch); {@link StratifiedFolds} replays their SVM's
- * splits.
+ * <p>The authors seed NumPy with 314 (docs/method.md §3, §4.1), generate each synthetic session from that stream and
+ * resample from it. Replaying it gives their exact realization: {@link SyntheticSession#saturation} at seed 314
+ * equals the released {@code saturation.csv} within a few float32 ulps ({@code SyntheticSessionTest}), and
+ * {@link SamplingProtocol} draws their working set from the continued stream, their folds from a fresh one (as
+ * scikit-learn's {@code RandomState(314)} does, {@link StratifiedFolds}) and their presentation order from
+ * {@link PythonRandomStream}. Only the authors' GC wiring (torch) is not replayed (docs/method.md §6 item 9).
  *
  * <p>What is replayed, each as NumPy's legacy {@code RandomState} defines it:
  * <ul>

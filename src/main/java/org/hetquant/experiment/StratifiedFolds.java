@@ -10,8 +10,9 @@ import java.util.Map;
  * <p>Per-class fold sizes are those of scikit-learn: the labels are sorted and dealt round-robin to the
  * folds, so every fold gets the same total (± 1) and each class is spread as evenly as it can be. Within a
  * class (classes in order of first appearance), the fold numbers are then shuffled with NumPy's {@code shuffle}.
- * Given {@code new NumPyLegacyStream(s)} it returns what {@code StratifiedKFold(k, shuffle=True, random_state=s)}
- * returns, draw for draw: the authors' sampling folds ({@link SamplingProtocol}) and their SVM's splits.
+ * Given {@code new NumPyLegacyStream(s)} it returns the test folds {@code StratifiedKFold(k, shuffle=True,
+ * random_state=s)} makes, draw for draw, and refuses what it refuses (k above every class's count): the authors'
+ * sampling folds ({@link SamplingProtocol}) and their SVM's splits.
  */
 public final class StratifiedFolds {
 
@@ -25,7 +26,8 @@ public final class StratifiedFolds {
      * @param rng the stream that shuffles each class's fold numbers (scikit-learn's {@code RandomState(random_state)});
      *     advanced
      * @return the test fold, in [0, k), of each sample
-     * @throws IllegalArgumentException if {@code k} is out of range
+     * @throws IllegalArgumentException if {@code k} is out of range, or larger than every class's count (which
+     *     scikit-learn refuses too)
      */
     public static int[] assign(int[] labels, int k, NumPyLegacyStream rng) {
         if (k < 2 || k > labels.length) {
@@ -39,6 +41,14 @@ public final class StratifiedFolds {
             encoded[i] = codes.computeIfAbsent(labels[i], c -> codes.size());
         }
         int classes = codes.size();
+        int[] counts = new int[classes];
+        for (int e : encoded) {
+            counts[e]++;
+        }
+        if (Arrays.stream(counts).allMatch(count -> count < k)) {
+            throw new IllegalArgumentException("folds k = " + k + " exceeds the size of every class (the largest has "
+                    + Arrays.stream(counts).max().getAsInt() + " samples)");
+        }
         int[] sorted = encoded.clone();
         Arrays.sort(sorted);
         // allocation[f][c]: how many samples of class c fold f tests (the labels dealt round-robin).

@@ -29,7 +29,7 @@ import java.util.Optional;
  * same physical samples seen through the two response models, and at the authors' seed 314 they are the authors'
  * realizations: {@code saturation(314)} is the released {@code saturation.csv}, and {@code concentration(314)} is
  * the released {@code concentration.csv} except for the noise SDs, which follow the published runs' grid
- * ({@code hq2025.yaml}, the SDs above) where the CSV has 0.01 on every sensor (docs/method.md §5, §6 item 9).
+ * ({@code hq2025.yaml}, the SDs above) where the CSV has 0.01 on every sensor (docs/method.md §5, §7).
  */
 public final class SyntheticSession implements Serializable {
 

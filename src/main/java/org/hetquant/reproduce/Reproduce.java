@@ -138,7 +138,14 @@ public final class Reproduce {
         PublishedResults published = o.published() == null
                 ? PublishedResults.loadBundled()
                 : PublishedResults.load(o.published());
-        List<Reproduction.SessionInput> sessions = sessions(o);
+        List<Reproduction.SessionInput> sessions;
+        try {
+            sessions = sessions(o);
+        } catch (IOException e) {
+            System.err.println("reproduce: could not read " + e.getMessage() + " (--saturation-csv)");
+            System.exit(2);
+            return;
+        }
         Reproduction.Settings settings = new Reproduction.Settings(o.seed(),
                 o.quick() ? QUICK_FOLDS : Reproduction.FOLDS, o.threads(), o.granules());
         int total = Reproduction.taskCount(sessions, settings);

@@ -60,16 +60,24 @@ public final class Reproduction {
     public record SessionInput(String name, String publishedSession, double[][] features, int[] labels,
             NumPyLegacyStream resampling) {
 
-        /** A generated session, run under its own name; its plan continues the generation's stream. */
+        /**
+         * A generated session, run under its own name; its plan continues the generation's stream.
+         *
+         * @throws IllegalArgumentException for a session built with {@link SyntheticSession#of}, which has no
+         *     generation stream (give it as a {@code SessionInput} with {@code resampling} null)
+         */
         public static SessionInput generated(SyntheticSession s) {
-            return new SessionInput(s.name(), s.name(), s.features(), s.labels(), s.resamplingStream().orElseThrow());
+            NumPyLegacyStream stream = s.resamplingStream().orElseThrow(() -> new IllegalArgumentException(
+                    "session " + s.name() + " was not generated, so it has no generation stream to resample from"));
+            return new SessionInput(s.name(), s.name(), s.features(), s.labels(), stream);
         }
     }
 
     /**
      * What to run.
      *
-     * @param seed seed of the sampling plan and of the SVM splits (the authors use 314 for both)
+     * @param seed seed of the sessions, the sampling plan, the SVM splits and the GC wiring, in
+     *     [0, {@link NumPyLegacyStream#MAX_SEED}] (the authors use 314)
      * @param folds how many of the 8 folds to run, in [2, 8] (all 8 for the full grid)
      * @param threads worker threads, ≥ 1
      * @param granules how the GC layer is sized, or null to run the MC layer only
@@ -82,6 +90,10 @@ public final class Reproduction {
         }
 
         public Settings {
+            if (seed < 0 || seed > NumPyLegacyStream.MAX_SEED) {
+                throw new IllegalArgumentException("seed must be in [0, " + NumPyLegacyStream.MAX_SEED + "], got "
+                        + seed);
+            }
             if (folds < 2 || folds > FOLDS) {
                 throw new IllegalArgumentException("folds must be in [2, " + FOLDS + "], got " + folds);
             }

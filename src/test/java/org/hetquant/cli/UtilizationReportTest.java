@@ -43,6 +43,17 @@ class UtilizationReportTest {
     }
 
     @Test
+    void anUnreadableCsvIsNamedInTheError(@org.junit.jupiter.api.io.TempDir java.nio.file.Path dir) throws Exception {
+        java.nio.file.Path binary = dir.resolve("binary.csv");
+        java.nio.file.Files.write(binary, new byte[] {(byte) 0xC3, (byte) 0x28, 10});
+        for (java.nio.file.Path bad : new java.nio.file.Path[] {binary, dir, dir.resolve("missing.csv")}) {
+            java.io.IOException e = assertThrows(java.io.IOException.class,
+                    () -> UtilizationReport.run(new String[] {"--csv", bad.toString()}));
+            assertTrue(e.getMessage().startsWith(bad + ": "), e.getMessage());
+        }
+    }
+
+    @Test
     void aMeanOverFoldsWithUndefinedFoldsSaysSo() {
         ByteArrayOutputStream bytes = new ByteArrayOutputStream();
         List<String> notes = new ArrayList<>();

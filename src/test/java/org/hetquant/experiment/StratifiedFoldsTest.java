@@ -1,6 +1,7 @@
 package org.hetquant.experiment;
 
 import static org.junit.jupiter.api.Assertions.assertArrayEquals;
+import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertThrows;
 
 import org.junit.jupiter.api.Test;
@@ -27,5 +28,11 @@ class StratifiedFoldsTest {
     void foldCountOutsideItsRangeIsRejected() {
         assertThrows(IllegalArgumentException.class, () -> StratifiedFolds.assign(LABELS, 1, new NumPyLegacyStream(1)));
         assertThrows(IllegalArgumentException.class, () -> StratifiedFolds.assign(LABELS, 16, new NumPyLegacyStream(1)));
+        // scikit-learn refuses more folds than any class has members: here every class has 5.
+        IllegalArgumentException e = assertThrows(IllegalArgumentException.class,
+                () -> StratifiedFolds.assign(LABELS, 8, new NumPyLegacyStream(314)));
+        assertEquals("folds k = 8 exceeds the size of every class (the largest has 5 samples)", e.getMessage());
+        assertThrows(IllegalArgumentException.class,
+                () -> StratifiedFolds.assign(new int[] {1, 0}, 2, new NumPyLegacyStream(314)));
     }
 }
