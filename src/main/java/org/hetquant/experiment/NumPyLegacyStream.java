@@ -51,11 +51,29 @@ public final class NumPyLegacyStream implements Serializable {
         } catch (NumberFormatException e) {
             seed = -1;
         }
-        if (seed < 0 || seed > MAX_SEED) {
+        if (!isSeed(seed)) {
             throw new IllegalArgumentException(option + " needs an integer in [0, " + MAX_SEED
                     + "] (the generators replay NumPy, which takes these seeds), got " + text);
         }
         return seed;
+    }
+
+    /**
+     * Checks a seed for everything that replays the authors' NumPy draws.
+     *
+     * @return {@code seed}
+     * @throws IllegalArgumentException if it is outside [0, {@link #MAX_SEED}]
+     */
+    public static long requireSeed(long seed) {
+        if (!isSeed(seed)) {
+            throw new IllegalArgumentException("seed must be in [0, " + MAX_SEED + "] (NumPy's integer seeds), got "
+                    + seed);
+        }
+        return seed;
+    }
+
+    private static boolean isSeed(long seed) {
+        return seed >= 0 && seed <= MAX_SEED;
     }
 
     /**
@@ -65,11 +83,7 @@ public final class NumPyLegacyStream implements Serializable {
      * @throws IllegalArgumentException outside that range
      */
     public NumPyLegacyStream(long seed) {
-        if (seed < 0 || seed > MAX_SEED) {
-            throw new IllegalArgumentException("seed must be in [0, " + MAX_SEED + "] (NumPy's integer seeds), got "
-                    + seed);
-        }
-        words = MersenneTwister.linear((int) seed);
+        words = MersenneTwister.linear((int) requireSeed(seed));
     }
 
     private NumPyLegacyStream(NumPyLegacyStream other) {

@@ -58,11 +58,7 @@ public final class StratifiedFolds {
         }
         int[] folds = new int[labels.length];
         for (int c = 0; c < classes; c++) {
-            int count = 0;
-            for (int f = 0; f < k; f++) {
-                count += allocation[f][c];
-            }
-            int[] forClass = new int[count];
+            int[] forClass = new int[counts[c]];
             int at = 0;
             for (int f = 0; f < k; f++) {
                 for (int j = 0; j < allocation[f][c]; j++) {

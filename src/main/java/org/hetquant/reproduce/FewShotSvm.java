@@ -65,10 +65,7 @@ public final class FewShotSvm {
      *     use one seed, 314, for all)
      */
     public FewShotSvm(long seed) {
-        if (seed < 0 || seed > NumPyLegacyStream.MAX_SEED) {
-            throw new IllegalArgumentException("seed must be in [0, " + NumPyLegacyStream.MAX_SEED + "], got " + seed);
-        }
-        this.seed = seed;
+        this.seed = NumPyLegacyStream.requireSeed(seed);
     }
 
     /**

@@ -90,10 +90,7 @@ public final class Reproduction {
         }
 
         public Settings {
-            if (seed < 0 || seed > NumPyLegacyStream.MAX_SEED) {
-                throw new IllegalArgumentException("seed must be in [0, " + NumPyLegacyStream.MAX_SEED + "], got "
-                        + seed);
-            }
+            NumPyLegacyStream.requireSeed(seed);
             if (folds < 2 || folds > FOLDS) {
                 throw new IllegalArgumentException("folds must be in [2, " + FOLDS + "], got " + folds);
             }
