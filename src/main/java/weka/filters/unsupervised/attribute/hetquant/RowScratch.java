@@ -36,42 +36,42 @@ final class RowScratch {
 
     /** A row's stored values, at least {@code size} long. */
     double[] values(int size) {
-        if (m_Values.length < size) {
-            m_Values = new double[size];
-        }
+        m_Values = atLeast(m_Values, size);
         return m_Values;
     }
 
     /** Their indices, at least {@code size} long. */
     int[] indices(int size) {
-        if (m_Indices.length < size) {
-            m_Indices = new int[size];
-        }
+        m_Indices = atLeast(m_Indices, size);
         return m_Indices;
     }
 
     /** The features' listed non-zero outputs, at least {@code size} long. */
     double[] listedValues(int size) {
-        if (m_ListedValues.length < size) {
-            m_ListedValues = new double[size];
-        }
+        m_ListedValues = atLeast(m_ListedValues, size);
         return m_ListedValues;
     }
 
     /** Their indices, at least {@code size} long. */
     int[] listedIndices(int size) {
-        if (m_ListedIndices.length < size) {
-            m_ListedIndices = new int[size];
-        }
+        m_ListedIndices = atLeast(m_ListedIndices, size);
         return m_ListedIndices;
     }
 
     /** The features' outputs side by side, at least {@code size} long. */
     double[] transformed(int size) {
-        if (m_Transformed.length < size) {
-            m_Transformed = new double[size];
-        }
+        m_Transformed = atLeast(m_Transformed, size);
         return m_Transformed;
+    }
+
+    /** {@code buffer}, or a new one if it is shorter than {@code size}. */
+    private static double[] atLeast(double[] buffer, int size) {
+        return buffer.length < size ? new double[size] : buffer;
+    }
+
+    /** {@code buffer}, or a new one if it is shorter than {@code size}. */
+    private static int[] atLeast(int[] buffer, int size) {
+        return buffer.length < size ? new int[size] : buffer;
     }
 
     /** Output offsets 0, width, 2·width, … for {@code features} features packed side by side. */
